@@ -1,0 +1,180 @@
+"""Fuzz ``accords.extract`` with generated and mutated HTML and text; print cases and failures.
+
+    python benchmarks/fuzz.py [--n 10000] [--seed 0]
+
+A *failure* is any exception other than accords' own AccordsError (whose message is the recorded
+reason), or a record whose offsets do not point at their text.  Clean refusals are counted by reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import accords
+from accords import hardening as h
+from accords.errors import AccordsError
+
+TAGS = [
+    "p",
+    "div",
+    "span",
+    "h1",
+    "h2",
+    "article",
+    "script",
+    "style",
+    "table",
+    "td",
+    "ul",
+    "li",
+    "a",
+    "br",
+    "q",
+    "meta",
+]
+WORDS = [
+    "Russia",
+    "Ukraine",
+    "said",
+    '"',
+    "\u201c",
+    "\u201d",
+    "talks",
+    "Moscow",
+    "demanded",
+    ".",
+    ",",
+    "no",
+    "ceasefire",
+    "&amp;",
+    "&#0;",
+    "<",
+    ">",
+    h.BIDI[0],
+    h.ZERO_WIDTH[0],
+    "\x00",
+    "\ufffd",
+    "Zelensky",
+    "he",
+    "according",
+    "to",
+    "\n",
+    "Kremlin",
+    "attacked",
+    "1,000",
+    "killed",
+    "on",
+    "Friday",
+]
+
+
+def gen_html(rnd: random.Random) -> bytes:
+    parts = []
+    for _ in range(rnd.randrange(0, 15)):
+        tag = rnd.choice(TAGS)
+        words = " ".join(rnd.choice(WORDS) for _ in range(rnd.randrange(0, 60)))
+        parts.append(f"<{tag}>{words}" + (f"</{tag}>" if rnd.random() < 0.7 else ""))
+    return h.html_page("".join(parts)).encode()
+
+
+def mutate(rnd: random.Random) -> bytes:
+    data = bytearray(h.news_html(rnd.randrange(1, 5), seed=rnd.randrange(1000)).encode())
+    for _ in range(rnd.randrange(1, 40)):
+        if not data:
+            break
+        i = rnd.randrange(len(data))
+        op = rnd.randrange(3)
+        if op == 0:
+            data[i] = rnd.randrange(256)
+        elif op == 1:
+            del data[i : i + rnd.randrange(1, 60)]
+        else:
+            data[i:i] = rnd.randbytes(rnd.randrange(1, 20))
+    return bytes(data)
+
+
+def gen_text(rnd: random.Random) -> bytes:
+    n = rnd.randrange(0, 300)
+    return "".join(
+        chr(rnd.choice([rnd.randrange(32, 127), rnd.randrange(0x80, 0x3000), 10, 34, 0x201C]))
+        for _ in range(n)
+    ).encode("utf-8", errors="replace")
+
+
+GENERATORS = [gen_html, mutate, gen_text]
+
+
+def check(rec: accords.Record) -> str | None:
+    text = rec.article.text
+    for ent in rec.entities:
+        for m in ent.mentions:
+            if text[m.start : m.end] != m.text:
+                return f"entity mention offsets wrong: {m.text!r}"
+    for q in rec.quotes:
+        for p in q.content:
+            if text[p.start : p.end] != p.text:
+                return "quote offsets wrong"
+    for ev in rec.events:
+        if text[ev.evidence.start : ev.evidence.end] != ev.evidence.text:
+            return "event evidence offsets wrong"
+    return None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--out", default="benchmarks/results/fuzz.json")
+    args = ap.parse_args()
+    rnd = random.Random(args.seed)
+    refusals: collections.Counter[str] = collections.Counter()
+    failures: list[dict[str, str]] = []
+    records = 0
+    t0 = time.perf_counter()
+    for i in range(args.n):
+        data = GENERATORS[i % len(GENERATORS)](rnd)
+        try:
+            rec = accords.extract(data)
+        except AccordsError as exc:
+            refusals[str(exc).split(":")[0][:60]] += 1
+            continue
+        except Exception as exc:  # noqa: BLE001 - this is what we count
+            failures.append(
+                {"case": i, "error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc()[-800:]}
+            )
+            continue
+        records += 1
+        problem = check(rec)
+        if problem:
+            failures.append({"case": i, "error": problem})
+    dt = time.perf_counter() - t0
+    result = {
+        "cases": args.n,
+        "records": records,
+        "refused": sum(refusals.values()),
+        "refusal_reasons": dict(refusals.most_common(10)),
+        "failures": len(failures),
+        "failure_examples": failures[:5],
+        "seconds": round(dt, 1),
+    }
+    print(
+        f"fuzz: {args.n} cases, {records} records, {result['refused']} clean refusals, {len(failures)} failures, {dt:.0f} s"
+    )
+    for reason, n in refusals.most_common(5):
+        print(f"  refused {n:5d}  {reason}")
+    for f in failures[:5]:
+        print(f"  FAILURE case {f['case']}: {f['error']}")
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(result, indent=2))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
