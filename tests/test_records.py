@@ -13,7 +13,18 @@ from accords.records import Article, Event, Evidence, Flags, Record, record_sche
 def test_records_schema_has_plover_fields() -> None:
     schema = record_schema()
     event = schema["$defs"]["Event"]["properties"]  # type: ignore[index]
-    for name in ("event", "mode", "context", "actor", "recipient", "date", "event_loc", "size", "evidence", "flags"):
+    for name in (
+        "event",
+        "mode",
+        "context",
+        "actor",
+        "recipient",
+        "date",
+        "event_loc",
+        "size",
+        "evidence",
+        "flags",
+    ):
         assert name in event
 
 

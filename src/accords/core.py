@@ -22,14 +22,22 @@ def new_record(article: Article) -> Record:
     )
 
 
-def process_article(article: Article, settings: Settings | None = None, stages: Iterable[str] = DEFAULT_STAGES) -> Record:
+def process_article(
+    article: Article, settings: Settings | None = None, stages: Iterable[str] = DEFAULT_STAGES
+) -> Record:
     """Run the language stages over an already extracted article."""
     settings = settings or get_settings()
     work = run_stages(Work(record=new_record(article), settings=settings), stages)
     return work.record
 
 
-def extract(source: object, *, settings: Settings | None = None, stages: Iterable[str] = DEFAULT_STAGES, **options: object) -> Record:
+def extract(
+    source: object,
+    *,
+    settings: Settings | None = None,
+    stages: Iterable[str] = DEFAULT_STAGES,
+    **options: object,
+) -> Record:
     """Read one page (HTML file, text file, URL, ``-`` for stdin, bytes or str) and return its record.
 
     Example:

@@ -48,7 +48,9 @@ STAGE_MODULES = {
 }
 
 
-def stage(name: str, *, version: str, requires: Iterable[str] = (), adds: Iterable[str] = ()) -> Callable[[StageFn], StageFn]:
+def stage(
+    name: str, *, version: str, requires: Iterable[str] = (), adds: Iterable[str] = ()
+) -> Callable[[StageFn], StageFn]:
     """Register ``fn`` as the stage ``name``. ``version`` goes on every record it touches."""
 
     def deco(fn: StageFn) -> StageFn:
@@ -62,7 +64,9 @@ def get_stage(name: str) -> StageSpec:
     if name not in STAGES and name in STAGE_MODULES:
         importlib.import_module(STAGE_MODULES[name])
     if name not in STAGES:
-        raise KeyError(f"unknown stage {name!r}; known: {', '.join(sorted(set(STAGES) | set(STAGE_MODULES)))}")
+        raise KeyError(
+            f"unknown stage {name!r}; known: {', '.join(sorted(set(STAGES) | set(STAGE_MODULES)))}"
+        )
     return STAGES[name]
 
 

@@ -11,7 +11,9 @@ from accords.records import Record
 def print_record(rec: Record, include_flagged: bool = False) -> None:
     a = rec.article
     console.rule(f"[bold]{a.title or '(no title)'}")
-    console.print(f"{a.site_name or ''}  {a.published or ''}  id={rec.id}  status={rec.status}", highlight=False)
+    console.print(
+        f"{a.site_name or ''}  {a.published or ''}  id={rec.id}  status={rec.status}", highlight=False
+    )
     for w in a.warnings:
         console.print(f"[yellow]warning:[/] {w}")
     ents = Table("id", "type", "name", "country", "role", "mentions", title="Entities")
