@@ -1,0 +1,222 @@
+"""The store's tables, declared once with SQLAlchemy Core, and the schema-version migrations.
+
+One schema serves SQLite and PostgreSQL. Full-text search is backend-specific: SQLite gets FTS5
+external-content tables kept in sync by triggers; PostgreSQL gets GIN indexes over ``to_tsvector``.
+The ``meta`` table holds ``schema_version``; :data:`MIGRATIONS` lists, in order, what brings a store
+from one version to the next, so that an old store is upgraded in place when it is opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+from sqlalchemy.engine import Connection
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("n", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), nullable=False, unique=True),  # store key: record id, or record id + '-vN'
+    Column("record_id", String(64), nullable=False, index=True),  # Record.id (hash of the URL or the body)
+    Column("version", Integer, nullable=False, default=1),
+    Column("is_current", Boolean, nullable=False, default=True),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column(
+        "canonical_id", String(64), nullable=True, index=True
+    ),  # set on duplicates: the article they repeat
+    Column("dup_kind", String(8), nullable=True),  # 'exact' | 'near'
+    Column("similarity", Float, nullable=True),
+    Column("url", Text, nullable=True),
+    Column("source", Text, nullable=True),
+    Column("title", Text, nullable=True),
+    Column("outlet", Text, nullable=True, index=True),
+    Column("published", String(40), nullable=True),
+    Column("fetched_date", String(40), nullable=True),
+    Column("date", String(10), nullable=True, index=True),  # published, else fetched, as YYYY-MM-DD
+    Column("language", String(16), nullable=True),
+    Column("status", String(16), nullable=False, default="ok"),
+    Column("reason", Text, nullable=True),
+    Column("text", Text, nullable=False, default=""),
+    Column("record_json", Text, nullable=False),  # the Record without article.text (kept once, above)
+    Column("added_at", String(32), nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("n", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(128), nullable=False, unique=True),  # '<article key>:<event id>'
+    Column(
+        "article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("event_id", String(64), nullable=False),
+    Column("event", String(16), nullable=False),
+    Column("mode", String(32), nullable=True),
+    Column("context", Text, nullable=True),  # JSON list
+    Column("quad_code", Integer, nullable=True),
+    Column("actor_codes", Text, nullable=True),  # ' RUS UKR ' for display; event_parties for queries
+    Column("actor_text", Text, nullable=True),
+    Column("recipient_codes", Text, nullable=True),
+    Column("recipient_text", Text, nullable=True),
+    Column("date", String(10), nullable=True, index=True),  # event date, else the article's
+    Column("date_text", Text, nullable=True),
+    Column("place", Text, nullable=True),
+    Column("loc_country", String(8), nullable=True),
+    Column("flagged", Boolean, nullable=False, default=False),
+    Column("flags", Text, nullable=True),  # JSON
+    Column("confidence", Float, nullable=False, default=1.0),
+    Column("evidence", Text, nullable=True),
+    Column("sentence", Integer, nullable=True),
+    Column("start", Integer, nullable=True),
+    Column("end", Integer, nullable=True),
+    Column("trigger", Text, nullable=True),
+    Column("version", String(64), nullable=True),
+    Column("visible", Boolean, nullable=False, default=True),  # article is current and canonical
+    Column("incident_id", String(128), nullable=True, index=True),
+    Column("data", Text, nullable=False),  # the Event as JSON
+    Index("ix_events_visible_date", "visible", "date"),
+    Index("ix_events_type_date", "event", "date"),
+)
+
+event_parties = Table(
+    "event_parties",
+    metadata,
+    Column("event_n", Integer, ForeignKey("events.n", ondelete="CASCADE"), nullable=False),
+    Column("role", String(10), nullable=False),  # 'actor' | 'recipient'
+    Column("code", String(16), nullable=True),
+    Column("name", Text, nullable=True),
+    Index("ix_parties_role_code", "role", "code", "event_n"),
+    Index("ix_parties_event", "event_n"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("n", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(128), nullable=False, unique=True),
+    Column(
+        "article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("quote_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("cue", Text, nullable=True),
+    Column("speaker", Text, nullable=True),  # the speaker's name, else the words naming them
+    Column("speaker_text", Text, nullable=True),
+    Column("speaker_role", Text, nullable=True),
+    Column("speaker_country", String(8), nullable=True),
+    Column("sentence", Integer, nullable=True),
+    Column("start", Integer, nullable=True),
+    Column("end", Integer, nullable=True),
+    Column("evidence", Text, nullable=True),
+    Column("confidence", Float, nullable=False, default=1.0),
+    Column("version", String(64), nullable=True),
+    Column("visible", Boolean, nullable=False, default=True),
+    Column("data", Text, nullable=False),
+    Index("ix_quotes_speaker", "speaker"),
+)
+
+minhash = Table(
+    "minhash",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("band", Integer, nullable=False),
+    Column("hash", String(16), nullable=False),
+    Index("ix_bands_lookup", "band", "hash"),
+    Index("ix_bands_article", "article_id"),
+)
+
+sources = Table(  # what each corpus item gave, so that a rerun skips finished items without re-reading them
+    "sources",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("raw_hash", String(64), nullable=True),
+    Column("article_id", String(64), nullable=True),
+    Column("status", String(16), nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("n", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False, index=True),
+    Column("reason", String(32), nullable=False),
+    Column("detail", Text, nullable=True),
+    Column("at", String(32), nullable=False),
+)
+
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("n", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(8), nullable=False),  # 'event' | 'quote'
+    Column("record_id", String(128), nullable=False, index=True),
+    Column("fields", Text, nullable=False),  # JSON: the corrected values
+    Column("machine", Text, nullable=True),  # JSON: the machine values they replace, when known
+    Column("author", Text, nullable=True),
+    Column("at", String(32), nullable=False),
+)
+
+SQLITE_FTS = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', content_rowid='n')",
+    "CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN "
+    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.n, new.title, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.n, old.title, old.text); END",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='n')",
+    "CREATE TRIGGER IF NOT EXISTS quotes_ai AFTER INSERT ON quotes BEGIN "
+    "INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.n, new.text, new.speaker); END",
+    "CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN "
+    "INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker) VALUES ('delete', old.n, old.text, old.speaker); END",
+]
+
+POSTGRES_FTS = [
+    "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles "
+    "USING gin (to_tsvector('english', coalesce(title, '') || ' ' || text))",
+    "CREATE INDEX IF NOT EXISTS ix_quotes_fts ON quotes "
+    "USING gin (to_tsvector('english', text || ' ' || coalesce(speaker, '')))",
+]
+
+
+def _v1(conn: Connection) -> None:
+    metadata.create_all(conn)
+    for stmt in SQLITE_FTS if conn.dialect.name == "sqlite" else POSTGRES_FTS:
+        conn.execute(text(stmt))
+
+
+# MIGRATIONS[i] brings a store from version i to version i + 1.
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+assert len(MIGRATIONS) == SCHEMA_VERSION
