@@ -1,0 +1,407 @@
+"""HTML pages: trafilatura for the body and metadata, then what trafilatura leaves of the page furniture.
+
+The body comes from trafilatura's precision mode without comments; when that keeps less than half
+of what the default mode finds (it sometimes prunes a real article), the default mode's body is used.
+Lines that are page furniture (share buttons, 'Related posts', comment counters, newsletter pitches,
+tickers, copyright lines) are then dropped, and so is a headline repeated at the top of the body.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import trafilatura
+from lxml import html as lxml_html
+
+from accords.ingest.furniture import fold, is_furniture
+
+_COUNT = re.compile(r"^\s*(\d[\d,.\s]*)\s*([kKmM])?\s*$")
+
+
+@dataclass
+class HtmlDoc:
+    paragraphs: list[str]
+    title: str | None = None
+    date: str | None = None
+    site_name: str | None = None
+    authors: list[str] = field(default_factory=list)
+    url: str | None = None
+    html_lang: str | None = None
+    reactions: dict[str, int] | None = None
+    mode: str = "precision"
+
+
+def _body(doc: Any) -> str:
+    return (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+def _extract(tree: Any, url: str | None, **options: Any) -> Any:
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        deduplicate=False,
+        **options,
+    )
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
+    """Extract the article of one page; None when the page cannot be parsed at all."""
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return None
+    reactions = remove_reactions(tree)
+    html_lang = _html_lang(tree)
+    site_meta = _meta(tree, "og:site_name", "application-name")
+    og_title = _meta(tree, "og:title", "twitter:title")
+    published_meta = _published_meta(tree)
+    backup = copy.deepcopy(tree)
+    doc = _extract(tree, url, favor_precision=True)
+    body, mode = _body(doc), "precision"
+    if len(body) < 2000:
+        # Precision mode sometimes prunes a real article: compare with the default mode.
+        other = _extract(backup, url)
+        if len(_body(other)) > 2 * len(body):
+            doc, body, mode = other, _body(other), "default"
+    if doc is None:
+        meta = trafilatura.extract_metadata(backup)
+        title = meta.title if meta else None
+        site = (meta.sitename if meta else None) or site_meta
+        return HtmlDoc(paragraphs=[], title=clean_title(title, site, url, og_title), site_name=site,
+                       html_lang=html_lang, reactions=reactions, mode="none")
+    site = site_meta or doc.sitename
+    title = clean_title(doc.title, site, doc.url or url, og_title)
+    paragraphs = clean_paragraphs(body.split("\n"), title, [doc.title, og_title])
+    authors = [a.strip() for a in re.split(r";|\band\b", doc.author or "") if a.strip()]
+    date = published_meta or doc.date
+    return HtmlDoc(
+        paragraphs=paragraphs,
+        title=title,
+        date=date,
+        site_name=site,
+        authors=authors,
+        url=doc.url or url,
+        html_lang=html_lang,
+        reactions=reactions,
+        mode=mode,
+    )
+
+
+def clean_paragraphs(lines: list[str], title: str | None, other_titles: list[str | None] = ()) -> list[str]:  # type: ignore[assignment]
+    """Drop furniture lines, and a headline repeated at the top of the body."""
+    paras = [" ".join(line.split()) for line in lines]
+    paras = [p for p in paras if p and not is_furniture(p)]
+    titles = {fold(t) for t in [title, *other_titles] if t}
+    titles.discard("")
+    # Only the first lines: a headline repeated as an h2 or a summary heading.
+    while paras and fold(paras[0]) in titles:
+        paras.pop(0)
+    return paras
+
+
+_SEPARATORS = re.compile(r"\s+[|\-–—:·•»~/]\s+|\s*[|·•»]\s*")
+
+
+def _alnum(s: str) -> str:
+    return re.sub(r"[\W_]+", "", s).casefold()
+
+
+def _is_outlet(part: str, site: str | None, url: str | None) -> bool:
+    p = _alnum(part)
+    if not p:
+        return False
+    if site:
+        s = _alnum(site)
+        if s and (p == s or (len(p) >= 3 and (p in s or s in p))):
+            return True
+    if url:
+        host = (urlsplit(url).hostname or "").casefold()
+        host = re.sub(r"^(www\d?|m|amp|edition)\.", "", host)
+        labels = host.split(".")
+        name = _alnum("".join(labels[:-1])) if len(labels) > 1 else _alnum(host)
+        if p and (p == name or p == _alnum(host) or (len(p) >= 4 and p in _alnum(host))):
+            return True
+    return False
+
+
+def clean_title(title: str | None, site: str | None, url: str | None, og_title: str | None = None) -> str | None:
+    """The headline without the outlet's name (' - Site Name', 'Site | ...') when that name is the site's."""
+    if not title:
+        return og_title.strip() if og_title else None
+    title = " ".join(title.split())
+    parts = _SEPARATORS.split(title)
+    if len(parts) > 1:
+        # Peel outlet names off both ends.
+        while len(parts) > 1 and _is_outlet(parts[-1], site, url):
+            parts.pop()
+        while len(parts) > 1 and _is_outlet(parts[0], site, url):
+            parts.pop(0)
+        if len(parts) < len(_SEPARATORS.split(title)):
+            # Rebuild from the original string so that inner separators are kept as written.
+            first, last = parts[0], parts[-1]
+            start = title.find(first)
+            end = title.rfind(last) + len(last)
+            if 0 <= start < end:
+                title = title[start:end].strip()
+    if og_title:
+        og = " ".join(og_title.split())
+        # A title that is the og:title plus a suffix: keep the og:title.
+        if og and fold(title).startswith(fold(og)) and len(og) >= 0.5 * len(title):
+            title = og
+    return title or None
+
+
+def _meta(tree: Any, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name"):
+            values = tree.xpath(f'//meta[@{attr}="{name}"]/@content')
+            for v in values:
+                if v and v.strip():
+                    return str(v).strip()
+    return None
+
+
+def _html_lang(tree: Any) -> str | None:
+    root = tree if tree.tag == "html" else tree.getroottree().getroot()
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if not lang:
+        lang = _meta(tree, "og:locale", "language", "content-language")
+    return lang.strip().replace("_", "-").lower() if lang else None
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def _published_meta(tree: Any) -> str | None:
+    """The publication date the page states explicitly (meta tags, JSON-LD), as YYYY-MM-DD."""
+    candidates: list[str] = []
+    for name in (
+        "article:published_time",
+        "og:article:published_time",
+        "datePublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dc.date.issued",
+        "DC.date.issued",
+        "dcterms.created",
+    ):
+        v = _meta(tree, name)
+        if v:
+            candidates.append(v)
+    candidates.extend(str(v) for v in tree.xpath('//*[@itemprop="datePublished"]/@content | '
+                                                   '//*[@itemprop="datePublished"]/@datetime'))
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        candidates.extend(_jsonld_dates(script))
+    for c in candidates:
+        m = _ISO_DATE.match(c.strip())
+        if m and 1990 <= int(m.group(1)) <= 2100 and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+            return m.group(0)
+    return None
+
+
+def _jsonld_dates(script: str) -> list[str]:
+    try:
+        data = json.loads(script)
+    except (ValueError, TypeError):
+        return []
+    found: list[str] = []
+
+    def walk(node: Any, depth: int = 0) -> None:
+        if depth > 6:
+            return
+        if isinstance(node, dict):
+            kind = node.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report", "WebPage")) for k in kinds):
+                v = node.get("datePublished")
+                if isinstance(v, str):
+                    found.append(v)
+            for v in node.values():
+                walk(v, depth + 1)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, depth + 1)
+
+    walk(data)
+    return found
+
+
+def _parse_count(text: str | None) -> int | None:
+    if text is None:
+        return None
+    m = _COUNT.match(text.replace("\u00a0", " "))
+    if not m:
+        return None
+    num, unit = m.group(1).replace(" ", ""), (m.group(2) or "").lower()
+    try:
+        if unit:
+            value = float(num.replace(",", "."))
+            return int(value * (1000 if unit == "k" else 1_000_000))
+        return int(num.replace(",", "").replace(".", ""))
+    except ValueError:
+        return None
+
+
+def _classes(el: Any) -> str:
+    return (el.get("class") or "").lower()
+
+
+def _count_in(el: Any) -> int | None:
+    """The count an element shows: a data-count attribute, a '*count*' child, or its own numeric text."""
+    for attr in ("data-count", "data-total", "data-value"):
+        value = _parse_count(el.get(attr))
+        if value is not None:
+            return value
+    for child in el.iter():
+        if not isinstance(child.tag, str):
+            continue
+        cls = _classes(child)
+        if any(k in cls for k in ("count", "number", "total", "num", "votes")):
+            value = _parse_count(child.text_content())
+            if value is not None:
+                return value
+    numbers = [
+        _parse_count(child.text) for child in el.iter() if isinstance(child.tag, str) and _parse_count(child.text) is not None
+    ]
+    return numbers[0] if len(numbers) == 1 else None
+
+
+def _reaction_name(el: Any) -> str | None:
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.get("data-reaction"):
+            return str(node.get("data-reaction"))
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        cls = _classes(node)
+        if any(k in cls for k in ("label", "name", "title", "text")) and node.text_content().strip():
+            text = node.text_content().strip()
+            if _parse_count(text) is None:
+                return text
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for attr in ("aria-label", "title", "alt", "data-type", "data-name"):
+            if node.get(attr):
+                return str(node.get(attr))
+    return None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^\w]+", "_", name.strip().casefold()).strip("_")[:40]
+
+
+def find_reactions(tree: Any) -> dict[str, int] | None:
+    """A reader-reaction widget as {name: count}, found by its markup rather than by site.
+
+    Items are elements carrying ``data-reaction``, or elements whose class names a single reaction
+    ('reaction', 'reaction-item', 'emoji-reaction'...), each with a label and a count.
+    """
+    return _find_reactions(tree)[0]
+
+
+def remove_reactions(tree: Any) -> dict[str, int] | None:
+    """Like :func:`find_reactions`, and take the widget out of the tree so that it never reaches the body."""
+    reactions, items = _find_reactions(tree)
+    if not items:
+        return reactions
+    widget = _common_ancestor(items)
+    if widget is not None and widget.tag not in ("html", "body", "main", "article"):
+        outside = len(widget.text_content()) - sum(len(i.text_content()) for i in items)
+        if outside < 120:
+            # Take the widget's wrapper too when all it adds is a heading ('What's Your Reaction?').
+            parent = widget.getparent()
+            if parent is not None and parent.tag not in ("html", "body", "main", "article"):
+                extra = len(parent.text_content()) - len(widget.text_content())
+                if extra < 60 and "reaction" in (_classes(parent) + (parent.get("id") or "").lower()):
+                    widget = parent
+            items = [widget]
+    for el in items:
+        parent = el.getparent()
+        if parent is not None:
+            tail = el.tail
+            parent.remove(el)
+            if tail and tail.strip():
+                prev = parent.text or ""
+                parent.text = prev + tail
+    return reactions
+
+
+def _common_ancestor(items: list[Any]) -> Any:
+    paths = []
+    for el in items:
+        chain = [el]
+        while chain[-1].getparent() is not None:
+            chain.append(chain[-1].getparent())
+        paths.append(list(reversed(chain)))
+    common = None
+    for nodes in zip(*paths, strict=False):
+        if all(n is nodes[0] for n in nodes):
+            common = nodes[0]
+        else:
+            break
+    return common
+
+
+def _find_reactions(tree: Any) -> tuple[dict[str, int] | None, list[Any]]:
+    reactions: dict[str, int] = {}
+    found: list[Any] = []
+    marked = tree.xpath("//*[@data-reaction]")
+    for el in marked:
+        name = _key(str(el.get("data-reaction")))
+        if not name or name in reactions:
+            continue
+        # Climb to the item that holds this reaction's count, but not to the list of all reactions.
+        node = el
+        for _ in range(4):
+            count = _count_in(node) if len(node.xpath(".//descendant-or-self::*[@data-reaction]")) == 1 else None
+            if count is not None:
+                reactions[name] = count
+                found.append(node)
+                break
+            parent = node.getparent()
+            if parent is None or len(parent.xpath(".//*[@data-reaction]")) > 1:
+                break
+            node = parent
+    if reactions:
+        return reactions, found
+    items = tree.xpath(
+        "//*[contains(translate(@class, 'REACTION', 'reaction'), 'reaction')]"
+    )
+    for el in items:
+        cls = _classes(el)
+        if "reactions" in cls.split() or any(c.endswith(("-list", "-title", "-count", "-label", "s")) for c in cls.split()
+                                             if "reaction" in c):
+            continue
+        # An item: it does not contain other reaction items.
+        inner = el.xpath(".//*[contains(translate(@class, 'REACTION', 'reaction'), 'reaction')]")
+        if any(
+            "reaction" in c and not c.endswith(("-count", "-label", "-name", "-icon", "-img", "-text", "-title"))
+            for node in inner
+            for c in _classes(node).split()
+        ):
+            continue
+        name = _reaction_name(el)
+        count = _count_in(el)
+        if name and count is not None:
+            key = _key(name)
+            if key and key not in reactions:
+                reactions[key] = count
+                found.append(el)
+    return reactions or None, found
+
+
+def parse_html_fragment(html: str) -> Any:
+    return lxml_html.fromstring(html)
