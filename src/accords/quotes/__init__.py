@@ -1,8 +1,23 @@
-"""Stage 'quotes' (placeholder: passes the record through until its issue lands)."""
+"""Stage 'quotes': every quotation in the article, direct, mixed or reported, with its cue and its speaker.
+
+See docs/quotes.md. The rules live in :mod:`accords.quotes.extract`; quotation marks are paired in
+:mod:`accords.quotes.marks`; speakers are resolved in :mod:`accords.quotes.speakers`.
+"""
+
+from __future__ import annotations
 
 from accords.pipeline import Work, stage
+from accords.quotes.extract import build_quotes
+
+VERSION = "quotes.rules.v1"
 
 
-@stage("quotes", version="quotes.none.v0")
+@stage("quotes", version=VERSION, requires=("doc",), adds=("quotes",))
 def quotes_stage(work: Work) -> Work:
+    if work.doc is None or not work.record.article.text:
+        return work
+    work.record.quotes = build_quotes(work.record, work.doc, VERSION)
     return work
+
+
+__all__ = ["VERSION", "build_quotes", "quotes_stage"]

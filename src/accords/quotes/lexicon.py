@@ -1,0 +1,45 @@
+"""Words that introduce speech: verbs of saying (and of stating a view), and the nouns that head a speaker."""
+
+from __future__ import annotations
+
+# Lemmas of verbs that report what someone said, wrote or holds. A verb here becomes a cue when the parse gives it
+# a clausal complement (ccomp), or when it sits next to a quotation.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add write ask note report announce suggest tweet post describe argue explain declare acknowledge
+    claim insist stress emphasize emphasise warn confirm state comment continue believe think predict admit reply
+    respond deny reveal recall conclude urge mention indicate complain assert contend allege maintain observe
+    remark estimate promise vow pledge threaten joke quip boast concede testify repeat reiterate signal hint
+    caution charge counter retort answer shout yell tout brag lament acknowledge agree disagree recount
+    speculate posit wonder guess figure feel fear hope worry show find learn read proclaim declare
+    affirm announce disclose divulge inform notify advise assure remind propose recommend demand request
+    order predict forecast project calculate accuse blame criticize criticise praise call label dub term
+    point elaborate clarify underline underscore highlight detail outline summarize explain conclude
+    """.split()
+)
+
+# Of those, the ones that also count without a quotation nearby only when they take a clause (they are common
+# verbs in other senses too).
+WEAK_VERBS = frozenset("show find learn read feel hope fear worry figure guess call point order read".split())
+
+# Verbs that take "X as Y" or "X Y" (called the talks "a farce"): the content is the object and its complement.
+LABEL_VERBS = frozenset("describe call label dub term characterize characterise brand portray hail".split())
+
+# Lemmas that are never cues even when the parser gives them a clause.
+NOT_CUES = frozenset("be have do make see know seem appear".split())
+
+# Nouns that head an unnamed speaker: "officials said", "a spokesperson told".
+SPEAKER_NOUNS = frozenset(
+    """
+    official officials spokesperson spokesman spokeswoman minister ministry source sources diplomat diplomats
+    aide aides adviser advisers advisor spokespeople representative envoy ambassador president leader
+    negotiator negotiators delegation statement government analyst analysts expert experts observer observers
+    commander commanders officer officers police army military witness witnesses resident residents
+    """.split()
+)
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+PLURAL = frozenset({"they", "them", "their", "themselves", "we", "us", "our"})
+FIRST = frozenset({"i", "me", "my", "we", "us", "our"})
+PRONOUNS = MALE | FEMALE | PLURAL | {"it", "its", "i", "me"}

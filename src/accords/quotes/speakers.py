@@ -1,0 +1,247 @@
+"""Who said it: from the speaker's words in the text to an entity of the record.
+
+When the actors stage provides ``accords.actors.entity_at`` / ``resolve_actor`` they are used; until then (or when
+they answer nothing) a small fallback reads ``record.entities`` as it is: the PERSON mention overlapping the speaker
+span, a surname to the fullest name that ends with it, a pronoun to the nearest person who was the subject of a
+recent sentence, "the spokesperson" to the person the text gave that title, "Turkish officials" to an unnamed group
+with its country. When in doubt the answer is None: a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from accords.quotes.lexicon import FEMALE, FIRST, MALE, PLURAL, SPEAKER_NOUNS
+from accords.records import Entity, Record, Speaker
+
+# Demonyms and seats of government seen in speaker phrases; the actors stage owns the full table.
+_DEMONYMS = {
+    "turkish": "TUR", "turkey": "TUR", "ankara": "TUR", "russian": "RUS", "russia": "RUS", "moscow": "RUS",
+    "kremlin": "RUS", "ukrainian": "UKR", "ukraine": "UKR", "kyiv": "UKR", "kiev": "UKR", "american": "USA",
+    "u.s.": "USA", "us": "USA", "united states": "USA", "washington": "USA", "white house": "USA",
+    "british": "GBR", "u.k.": "GBR", "uk": "GBR", "britain": "GBR", "london": "GBR", "chinese": "CHN",
+    "china": "CHN", "beijing": "CHN", "french": "FRA", "france": "FRA", "paris": "FRA", "german": "DEU",
+    "germany": "DEU", "berlin": "DEU", "israeli": "ISR", "israel": "ISR", "iranian": "IRN", "iran": "IRN",
+    "tehran": "IRN", "palestinian": "PSE", "syrian": "SYR", "syria": "SYR", "iraqi": "IRQ", "iraq": "IRQ",
+    "saudi": "SAU", "indian": "IND", "india": "IND", "pakistani": "PAK", "pakistan": "PAK", "japanese": "JPN",
+    "japan": "JPN", "north korean": "PRK", "south korean": "KOR", "qatari": "QAT", "qatar": "QAT",
+    "egyptian": "EGY", "egypt": "EGY", "polish": "POL", "poland": "POL", "italian": "ITA", "italy": "ITA",
+    "european": "EUR", "eu": "EUR", "nato": "IGO", "un": "UNO", "u.n.": "UNO", "united nations": "UNO",
+}
+
+
+def _actors_fn(name: str) -> Callable[..., Any] | None:
+    try:
+        mod = importlib.import_module("accords.actors")
+    except Exception:  # noqa: BLE001 - the actors stage is optional for this one
+        return None
+    fn = getattr(mod, name, None)
+    return fn if callable(fn) else None
+
+
+def country_of(text: str) -> str | None:
+    """ISO alpha-3 (or IGO code) for a demonym, state or seat of government, via the actors stage when it can."""
+    fn = _actors_fn("resolve_actor")
+    if fn is not None:
+        try:
+            got = fn(text)
+        except Exception:  # noqa: BLE001
+            got = None
+        code = getattr(got, "country", None) or getattr(got, "code", None) or (got if isinstance(got, str) else None)
+        if isinstance(code, str) and code:
+            return code
+    key = text.lower().strip().removesuffix("'s").removesuffix("’s").strip()
+    if key.startswith("the "):
+        key = key[4:]
+    if key in _DEMONYMS:
+        return _DEMONYMS[key]
+    try:
+        import pycountry
+
+        return str(pycountry.countries.lookup(key).alpha_3)
+    except Exception:  # noqa: BLE001 - not a country name
+        return None
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+
+
+class SpeakerResolver:
+    """Resolves speaker spans of one record, remembering the speakers it has resolved (for later pronouns)."""
+
+    def __init__(self, record: Record, doc: Any) -> None:
+        self.record = record
+        self.doc = doc
+        self.text = record.article.text
+        self.mentions: list[_Mention] = sorted(
+            (_Mention(m.start, m.end, e) for e in record.entities for m in e.mentions),
+            key=lambda m: m.start,
+        )
+        self.persons = [m for m in self.mentions if m.entity.type == "PERSON"]
+        self.history: list[tuple[int, Speaker]] = []  # (offset, resolved speaker) in text order
+        self._entity_at = _actors_fn("entity_at")
+
+    # -- entity lookups -------------------------------------------------------------------------------------
+    def _overlapping(self, start: int, end: int) -> list[_Mention]:
+        return [m for m in self.mentions if m.start < end and start < m.end]
+
+    def _fullest(self, ent: Entity) -> Entity:
+        """A one-word PERSON name (a surname) to the entity with the fullest name ending in it."""
+        if ent.type != "PERSON" or len(ent.name.split()) > 1:
+            return ent
+        last = ent.name.split()[-1].lower().removesuffix("'s").removesuffix("’s")
+        best = ent
+        for m in self.persons:
+            words = m.entity.name.lower().split()
+            if len(words) > len(best.name.split()) and words[-1].removesuffix("'s").removesuffix("’s") == last:
+                best = m.entity
+        return best
+
+    def _entity_for_span(self, start: int, end: int, head_start: int) -> tuple[Entity | None, _Mention | None]:
+        if self._entity_at is not None:
+            try:
+                got = self._entity_at(self.record, start, end)
+            except Exception:  # noqa: BLE001
+                got = None
+            if isinstance(got, Entity):
+                return got, None
+        over = self._overlapping(start, end)
+        if not over:
+            return None, None
+        people = [m for m in over if m.entity.type == "PERSON"]
+        pool = people or [m for m in over if m.entity.type in ("ORG", "GPE", "NORP", "GROUP")]
+        if not pool:
+            return None, None
+        # the mention holding the head word, else the last one (the name comes after the title)
+        at_head = [m for m in pool if m.start <= head_start < m.end]
+        chosen = at_head[0] if at_head else pool[-1]
+        if chosen.entity.type in ("GPE", "NORP") and not at_head:
+            return None, None  # "Turkish officials": the state is a modifier, not the speaker
+        return self._fullest(chosen.entity), chosen
+
+    # -- the answer ---------------------------------------------------------------------------------------
+    def resolve(self, head: Any, start: int, end: int) -> Speaker:
+        """``head``: the speaker's head token; ``start``/``end``: the speaker span (character offsets)."""
+        text = self.text[start:end]
+        spk = Speaker(text=text, start=start, end=end)
+        low = head.text.lower()
+        if head.pos_ == "PRON" or low in MALE | FEMALE | PLURAL:
+            self._pronoun(spk, head)
+        else:
+            ent, mention = self._entity_for_span(start, end, head.idx)
+            if ent is not None and ent.type == "PERSON":
+                self._from_entity(spk, ent, mention)
+            elif ent is not None and ent.type in ("ORG", "GROUP") and mention is not None and mention.start <= head.idx:
+                self._from_entity(spk, ent, mention)
+            else:
+                self._nominal(spk, head)
+        self.history.append((start, spk))
+        return spk
+
+    def _from_entity(self, spk: Speaker, ent: Entity, mention: _Mention | None) -> None:
+        spk.entity_id = ent.id
+        spk.name = ent.name
+        spk.role = ent.role
+        spk.country = ent.country
+        if mention is not None and spk.role is None and mention.start > spk.start:
+            prefix = self.text[spk.start : mention.start].strip(" ,")
+            self._role_from_prefix(spk, prefix)
+        if spk.country is None:
+            for m in self._overlapping(spk.start, spk.end):
+                if m.entity.type in ("GPE", "NORP") and (mention is None or m.end <= mention.start):
+                    spk.country = m.entity.country or country_of(m.entity.name)
+                    if spk.country:
+                        break
+
+    def _role_from_prefix(self, spk: Speaker, prefix: str) -> None:
+        words = prefix.split()
+        if words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        # a leading state ("U.S.", "Ukraine's") is the country, not the role
+        if words:
+            first = words[0]
+            code = country_of(first)
+            if code is None and len(words) > 1:
+                code = country_of(" ".join(words[:2]))
+                if code:
+                    words = words[2:]
+            elif code:
+                words = words[1:]
+            if code and spk.country is None:
+                spk.country = code
+        role = " ".join(words).strip(" ,")
+        if role and any(ch.isalpha() for ch in role) and len(role) < 80:
+            spk.role = role
+
+    def _pronoun(self, spk: Speaker, head: Any) -> None:
+        low = head.text.lower()
+        if low in FIRST and low not in PLURAL:
+            return  # "I" inside a quote: the speaker of the quote, left to the caller
+        if low in PLURAL:
+            for _, prev in reversed(self.history[-6:]):
+                if prev.name and prev.entity_id is None and prev.start < spk.start:  # an unnamed group
+                    self._copy(spk, prev)
+                    return
+            return
+        # he / she: the nearest person who was a subject or a speaker in the last few sentences
+        sent_start = head.sent.start
+        window_start = max(0, sent_start - 120)
+        best: tuple[int, Entity] | None = None
+        for tok in self.doc[window_start : head.i]:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ != "PERSON":
+                continue
+            ent, _ = self._entity_for_span(tok.idx, tok.idx + len(tok.text), tok.idx)
+            if ent is not None and ent.type == "PERSON":
+                best = (tok.idx, ent)
+        for off, prev in self.history:
+            if prev.entity_id and off < spk.start and (best is None or off > best[0]):
+                e = self.record.entity(prev.entity_id)
+                if e is not None and e.type == "PERSON" and off >= self.doc[window_start].idx:
+                    best = (off, e)
+        if best is not None:
+            self._from_entity(spk, best[1], None)
+
+    def _copy(self, spk: Speaker, other: Speaker) -> None:
+        spk.entity_id, spk.name, spk.role, spk.country = other.entity_id, other.name, other.role, other.country
+
+    def _nominal(self, spk: Speaker, head: Any) -> None:
+        lemma = head.lemma_.lower()
+        low = head.text.lower()
+        definite = any(t.lower_ == "the" for t in head.lefts)
+        if definite and (lemma in SPEAKER_NOUNS or low in SPEAKER_NOUNS) and head.tag_ in ("NN", "NNP"):
+            # "the spokesperson": the person the text gave that title
+            for _, prev in reversed(self.history):
+                if prev.role and lemma in prev.role.lower() and prev.entity_id:
+                    self._copy(spk, prev)
+                    return
+            for e in self.record.entities:
+                if e.type == "PERSON" and e.role and lemma in e.role.lower():
+                    self._from_entity(spk, e, None)
+                    return
+            for m in self.persons:
+                if m.start >= spk.start:
+                    break
+                before = self.text[max(0, m.start - 40) : m.start].lower()
+                if lemma in before.split()[-3:] if before.split() else False:
+                    self._from_entity(spk, self._fullest(m.entity), None)
+                    return
+            return
+        # an unnamed speaker: "Turkish officials", "a senior diplomat", "sources close to the talks"
+        words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
+        if lemma in SPEAKER_NOUNS or low in SPEAKER_NOUNS or head.ent_type_ in ("ORG", "NORP", "GPE"):
+            spk.name = " ".join(t.text for t in words) or head.text
+            for t in words:
+                if t.ent_type_ in ("NORP", "GPE") or t.text.lower() in _DEMONYMS:
+                    code = country_of(t.text)
+                    if code:
+                        spk.country = code
+                        break
+            if head.ent_type_ in ("GPE", "NORP") and spk.country is None:
+                spk.country = country_of(head.text)
