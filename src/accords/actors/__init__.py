@@ -1,8 +1,54 @@
-"""Stage 'actors' (placeholder: passes the record through until its issue lands)."""
+"""People, places, states and groups: linked entities with roles, countries and sectors.
 
-from accords.pipeline import Work, stage
+Public API (stable; see docs/entities.md):
+
+- :func:`entity_at` -- the entity owning a mention that overlaps a character span of the record.
+- :func:`resolve_actor` -- country/actor code, sector, name and Wikidata id of any phrase.
+- :class:`ActorInfo` -- what :func:`resolve_actor` returns.
+- :func:`get_gazetteer` -- the tables behind both (states, demonyms, metonyms, places, actor dictionary).
+- the stage ``actors`` (:func:`actors_stage`), registered on import.
+"""
+
+from __future__ import annotations
+
+from accords.actors.gazetteer import ActorInfo, get_gazetteer
+from accords.actors.linker import actors_stage, link_entities
+from accords.actors.resolve import resolve_actor
+from accords.records import Entity, Record
 
 
-@stage("actors", version="actors.none.v0")
-def actors_stage(work: Work) -> Work:
-    return work
+def entity_at(record: Record, start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping ``[start, end)``; the tightest overlapping mention wins."""
+    best: tuple[int, int, Entity] | None = None
+    for ent in record.entities:
+        for m in ent.mentions:
+            if m.start < end and start < m.end:
+                overlap = min(end, m.end) - max(start, m.start)
+                extra = (m.end - m.start) - overlap
+                score = (-overlap, extra)
+                if best is None or score < best[:2]:
+                    best = (score[0], score[1], ent)
+    return best[2] if best else None
+
+
+def entities_in(record: Record, start: int, end: int) -> list[Entity]:
+    """Every entity with a mention inside ``[start, end)``, in order of that mention."""
+    hits: list[tuple[int, Entity]] = []
+    seen: set[str] = set()
+    for ent in record.entities:
+        for m in ent.mentions:
+            if start <= m.start and m.end <= end and ent.id not in seen:
+                hits.append((m.start, ent))
+                seen.add(ent.id)
+    return [e for _s, e in sorted(hits, key=lambda h: h[0])]
+
+
+__all__ = [
+    "ActorInfo",
+    "actors_stage",
+    "entities_in",
+    "entity_at",
+    "get_gazetteer",
+    "link_entities",
+    "resolve_actor",
+]

