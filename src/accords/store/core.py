@@ -725,6 +725,33 @@ class Store:
                 count=True,
             )
 
+    def iter_events(
+        self, *, include_flagged: bool = False, include_duplicates: bool = False, batch: int = 1000
+    ) -> Iterator[dict[str, Any]]:
+        """Every event row (as :meth:`events` gives them), in storage order, read in batches (for export)."""
+        e = S.events
+        last = 0
+        while True:
+            conds: list[Any] = [e.c.n > last]
+            if not include_flagged:
+                conds.append(e.c.flagged.is_(False))
+            with self.engine.connect() as conn:
+                ns = conn.execute(select(e.c.n).where(*conds).order_by(e.c.n).limit(batch)).all()
+            if not ns:
+                return
+            hi = ns[-1][0]
+            with self.engine.connect() as conn:
+                page, _ = self._event_rows(
+                    conn,
+                    and_(e.c.n > last, e.c.n <= hi, *conds[1:]),
+                    include_hidden=include_duplicates,
+                    sort="id",
+                    desc=False,
+                    limit=None,
+                )
+            yield from page
+            last = hi
+
     def quotes(
         self,
         speaker: str | None = None,
