@@ -1,0 +1,361 @@
+"""From parse candidates to PLOVER events on the record: actors, flags, date, place, size, evidence."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from accords.events import fallback, flags
+from accords.events import lexicon as L
+from accords.events.parties import Resolver
+from accords.events.patterns import Candidate, Coder
+from accords.events.when import (
+    ARRESTED,
+    DEAD,
+    INJURED,
+    PER_SIDE,
+    PERSON_NOUNS,
+    RELEASE_UNITS,
+    number_of,
+    parse_published,
+    resolve_date,
+)
+from accords.records import Event, EventEntity, Evidence, Flags, Location, Record, Size, Span
+
+VERSION = "events.plover.v1"
+
+CONTEXT_WORDS = {
+    "territory": {
+        "territory",
+        "territorial",
+        "region",
+        "regions",
+        "border",
+        "annex",
+        "annexation",
+        "land",
+        "occupied",
+        "sovereignty",
+        "withdraw",
+    },
+    "military": {
+        "troops",
+        "army",
+        "military",
+        "soldiers",
+        "forces",
+        "navy",
+        "missile",
+        "tank",
+        "artillery",
+        "defense",
+        "defence",
+        "weapons",
+    },
+    "diplomatic": {"ambassador", "embassy", "diplomat", "diplomatic", "envoy", "consulate"},
+    "economic": {
+        "sanctions",
+        "trade",
+        "tariff",
+        "tariffs",
+        "economic",
+        "economy",
+        "embargo",
+        "loan",
+        "investment",
+        "oil",
+        "gas",
+    },
+    "peacekeeping": {"peacekeeping", "peacekeepers", "peacekeeper"},
+    "terrorism": {"terrorist", "terrorism", "terror"},
+    "election": {"election", "elections", "vote", "ballot", "polls"},
+    "legal": {"court", "judge", "trial", "lawsuit", "prosecutor", "indictment", "verdict"},
+    "human_rights": {"rights", "torture", "abuses"},
+    "migration": {"migrants", "migration", "border crossing"},
+    "asylum": {"asylum", "refugee", "refugees"},
+    "health": {"vaccine", "covid", "pandemic", "hospital", "epidemic", "coronavirus"},
+    "cyber": {"cyber", "hack", "hackers", "cyberattack"},
+    "corruption": {"corruption", "bribe", "bribes", "bribery", "embezzlement"},
+    "human_security": {"humanitarian", "prisoner", "prisoners", "hostages", "civilians"},
+    "cbrn": {"nuclear", "chemical", "biological"},
+}
+COOP_FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+
+
+class EventBuilder:
+    def __init__(self, record: Record | None, doc: Any) -> None:
+        self.record = record
+        self.doc = doc
+        self.coder = Coder()
+        self.resolver = Resolver(record, doc)
+        self.published = parse_published(record.article.published) if record is not None else None
+
+    # ---- one candidate ----------------------------------------------------------------------------------------
+    def resolve_all(self, heads: list[Any], exclude: set[int] | None = None) -> list[EventEntity]:
+        out: list[EventEntity] = []
+        seen: set[tuple[str | None, int | None]] = set()
+        for h in heads:
+            if exclude and h.i in exclude:
+                continue
+            for e in self.resolver.resolve(h):
+                key = (e.code, e.start)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(e)
+        return out
+
+    def flags_of(self, c: Candidate, date: str | None) -> Flags:
+        trig = c.trigger
+        chain = c.chain
+        f = Flags(
+            negated=flags.negated(trig, chain) or any(flags.negated(w, []) for w in c.words[1:]),
+            hypothetical=flags.hypothetical(trig, chain),
+            future=flags.future(trig, chain)
+            or (c.inner is not None and c.code.event == "THREATEN" and False),
+            historical=flags.historical(date, self.record.article.published if self.record else None, trig),
+        )
+        if c.code.event in ("AGREE", "CONCEDE", "THREATEN", "REQUEST") and c.rule.startswith("wrapper"):
+            f.future = flags.future(trig, chain)  # the promise/demand itself == now; its content == future
+        return f
+
+    def date_of(self, c: Candidate) -> tuple[str | None, str | None]:
+        sent = c.trigger.sent
+        anchor = c.anchor or c.trigger
+        best = None
+        for e in sent.ents:
+            if e.label_ not in ("DATE", "TIME"):
+                continue
+            # attached to the event's clause: its head chain reaches the anchor without crossing another clause
+            t = e.root
+            ok = False
+            for _ in range(6):
+                if t == anchor or t == c.trigger or t in c.words:
+                    ok = True
+                    break
+                if t.dep_ in ("ccomp", "relcl") or t.head == t:
+                    break
+                t = t.head
+            if ok:
+                best = e
+                break
+        if best is None:
+            return (self.published.isoformat() if self.published else None), None
+        resolved = resolve_date(best.text, self.published)
+        return resolved or (self.published.isoformat() if self.published else None), best.text
+
+    def place_of(self, c: Candidate, taken: set[int]) -> Location | None:
+        sent = c.trigger.sent
+        anchor = c.anchor or c.trigger
+        for e in sent.ents:
+            if e.label_ not in ("GPE", "LOC", "FAC") or any(t.i in taken for t in e):
+                continue
+            prep = e.root.head
+            if prep.dep_ != "prep" or prep.lower_ not in LOC_PREPS:
+                continue
+            h = prep.head
+            ok = False
+            for _ in range(5):
+                if h == anchor or h == c.trigger or h in c.words:
+                    ok = True
+                    break
+                if h.dep_ in ("ccomp", "relcl", "advcl") or h.head == h:
+                    break
+                h = h.head
+            # "On a gray Friday in Istanbul, X held ...": the place hangs on the date
+            if not ok and prep.head.ent_type_ in ("DATE", "TIME") and prep.head.head == anchor:
+                ok = True
+            if not ok and prep.head.ent_type_ in ("DATE", "TIME"):
+                ok = prep.head.head == anchor or prep.head.head.head == anchor
+            if ok:
+                return Location(
+                    text=e.text,
+                    start=e.start_char,
+                    end=e.end_char,
+                    place=e.text,
+                    country=fallback.place_country(e.text),
+                )
+        return None
+
+    def size_of(self, c: Candidate) -> Size | None:
+        ev = c.code.event
+        nouns = list(c.size_nouns)
+        for w in c.words:
+            for ch in w.children:
+                if ch.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "attr"):
+                    nouns.append(ch)
+        for n in nouns[:]:
+            if n.dep_ == "acl" or n.pos_ == "VERB":
+                nouns.extend(ch for ch in n.children if ch.dep_ == "dobj")
+        lemma = c.trigger.lemma_.lower()
+        size = Size()
+        for n in nouns:
+            if n.lemma_.lower() not in PERSON_NOUNS:
+                continue
+            k = number_of(n)
+            if k is None:
+                continue
+            if lemma in DEAD or (ev == "ASSAULT" and lemma in ("kill",)):
+                size.dead = k
+            elif lemma in INJURED:
+                size.injured = k
+            elif lemma in ARRESTED or (ev == "COERCE" and c.code.mode == "arrest"):
+                size.arrested = k
+            else:
+                size.count = k
+                comp = {w.lemma_.lower() for t in c.words for w in t.children if w.dep_ == "compound"} | {
+                    t.lemma_.lower() for t in c.words
+                }
+                unit = next((u for u in RELEASE_UNITS if u in comp), None) or n.lemma_.lower()
+                size.unit = unit + "s" if not unit.endswith("s") and unit != "people" else unit
+                tail = self.doc[n.i : n.right_edge.i + 1].text
+                size.per_side = bool(PER_SIDE.search(tail))
+        if size == Size():
+            return None
+        return size
+
+    def context_of(self, c: Candidate) -> list[str]:
+        ctx = list(c.code.context)
+        toks = set()
+        for w in [c.trigger, *c.words, *([c.inner] if c.inner is not None else [])]:
+            toks.update(t.lower_ for t in w.subtree)
+        for name, words in CONTEXT_WORDS.items():
+            if name not in ctx and toks & words:
+                if name == "territory" and not (toks & (words - {"withdraw"})):
+                    continue
+                ctx.append(name)
+        if c.code.event == "COERCE" and c.code.mode in ("cyber", "misinformation") and c.code.mode not in ctx:
+            ctx.append(c.code.mode)
+        return ctx
+
+    def build(self, c: Candidate, n: int) -> Event | None:
+        doc = self.doc
+        actors = self.resolve_all(c.actors)
+        recips = self.resolve_all(c.recipients)
+        if c.all_actors and not actors and c.rule == "outcome" and self.resolver.parties:
+            actors = [self.resolver._at(p, c.trigger) for p in self.resolver.parties]
+        if (
+            c.all_actors
+            and not actors
+            and c.rule == "noun"
+            and self.resolver.parties
+            and c.code.event == "AGREE"
+        ):
+            actors = [self.resolver._at(p, c.trigger) for p in self.resolver.parties]
+        coded_actors = [a for a in actors if a.code]
+        if not coded_actors:
+            return None
+        codes = {a.code for a in coded_actors}
+        recips = [
+            r
+            for r in recips
+            if r.code
+            and not (
+                r.code in codes
+                and r.sector == next((a.sector for a in coded_actors if a.code == r.code), None)
+            )
+        ]
+        if (
+            c.rule == "evaluation"
+            and c.code.event == "ACCUSE"
+            and (not recips or {r.code for r in recips} <= codes)
+        ):
+            return None
+        if (
+            c.code.event == "CONSULT"
+            and c.all_actors
+            and recips == []
+            and len(codes) < 2
+            and c.rule == "noun"
+        ):
+            return None
+        date, date_text = self.date_of(c)
+        f = self.flags_of(c, date if date_text else None)
+        event, mode = c.code.event, c.code.mode
+        # PLOVER: cooperative events reported in the future tense are AGREE; an announced future retreat is CONCEDE
+        if f.future and not f.negated and not f.hypothetical:
+            if event in COOP_FUTURE_TO_AGREE:
+                event, mode, f.future = "AGREE", None, False
+            elif event == "RETREAT":
+                event, mode, f.future = "CONCEDE", None, False
+        if (
+            event == "REQUEST"
+            and any(a.sector == "CVL" for a in coded_actors)
+            and any(t.lemma_.lower() in L.PROTESTERS for t in c.actors)
+        ):
+            event, mode = "PROTEST", "demo"  # a demand made by demonstrating
+        if (
+            event == "PROTEST"
+            and mode == "demo"
+            and c.trigger.lemma_.lower() == "protest"
+            and all(a.sector in ("GOV", None) for a in coded_actors)
+        ):
+            if not any(t.lemma_.lower() in L.PROTESTERS for t in c.actors):
+                event, mode = "ACCUSE", "disapprove"  # a diplomatic protest
+        sent_i = self.record.sentence_at(c.trigger.idx) if self.record is not None else 0
+        sent = c.trigger.sent
+        words = sorted(c.words, key=lambda t: t.i)
+        tspan = (
+            doc[words[0].i : words[-1].i + 1]
+            if len(words) > 1 and words[-1].i - words[0].i <= 6
+            else doc[c.trigger.i : c.trigger.i + 1]
+        )
+        taken = {t.i for h in c.actors + c.recipients for t in h.subtree}
+        conf = c.confidence
+        if any(a.entity_id is None for a in coded_actors):
+            conf -= 0.05
+        if f.any():
+            conf -= 0.1
+        return Event(
+            id=f"V{n}",
+            event=event,  # type: ignore[arg-type]
+            mode=mode,
+            context=self.context_of(c),
+            quad_code=L.QUAD[event],
+            actor=coded_actors,
+            recipient=recips,
+            date=date,
+            date_text=date_text,
+            event_loc=self.place_of(c, taken),
+            size=self.size_of(c),
+            trigger=Span(start=tspan.start_char, end=tspan.end_char, text=tspan.text),
+            evidence=Evidence(sentence=sent_i, start=sent.start_char, end=sent.end_char, text=sent.text),
+            flags=f,
+            confidence=round(max(0.05, min(conf, 0.99)), 2),
+            version=VERSION,
+        )
+
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        for sent in self.doc.sents:
+            if not re.search(r"[a-z]", sent.text):
+                continue
+            cands = self.coder.candidates(sent)
+            for c in sorted(cands, key=lambda c: c.trigger.i):
+                ev = self.build(c, len(events) + 1)
+                if ev is None:
+                    continue
+                events.append(ev)
+                if ev.event == "CONSULT" and len(ev.actor) + len(ev.recipient) >= 2 and not ev.flags.any():
+                    self.resolver.parties = [*ev.actor, *ev.recipient]
+            self.resolver.update_memory(sent)
+        return _dedupe(events)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    seen: set[tuple[Any, ...]] = set()
+    for e in events:
+        key = (
+            e.evidence.sentence,
+            e.event,
+            tuple(sorted(a.code or "" for a in e.actor)),
+            e.trigger.start if e.trigger else None,
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    for i, e in enumerate(out, 1):
+        e.id = f"V{i}"
+    return out

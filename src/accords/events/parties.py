@@ -1,0 +1,274 @@
+"""Actors in events: from the head token of a phrase to coded PLOVER entities (country and sector).
+
+Order of trust: the record's entities (filled by the 'actors' stage: names, partial names, pronouns,
+nominals, metonyms), then ``accords.actors.entity_at`` / ``resolve_actor`` when that package provides
+them, then the small private fallback in :mod:`accords.events.fallback`. A short discourse memory
+resolves pronouns and "both sides" when the actors stage has not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accords.events import fallback
+from accords.records import Entity, EventEntity, Record
+
+Token = Any
+KEEP_DEPS = {
+    "compound",
+    "amod",
+    "poss",
+    "case",
+    "det",
+    "nmod",
+    "flat",
+    "nummod",
+    "quantmod",
+    "punct",
+    "prep",
+    "pobj",
+}
+PERSON_PRON = {"he", "she", "him", "her", "his"}
+GROUP_PRON = {"they", "them", "it", "we", "us", "their", "its", "our"}
+BOTH_SIDES = {
+    "side",
+    "sides",
+    "party",
+    "parties",
+    "delegation",
+    "delegations",
+    "talks",
+    "negotiator",
+    "negotiators",
+}
+
+
+def _actors_api() -> tuple[Any, Any]:
+    try:
+        import accords.actors as A
+    except Exception:  # pragma: no cover - the actors package == another stage's
+        return None, None
+    return getattr(A, "entity_at", None), getattr(A, "resolve_actor", None)
+
+
+def np_span(head: Token) -> tuple[int, int]:
+    """Token index range [start, end) of the noun phrase of ``head``, without clauses or conjuncts."""
+    lo = hi = head.i
+
+    def walk(t: Token) -> None:
+        nonlocal lo, hi
+        for c in t.children:
+            if c.dep_ in ("conj", "cc", "relcl", "acl", "appos", "advcl"):
+                continue
+            if c.dep_ == "prep" and c.lower_ not in ("of",):
+                continue
+            if c.dep_ not in KEEP_DEPS or c.is_punct:
+                continue
+            lo, hi = min(lo, c.i), max(hi, c.i)
+            walk(c)
+
+    walk(head)
+    doc = head.doc
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return lo, hi + 1
+
+
+class Resolver:
+    def __init__(self, record: Record | None, doc: Any) -> None:
+        self.record = record
+        self.doc = doc
+        self.last_person: EventEntity | None = None
+        self.last_group: EventEntity | None = None
+        self.parties: list[EventEntity] = []
+        self.entity_at, self.resolve_actor = _actors_api()
+        self._mentions: list[tuple[int, int, Entity]] = []
+        if record is not None:
+            for e in record.entities:
+                for m in e.mentions:
+                    self._mentions.append((m.start, m.end, e))
+
+    # ---- look-ups -------------------------------------------------------------------------------------------
+    def _entity_over(self, start: int, end: int, head_start: int, head_end: int) -> Entity | None:
+        if self.entity_at is not None and self.record is not None:
+            try:
+                e = self.entity_at(self.record, start, end)
+                if e is not None and getattr(e, "country", None):
+                    return e  # type: ignore[no-any-return]
+            except Exception:  # noqa: BLE001 - another stage's API; fall back quietly
+                pass
+        best: Entity | None = None
+        for s, e_, ent in self._mentions:
+            if s < end and start < e_ and ent.country:
+                if s <= head_start and head_end <= e_:
+                    return ent
+                best = best or ent
+        return best
+
+    def _code_text(self, text: str) -> tuple[str | None, str | None]:
+        if self.resolve_actor is not None:
+            try:
+                got = self.resolve_actor(text)
+                if got is not None:
+                    code = getattr(got, "code", None) if not isinstance(got, tuple) else got[0]
+                    sector = getattr(got, "sector", None) if not isinstance(got, tuple) else got[1]
+                    if code:
+                        return code, sector
+            except Exception:  # noqa: BLE001
+                pass
+        code = fallback.country_code(text)
+        return code, fallback.group_sector(text) if code else None
+
+    def sector_of(self, head: Token, lo: int, hi: int) -> str | None:
+        for i in range(hi - 1, lo - 1, -1):
+            s = fallback.NOUN_SECTOR.get(self.doc[i].lemma_.lower())
+            if s:
+                return s
+        return None
+
+    # ---- main -----------------------------------------------------------------------------------------------
+    def resolve(self, head: Token) -> list[EventEntity]:
+        doc = self.doc
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSON_PRON | GROUP_PRON:
+            if low in PERSON_PRON and self.last_person:
+                return [self._at(self.last_person, head)]
+            if low in GROUP_PRON and self.last_group:
+                return [self._at(self.last_group, head)]
+            return []
+        lo, hi = np_span(head)
+        span = doc[lo:hi]
+        # "his country" / "their government"
+        poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PERSON_PRON | GROUP_PRON]
+        if poss and head.lemma_ in (
+            "country",
+            "government",
+            "nation",
+            "side",
+            "delegation",
+            "army",
+            "forces",
+        ):
+            ref = self.last_person if poss[0].lower_ in PERSON_PRON else self.last_group
+            if ref:
+                e = self._at(ref, head)
+                e.text, e.start, e.end = span.text, span.start_char, span.end_char
+                e.sector = fallback.NOUN_SECTOR.get(head.lemma_, e.sector)
+                return [e]
+        sector = self.sector_of(head, lo, hi)
+        # demonyms in coordination: "Russian and Ukrainian officials"
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()]
+        if mods and any(cc.dep_ == "conj" for m in mods for cc in m.children):
+            got = []
+            for m in mods:
+                for x in [m, *[cc for cc in m.subtree if cc.dep_ == "conj"]]:
+                    code, sec = self._code_text(x.text)
+                    if code:
+                        got.append(
+                            EventEntity(
+                                text=x.text,
+                                start=x.idx,
+                                end=x.idx + len(x),
+                                name=f"{x.text} {head.text}",
+                                code=code,
+                                sector=sec or sector,
+                            )
+                        )
+            if got:
+                for g in got:
+                    self._remember(g, head, "NORP")
+                return got
+        ent = self._entity_over(span.start_char, span.end_char, head.idx, head.idx + len(head))
+        if ent is not None:
+            out = EventEntity(
+                text=span.text, start=span.start_char, end=span.end_char, entity_id=ent.id, name=ent.name,
+                code=ent.country, sector=ent.sector or sector or ("GOV" if ent.type == "GPE" else None),
+                wikidata=ent.wikidata,
+            )  # fmt: skip
+            self._remember(out, head, ent.type)
+            return [out]
+        # the whole phrase, then named entities in it, then capitalised words in it
+        text = span.text
+        code, sec = self._code_text(text)
+        if not code:
+            for e in doc.ents:
+                if (
+                    e.start >= lo
+                    and e.end <= hi
+                    and e.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
+                ):
+                    code, sec = self._code_text(e.text)
+                    if code:
+                        break
+        if not code:
+            for i in range(lo, hi):
+                t = doc[i]
+                if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN"):
+                    code, sec = self._code_text(t.text)
+                    if code:
+                        break
+        if not code and head.ent_type_ == "PERSON":
+            code = self._sentence_country(head)
+            if code:
+                sec = sector or "GOV"
+        if (
+            not code
+            and head.lemma_.lower() in BOTH_SIDES
+            and self.parties
+            and (any(c.lower_ in ("both", "each", "two", "the", "all") for c in head.children))
+        ):
+            return [self._at(p, head) for p in self.parties]
+        if not code:
+            return []
+        is_place = code and head.ent_type_ in ("GPE",) and hi - lo <= 3
+        if sec is None:
+            sec = sector or ("GOV" if is_place or text.lower().strip() in fallback.ALIASES else None)
+            if sec is None and head.ent_type_ == "PERSON" and head.lower_ in fallback.PEOPLE:
+                sec = "GOV"
+        out = EventEntity(
+            text=text, start=span.start_char, end=span.end_char, name=text, code=code, sector=sec
+        )
+        self._remember(out, head, head.ent_type_)
+        return [out]
+
+    def _sentence_country(self, head: Token) -> str | None:
+        """A person the text gives no country: the country that == the subject of the sentence's main verb."""
+        root = head.sent.root
+        for c in root.children:
+            if c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "NORP") and c != head:
+                code, _ = self._code_text(c.text)
+                if code and len(code) == 3:
+                    return code
+        return None
+
+    def update_memory(self, sent: Any) -> None:
+        """Remember the people and groups a sentence names, for pronouns in the next ones."""
+        people = [e for e in sent.ents if e.label_ == "PERSON"]
+        subj = [e for e in people if e.root.dep_ in ("nsubj", "nsubjpass")]
+        for ent in (subj or people)[:1]:
+            got = self.resolve(ent.root)
+            if got and got[0].code:
+                self.last_person = got[0]
+
+    def _at(self, ref: EventEntity, head: Token) -> EventEntity:
+        return EventEntity(
+            text=head.text, start=head.idx, end=head.idx + len(head), entity_id=ref.entity_id, name=ref.name,
+            code=ref.code, sector=ref.sector, wikidata=ref.wikidata,
+        )  # fmt: skip
+
+    def _remember(self, e: EventEntity, head: Token, etype: str) -> None:
+        if head.dep_ not in ("nsubj", "nsubjpass", "poss", "pobj", "amod"):
+            return
+        if etype == "PERSON" or head.ent_type_ == "PERSON":
+            self.last_person = e
+        else:
+            if head.dep_ in ("nsubj",):
+                self.last_group = e
+            if self.last_person is None or head.lemma_ in fallback.SECTOR_NOUNS["GOV"]:
+                pass
+
+    def remember_speaker(self, e: EventEntity, head: Token) -> None:
+        if head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and head.ent_type_ != "GPE":
+            self.last_person = e

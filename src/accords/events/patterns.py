@@ -1,0 +1,754 @@
+"""Trigger patterns over the dependency parse: which words code which PLOVER type, and who does it.
+
+:func:`candidates` reads one sentence (a spaCy ``Span``) and returns :class:`Candidate` events:
+a trigger, a PLOVER code, the head tokens of the actor and recipient phrases, and the chain of
+governing verbs that the flags are read from. It knows nothing of the record; resolving the
+heads to coded actors is :mod:`accords.events.parties`' job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from accords.events import lexicon as L
+from accords.events.lexicon import Code, load_lexicon
+
+Token = Any
+
+SUBJ = ("nsubj", "csubj", "expl")
+RECIPIENT_PREPS = {
+    "with",
+    "to",
+    "against",
+    "on",
+    "upon",
+    "from",
+    "into",
+    "toward",
+    "towards",
+    "at",
+    "for",
+    "of",
+}
+PREP_BY_TYPE = {
+    "CONSULT": {"with", "to"},
+    "AGREE": {"with", "to"},
+    "SUPPORT": {"for", "to", "with"},
+    "COOPERATE": {"with"},
+    "AID": {"to", "for"},
+    "REQUEST": {"on", "upon", "from", "of"},
+    "ACCUSE": {"against", "on", "of"},
+    "REJECT": {"from", "of", "by"},
+    "THREATEN": {"against", "on", "to"},
+    "PROTEST": {"against", "outside"},
+    "SANCTION": {"on", "against", "from"},
+    "COERCE": {"on", "against", "from"},
+    "ASSAULT": {"on", "against", "at"},
+    "RETREAT": {"from", "to"},
+    "CONCEDE": {"to", "with"},
+    "MOBILIZE": {"against", "near", "to"},
+}
+
+
+@dataclass
+class Candidate:
+    trigger: Token
+    code: Code
+    words: list[Token] = field(
+        default_factory=list
+    )  # all trigger words (verb + object noun, wrapper + inner)
+    actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+    chain: list[Token] = field(default_factory=list)
+    anchor: Token | None = None  # clause head for dates, places and sizes
+    inner: Token | None = None
+    confidence: float = 0.8
+    rule: str = "lexicon"
+    all_actors: bool = False  # reciprocal: every party is an actor
+    size_nouns: list[Token] = field(default_factory=list)
+
+
+def _obj(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    return None
+
+
+def _prep_objs(tok: Token, preps: set[str] | None = None) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and (preps is None or c.lower_ in preps):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(c)
+    return out
+
+
+def conj_expand(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+            out.extend(conj_expand(c))
+    return out
+
+
+def subject(tok: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """Heads of the subject of predicate ``tok`` (inherited through xcomp, conj, relcl); and whether passive."""
+    passive = any(c.dep_ == "auxpass" for c in tok.children) or any(
+        c.dep_ == "nsubjpass" for c in tok.children
+    )
+    for c in tok.children:
+        if c.dep_ == "agent":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs:
+                return conj_expand(objs[0]), False
+    for c in tok.children:
+        if c.dep_ in SUBJ and c.dep_ != "expl":
+            if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return conj_expand(tok.head), False
+            return conj_expand(c), False
+    if passive:
+        return [], True
+    if depth > 4:
+        return [], False
+    h = tok.head
+    if h == tok:
+        return [], False
+    if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and h.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+        if tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "because", "after", "before", "as", "while", "unless")
+            for c in tok.children
+        ):
+            return [], False
+        return subject(h, depth + 1)
+    if tok.dep_ == "relcl" and h.pos_ in ("NOUN", "PROPN"):
+        return conj_expand(h), False
+    if tok.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBG":
+        return conj_expand(h), False
+    return [], False
+
+
+class Coder:
+    """Finds candidate events in a sentence span."""
+
+    def __init__(self) -> None:
+        self.lex = load_lexicon()
+
+    # ---- base codes -------------------------------------------------------------------------------------------
+    def verb_code(self, t: Token) -> tuple[Code, list[Token]] | None:
+        lex = self.lex
+        lemma = t.lemma_.lower()
+        for c in t.children:
+            if c.dep_ in ("prt", "prep"):
+                key = f"{lemma} {c.lower_}"
+                if key in lex.phrasal:
+                    return lex.phrasal[key], [t, c]
+        obj = _obj(t)
+        objs = [obj] if obj is not None else []
+        for c in t.children:  # "go on strike", "carried out attacks"
+            if c.dep_ in ("prep", "prt"):
+                objs.extend(p for p in c.children if p.dep_ == "pobj")
+        for o in objs:
+            for key in (f"{lemma} {o.lemma_.lower()}", f"{lemma} {o.lower_}"):
+                if key in lex.verb_objects:
+                    return lex.verb_objects[key], [t, o]
+            for c in o.children:
+                if c.dep_ == "compound" and f"{lemma} {c.lemma_.lower()}" in lex.verb_objects:
+                    return lex.verb_objects[f"{lemma} {c.lemma_.lower()}"], [t, o]
+        if lemma in lex.verbs and t.pos_ in ("VERB", "AUX"):
+            return lex.verbs[lemma], [t]
+        if lemma in L.LIGHT:
+            for o in objs:
+                code = self.noun_code(o)
+                if code is not None:
+                    return code, [t, o]
+        return None
+
+    def noun_code(self, n: Token) -> Code | None:
+        if n.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = n.lemma_.lower()
+        code = self.lex.nouns.get(n.lower_) or self.lex.nouns.get(lemma)
+        if code is None:
+            return None
+        comp = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod")}
+        if lemma in ("call",) and not comp & {"phone", "conference", "video", "telephone"}:
+            return None
+        if lemma in ("exchange", "swap", "release") and not comp & {"prisoner", "hostage", "detainee", "pow"}:
+            if not any(c.dep_ == "prep" and c.lower_ == "of" for c in n.children):
+                return None
+        if lemma == "strike":
+            if comp & {"general", "labor", "labour", "hunger", "workers", "nationwide"}:
+                return Code("PROTEST", "hunger" if "hunger" in comp else "strike")
+            if not comp & {"air", "drone", "missile", "military", "rocket", "artillery"}:
+                return None
+            return Code("ASSAULT", "drone" if "drone" in comp else "aerial")
+        if lemma in ("exercise", "drill") and not comp & {"military", "naval", "joint", "war", "army"}:
+            return None
+        if lemma == "aid" and comp & {"military"}:
+            return Code("AID", None, ("military",))
+        return code
+
+    def base(self, t: Token) -> tuple[Code, list[Token]] | None:
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.tag_.startswith("VB")):
+            return self.verb_code(t)
+        return None
+
+    # ---- the inner event of a wrapper -----------------------------------------------------------------------
+    def complement(self, w: Token) -> Token | None:
+        for c in w.children:
+            if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and w.pos_ == "NOUN" and c.pos_ == "VERB"):
+                return c
+        for c in w.children:
+            if c.dep_ == "advcl" and any(
+                m.lower_ in ("for", "to") for m in c.children if m.dep_ in ("mark", "aux")
+            ):
+                return c
+        for c in w.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "upon", "of"):
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        # "called on Iran to stop": pobj with an xcomp/acl of its own
+                        for pc in p.children:
+                            if pc.dep_ in ("acl", "relcl", "xcomp") and pc.pos_ == "VERB":
+                                return pc
+                        return p
+        obj = _obj(w)
+        if obj is not None:
+            for oc in obj.children:  # "urged Iran to stop"
+                if oc.dep_ in ("acl", "xcomp") and oc.pos_ == "VERB" and oc.tag_ == "VB":
+                    return oc
+            return obj
+        return None
+
+    def inner_code(self, c: Token) -> tuple[Code, list[Token]] | None:
+        if c.pos_ in ("VERB", "AUX"):
+            got = self.verb_code(c)
+            if got:
+                return got
+            # "agreed to try to release", "called for X to be released"
+            for cc in c.children:
+                if cc.dep_ in ("xcomp", "ccomp") and cc.pos_ == "VERB":
+                    got = self.verb_code(cc)
+                    if got:
+                        return got
+            return None
+        code = self.noun_code(c)
+        if code is not None:
+            return code, [c]
+        for cc in c.children:  # "demanded the release of", "called for an end to the fighting"
+            if cc.dep_ == "prep" and cc.lower_ in ("of", "to", "for"):
+                for p in cc.children:
+                    if p.dep_ == "pobj":
+                        code = self.noun_code(p)
+                        if code is not None:
+                            return code, [c, p]
+        return None
+
+    @staticmethod
+    def request_mode(inner: Code | None, inner_tok: Token | None) -> str | None:
+        if inner_tok is not None and inner_tok.lemma_.lower() in (
+            "resign",
+            "step",
+            "reform",
+            "change",
+            "dismiss",
+            "replace",
+            "resignation",
+            "ouster",
+            "removal",
+        ):
+            return "change"
+        if inner is None:
+            return None
+        if inner.event in ("RETREAT", "CONCEDE"):
+            return "yield"
+        if inner.event in ("AID", "COOPERATE"):
+            return "assist"
+        if inner.event == "CONSULT":
+            return "meet"
+        if (
+            inner.event in ("ASSAULT",)
+            and inner_tok is not None
+            and inner_tok.lemma_ in ("stop", "end", "halt", "cease")
+        ):
+            return "yield"
+        return None
+
+    @staticmethod
+    def threat_mode(inner: Code | None) -> str | None:
+        if inner is None:
+            return None
+        if inner.event == "ASSAULT":
+            return "violence"
+        if inner.event == "COERCE":
+            if inner.mode == "arrest":
+                return "arrest"
+            if inner.mode == "deport":
+                return "expel"
+            if inner.mode == "seize":
+                return "territory"
+            return "restrict"
+        if inner.event == "SANCTION":
+            if inner.mode == "expel":
+                return "expel"
+            if "diplomatic" in inner.context:
+                return "relations"
+            return "restrict"
+        return None
+
+    # ---- the sentence -------------------------------------------------------------------------------------------
+    def candidates(self, sent: Any) -> list[Candidate]:
+        out: list[Candidate] = []
+        consumed: set[int] = set()
+        toks = list(sent)
+        # 1. wrappers (PLOVER rules: offers are AGREE, calls are REQUEST, refusals REJECT, threats THREATEN)
+        for w in toks:
+            cand = self._wrapper(w)
+            if cand is not None:
+                out.append(cand)
+                consumed.update(t.i for t in cand.words)
+                if cand.inner is not None:
+                    consumed.add(cand.inner.i)
+        # 2. evaluations inside reported speech ("Vance said Moscow was overreaching")
+        for r in toks:
+            cand = self._evaluation(r)
+            if cand is not None and cand.trigger.i not in consumed:
+                out.append(cand)
+                consumed.update(t.i for t in cand.words)
+        # 3. plain triggers
+        for t in toks:
+            if t.i in consumed:
+                continue
+            got = self.base(t)
+            if got is None:
+                continue
+            code, words = got
+            if any(w.i in consumed for w in words[1:]):
+                continue
+            cand = self._plain(t, code, words)
+            if cand is not None:
+                out.append(cand)
+                consumed.update(w.i for w in words)
+        # 4. event nouns with an occurrence verb, or outcomes of talks
+        for n in toks:
+            if n.i in consumed or n.pos_ not in ("NOUN", "PROPN"):
+                continue
+            code = self.noun_code(n)
+            if code is None:
+                continue
+            cand = self._noun(n, code)
+            if cand is not None:
+                out.append(cand)
+                consumed.add(n.i)
+        return out
+
+    def _mk(self, trig: Token, code: Code, words: list[Token], pred: Token, **kw: Any) -> Candidate:
+        actors, passive = subject(pred)
+        recips: list[Token] = []
+        obj = _obj(pred)
+        noun_obj = words[1] if len(words) > 1 and words[1].pos_ in ("NOUN", "PROPN") else None
+        if passive:
+            for c in pred.children:
+                if c.dep_ == "nsubjpass" and c != noun_obj:
+                    recips.extend(conj_expand(c))
+        elif obj is not None and obj != noun_obj and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+            recips.extend(conj_expand(obj))
+        preps = PREP_BY_TYPE.get(code.event, set())
+        for holder in (pred, noun_obj):
+            if holder is None:
+                continue
+            for p in _prep_objs(holder, preps | {"between"}):
+                if p.head.lower_ == "between":
+                    actors = conj_expand(p) if not actors else actors + conj_expand(p)
+                else:
+                    recips.extend(conj_expand(p))
+        if noun_obj is not None:  # "Russia's invasion", "its sanctions"
+            pass
+        return Candidate(trig, code, words, actors, recips, chain=_chain(pred), anchor=pred, **kw)
+
+    def _plain(self, t: Token, code: Code, words: list[Token]) -> Candidate | None:
+        lemma = t.lemma_.lower()
+        if lemma == "offer" and not self._offer_ok(t):
+            return None
+        if lemma in ("call",) and code.event == "REQUEST":
+            pass
+        if lemma == "protest" or lemma == "boycott":
+            pass
+        if lemma in L.REPORTING and code.event not in ("ACCUSE",) and len(words) == 1:
+            return None
+        if lemma == "strike" and len(words) == 1:
+            if not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
+                return None
+        if (
+            lemma
+            in (
+                "fight",
+                "hit",
+                "target",
+                "free",
+                "back",
+                "support",
+                "welcome",
+                "host",
+                "mass",
+                "suspend",
+                "dismiss",
+                "sentence",
+                "charge",
+                "execute",
+                "beat",
+                "shell",
+                "wound",
+                "injure",
+                "kill",
+                "discuss",
+                "grant",
+                "capture",
+            )
+            and len(words) == 1
+        ):
+            # ambiguous verbs: need an object (or a passive subject)
+            if not any(c.dep_ in ("dobj", "nsubjpass", "prep") for c in t.children):
+                return None
+        if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in t.children):
+            return None
+        if lemma == "accept" and len(words) == 1:
+            return None
+        conf = 0.8 if len(words) == 1 else 0.85
+        cand = self._mk(t, code, words, t, confidence=conf)
+        if (
+            lemma in ("clash", "fight", "negotiate", "meet", "cooperate", "collaborate")
+            and not cand.recipients
+        ):
+            cand.all_actors = True
+        if lemma in ("clash", "fight") or (
+            code.event == "CONSULT"
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
+            and lemma in ("talk", "negotiate")
+        ):
+            pass
+        return cand
+
+    def _offer_ok(self, t: Token) -> bool:
+        if any(c.dep_ in ("xcomp",) for c in t.children):
+            return True
+        obj = _obj(t)
+        return obj is not None and (obj.lemma_.lower() in L.OFFER_OBJECTS or self.noun_code(obj) is not None)
+
+    def _wrapper(self, w: Token) -> Candidate | None:
+        lemma = w.lemma_.lower()
+        kind = None
+        if w.pos_ in ("VERB", "AUX"):
+            if lemma in L.AGREE_WRAPPERS or lemma == "invite":
+                kind = "AGREE"
+            elif lemma in L.REQUEST_WRAPPERS and lemma not in ("want",):
+                kind = "REQUEST"
+            elif lemma in L.REJECT_WRAPPERS:
+                kind = "REJECT"
+            elif lemma in L.THREATEN_WRAPPERS:
+                kind = "THREATEN"
+            elif lemma == "warn":
+                kind = "WARN"
+        elif w.pos_ == "ADJ" and lemma in L.WILLING_ADJ:
+            kind = "AGREE"
+        elif w.pos_ == "NOUN" and lemma in L.WILLING_NOUNS:
+            kind = "AGREE"
+        elif w.pos_ == "VERB" and lemma == "prepare" and any(c.dep_ == "auxpass" for c in w.children):
+            kind = "AGREE"  # "was prepared for a ceasefire"
+        if kind is None:
+            return None
+        if lemma == "ask" and any(t.lower_ == "too" for t in w.subtree):
+            return None  # "asking for too much" == an evaluation, not a request
+        if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in w.children):
+            return None
+        comp = self.complement(w)
+        if lemma == "call" and comp is None:
+            return None
+        if (
+            lemma == "call"
+            and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in w.children)
+            and not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in w.children)
+        ):
+            return None
+        if lemma in ("ask", "press", "push", "order", "encourage", "insist") and comp is None:
+            return None
+        got = self.inner_code(comp) if comp is not None else None
+        inner, inner_words = got if got else (None, [])
+        inner_tok = inner_words[0] if inner_words else comp
+        if kind == "AGREE":
+            if w.pos_ in ("ADJ", "NOUN") and comp is None:
+                return None
+            if lemma == "offer" and not self._offer_ok(w) and inner is None:
+                return None
+            if lemma in ("accept", "propose", "undertake") and inner is None:
+                return None
+            if (
+                w.pos_ in ("ADJ", "NOUN")
+                and inner is None
+                and comp is not None
+                and comp.lemma_ not in ("peace", "compromise", "dialogue")
+            ):
+                if comp.pos_ != "VERB":
+                    return None
+            code = (
+                Code("CONCEDE")
+                if inner is not None and inner.event in ("RETREAT", "CONCEDE")
+                else Code("AGREE")
+            )
+            if inner is not None and inner.event in L.CONFLICT and inner.event not in ("REQUEST",):
+                return None  # "agreed to impose sanctions": the inner event == coded, flagged future
+        elif kind == "REQUEST":
+            code = Code("REQUEST", self.request_mode(inner, inner_tok))
+        elif kind == "REJECT":
+            if lemma in ("resist", "oppose") and inner is None:
+                return None
+            mode = self.request_mode(inner, inner_tok)
+            if (
+                lemma == "reject"
+                and comp is not None
+                and comp.lemma_.lower()
+                in (
+                    "offer",
+                    "proposal",
+                    "plan",
+                    "demand",
+                    "request",
+                    "call",
+                    "invitation",
+                    "talks",
+                    "deal",
+                    "ceasefire",
+                    "truce",
+                )
+            ):
+                mode = mode or ("meet" if comp.lemma_.lower() in ("talks", "invitation") else None)
+            code = Code("REJECT", mode)
+        elif kind == "THREATEN":
+            code = Code("THREATEN", self.threat_mode(inner))
+        else:  # warn
+            if comp is None:
+                return None
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "must") for c in comp.children):
+                mode = (
+                    self.request_mode(inner, inner_tok)
+                    if inner is not None and inner.event != "CONSULT"
+                    else None
+                )
+                code = Code("REQUEST", mode)
+            elif inner is not None and inner.event in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
+                code = Code("THREATEN", self.threat_mode(inner))
+            elif comp.lemma_.lower() in ("consequence", "retaliation", "response", "reprisal"):
+                code = Code("THREATEN")
+            else:
+                return None
+        pred = w
+        if w.pos_ in ("ADJ", "NOUN"):
+            pred = w.head if w.dep_ in ("acomp", "dobj", "attr", "pobj", "oprd") else w
+            if w.dep_ == "pobj":
+                pred = w.head.head
+        cand = self._mk(
+            w,
+            Code(
+                code.event, code.mode, tuple(dict.fromkeys(code.context + (inner.context if inner else ())))
+            ),
+            [w],
+            pred,
+        )
+        if w.pos_ == "NOUN":  # "Ukraine's readiness to act"
+            poss = [c for c in w.children if c.dep_ == "poss"]
+            if poss:
+                cand.actors = conj_expand(poss[0])
+        if kind in ("REQUEST", "WARN") and code.event == "REQUEST":
+            cand.recipients = []
+            obj = _obj(w)
+            if obj is not None and comp != obj and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                cand.recipients = conj_expand(obj)
+            for c in w.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                    cand.recipients = [p for c2 in c.children if c2.dep_ == "pobj" for p in conj_expand(c2)]
+            if not cand.recipients and comp is not None and comp.pos_ == "VERB":
+                subj = [c for c in comp.children if c.dep_ in ("nsubj",)]
+                if subj:
+                    cand.recipients = conj_expand(subj[0])
+            if not cand.recipients and comp is not None and comp.pos_ in ("NOUN",):
+                for p in _prep_objs(comp, {"from", "of", "by"}):
+                    if p.pos_ == "PROPN":
+                        cand.recipients = conj_expand(p)
+        elif comp is not None and inner is not None:
+            # recipients of the inner event: "agreed to hold talks with Kyiv"
+            holder = comp
+            inner_recips: list[Token] = []
+            for h in {holder, *inner_words}:
+                if h.pos_ == "VERB":
+                    o = _obj(h)
+                    if o is not None and o not in inner_words and o.pos_ in ("PROPN", "PRON"):
+                        inner_recips.extend(conj_expand(o))
+                inner_recips.extend(
+                    p for p in _prep_objs(h, PREP_BY_TYPE.get(inner.event, set())) for p in conj_expand(p)
+                )
+            if inner_recips:
+                cand.recipients = inner_recips
+        if kind == "REJECT" and comp is not None and not cand.recipients:
+            poss = [c for c in comp.children if c.dep_ == "poss"]
+            if poss:
+                cand.recipients = conj_expand(poss[0])
+        cand.words = [w, *inner_words] if inner_words else [w]
+        cand.inner = comp
+        cand.rule = f"wrapper:{kind.lower()}"
+        cand.confidence = 0.75 if inner is not None else 0.65
+        if comp is not None and comp.pos_ in ("VERB", "AUX"):
+            cand.size_nouns = [c for c in comp.children if c.dep_ in ("dobj", "nsubjpass")]
+        return cand
+
+    def _evaluation(self, r: Token) -> Candidate | None:
+        lemma = r.lemma_.lower()
+        if r.pos_ != "VERB":
+            return None
+        # "viewed these demands as unreasonable", "framed the prisoner swap as a success"
+        if lemma in (
+            "view",
+            "see",
+            "consider",
+            "describe",
+            "call",
+            "frame",
+            "brand",
+            "label",
+            "deem",
+            "regard",
+            "portray",
+            "hail",
+            "characterize",
+        ):
+            for c in r.children:
+                if c.dep_ == "prep" and c.lower_ == "as":
+                    for p in c.children:
+                        word = p.lemma_.lower()
+                        if word in L.NEG_EVAL_ADJ or (p.pos_ == "ADJ" and word in L.NEG_EVAL_ADJ):
+                            cand = self._mk(
+                                r, Code("ACCUSE", "disapprove"), [r, p], r, confidence=0.6, rule="evaluation"
+                            )
+                            obj = _obj(r)
+                            cand.recipients = (
+                                [x for x in obj.children if x.dep_ == "poss"] if obj is not None else []
+                            )
+                            return cand
+                        if word in L.POS_EVAL and not any(a.lower_ in ("less", "not") for a in p.subtree):
+                            cand = self._mk(r, Code("SUPPORT"), [r, p], r, confidence=0.6, rule="evaluation")
+                            cand.recipients = []
+                            return cand
+            return None
+        if lemma not in L.REPORTING:
+            return None
+        speakers, _ = subject(r)
+        if not speakers:
+            return None
+        for c in r.children:
+            if c.dep_ != "ccomp":
+                continue
+            subj = [x for x in c.children if x.dep_ == "nsubj"]
+            if not subj or subj[0].pos_ not in ("PROPN", "NOUN"):
+                continue
+            neg = c.lemma_.lower() in L.NEG_EVAL_VERBS
+            if c.lemma_.lower() == "ask" and any(t.lower_ == "too" for t in c.subtree):
+                neg = True
+            if c.lemma_ == "be" and any(
+                x.dep_ == "acomp" and x.lemma_.lower() in L.NEG_EVAL_ADJ for x in c.children
+            ):
+                neg = True
+            if neg:
+                cand = self._mk(c, Code("ACCUSE", "disapprove"), [c], r, confidence=0.6, rule="evaluation")
+                cand.actors = speakers
+                cand.recipients = conj_expand(subj[0])
+                return cand
+        return None
+
+    def _noun(self, n: Token, code: Code) -> Candidate | None:
+        h = n.head
+        hl = h.lemma_.lower()
+        # "the talks were held", "clashes erupted", "talks between X and Y took place"
+        if n.dep_ in ("nsubj", "nsubjpass") and hl in L.OCCUR | {"be"} and hl != "be":
+            cand = self._noun_cand(n, code, h)
+            return cand
+        # outcomes: "the talks concluded with ... a prisoner exchange ... and a mutual agreement"
+        anc = n
+        for _ in range(4):
+            anc = anc.head
+            if anc.lemma_.lower() in L.OUTCOME_VERBS and anc.pos_ == "VERB":
+                subj = [c for c in anc.children if c.dep_ == "nsubj"]
+                if subj and subj[0].lemma_.lower() in (
+                    "talk",
+                    "talks",
+                    "meeting",
+                    "negotiation",
+                    "summit",
+                    "round",
+                    "discussion",
+                ):
+                    ecode = Code("AGREE", None, code.context)
+                    cand = self._noun_cand(n, ecode, anc)
+                    cand.rule = "outcome"
+                    cand.actors = []
+                    cand.confidence = 0.6
+                    cand.all_actors = True
+                    cand.size_nouns = [
+                        c for c in n.children if c.dep_ == "acl" for c in c.children if c.dep_ == "dobj"
+                    ]
+                    return cand
+            if anc.head == anc:
+                break
+        # "a mutual agreement to consider", "the deal signed by"
+        if code.event == "AGREE" and any(c.lemma_ == "mutual" for c in n.children):
+            cand = self._noun_cand(n, code, n)
+            cand.all_actors = True
+            cand.confidence = 0.55
+            return cand
+        return None
+
+    def _noun_cand(self, n: Token, code: Code, pred: Token) -> Candidate:
+        actors: list[Token] = []
+        recips: list[Token] = []
+        for c in n.children:
+            if c.dep_ == "poss":
+                actors = conj_expand(c)
+            if c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN") and c.text[:1].isupper():
+                actors = conj_expand(c)
+        for p in _prep_objs(n, PREP_BY_TYPE.get(code.event, set()) | {"between", "by"}):
+            if p.head.lower_ in ("between", "by"):
+                actors = conj_expand(p)
+            else:
+                recips.extend(conj_expand(p))
+        cand = Candidate(
+            n,
+            code,
+            [n],
+            actors,
+            recips,
+            chain=_chain(pred) if pred != n else [],
+            anchor=pred,
+            confidence=0.6,
+            rule="noun",
+        )
+        cand.all_actors = code.event in ("CONSULT", "ASSAULT", "AGREE") and not recips
+        return cand
+
+
+def _chain(pred: Token) -> list[Token]:
+    """The verbs governing ``pred`` up to the first reporting verb (their negation and modality apply)."""
+    out = []
+    t = pred
+    for _ in range(5):
+        if t.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "acomp") and t.head != t:
+            t = t.head
+            if t.lemma_.lower() in L.REPORTING:
+                break
+            out.append(t)
+        else:
+            break
+    return out
