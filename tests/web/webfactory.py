@@ -70,7 +70,7 @@ class Builder:
         eid = f"E{len(self.entities) + 1}"
         mentions = []
         for form in (name, *also):
-            for m in re.finditer(re.escape(form), self.text):
+            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", self.text):
                 if any(x.start <= m.start() < x.end for x in mentions):
                     continue
                 mentions.append(
@@ -238,3 +238,70 @@ def synthetic_record(
         phrase = f"Officials of {a} met {r} over issue {words[k % 60 : k % 60 + 4]}{i}x{k}"
         b.event(types[(i + k) % len(types)], "met", phrase, [a], [r] if r != a else [])
     return b.record()
+
+
+def _article(aid: str, title: str, outlet: str, day: str, paras: list[str]) -> Article:
+    text = "\n\n".join(paras)
+    spans, pos = [], 0
+    for p in paras:
+        spans.append(Paragraph(start=pos, end=pos + len(p)))
+        pos += len(p) + 2
+    return Article(
+        id=aid, url=f"https://{outlet.lower().replace(' ', '')}.example/{aid}", title=title, site_name=outlet,
+        published=day, text=text, paragraphs=spans, content_hash=hashlib.sha256(text.encode()).hexdigest(),
+    )  # fmt: skip
+
+
+def extra_records() -> list[Record]:
+    """Two more short (invented) reports of the same talks, so lists and incidents have several sources."""
+    a = Builder(
+        _article(
+            "extra00000000001",
+            "Kyiv and Moscow swap prisoners after Istanbul meeting",
+            "Harbor Wire",
+            "2025-05-16",
+            [
+                "Russia and Ukraine agreed in Istanbul on Friday to exchange 1,000 prisoners each, the first "
+                "concrete result of direct talks between the two sides since 2022.",
+                "Ukraine's delegation accused Moscow of sending a team without a mandate to negotiate. Russia "
+                "demanded that Ukrainian troops leave four regions before any ceasefire.",
+                "Turkey urged both sides to keep talking, and the United States threatened new sanctions if "
+                "Russia refused a truce.",
+            ],
+        )  # fmt: skip
+    )
+    a.entity("Russia", "GPE", "RUS", None, "Moscow")
+    a.entity("Ukraine", "GPE", "UKR", None, "Ukrainian")
+    a.entity("Istanbul", "GPE", "TUR")
+    a.entity("Turkey", "GPE", "TUR")
+    a.entity("United States", "GPE", "USA")
+    a.event(
+        "AGREE", "agreed", "agreed in Istanbul on Friday to exchange", ["RUS", "UKR"], [], place="Istanbul"
+    )
+    a.event("ACCUSE", "accused", "delegation accused Moscow", ["UKR"], ["RUS"], mode="disapprove")
+    a.event("REQUEST", "demanded", "Russia demanded that Ukrainian troops", ["RUS"], ["UKR"], mode="yield")
+    a.event("REQUEST", "urged", "Turkey urged both sides", ["TUR"], ["RUS", "UKR"])
+    a.event("THREATEN", "threatened", "threatened new sanctions", ["USA"], ["RUS"], mode="sanction")
+    b = Builder(
+        _article(
+            "extra00000000002",
+            "Zelensky calls Trump and European leaders after talks",
+            "Capital Ledger",
+            "2025-05-17",
+            [
+                "Ukrainian President Volodymyr Zelensky spoke by phone with Donald Trump and European leaders on "
+                "Saturday, a day after the Istanbul talks.",
+                "\u201cRussia must feel pressure until it agrees to a full ceasefire,\u201d Zelensky said. The "
+                "Kremlin rejected the call for an unconditional truce.",
+            ],
+        )  # fmt: skip
+    )
+    b.entity("Volodymyr Zelensky", "PERSON", "UKR", "President", "Zelensky")
+    b.entity("Donald Trump", "PERSON", "USA", "President")
+    b.entity("Istanbul", "GPE", "TUR")
+    b.entity("Russia", "GPE", "RUS", None, "Kremlin")
+    b.event("CONSULT", "spoke by phone", "spoke by phone with Donald Trump", ["UKR"], ["USA"], mode="phone")
+    b.event("REJECT", "rejected", "The Kremlin rejected the call", ["RUS"], ["UKR"])
+    b.quote("Russia must feel pressure until it agrees to a full ceasefire,", "direct", "Zelensky",
+            "Volodymyr Zelensky", "President", "UKR")  # fmt: skip
+    return [a.record(), b.record()]

@@ -75,8 +75,8 @@ def actor_graph(
     for name, (colour, _) in QUAD.items():
         parts.append(
             Markup(
-                '<marker id="ah-{0}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" '
-                'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{1}"/></marker>'
+                '<marker id="ah-{0}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" '
+                'markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{1}"/></marker>'
             ).format(name.replace(" ", "-"), colour)
         )
     parts.append(Markup("</defs>"))

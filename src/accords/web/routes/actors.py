@@ -26,8 +26,22 @@ def _code(value: str) -> str:
     return value.upper()
 
 
-def actor_data(store: Any, code: str, limit: int, include_flagged: bool, by: str) -> dict[str, Any]:
+def auto_period(summary: dict[str, Any]) -> str:
+    """day for a span under ~3 months, week under ~2 years, else month."""
+    from datetime import date
+
+    try:
+        days = (
+            date.fromisoformat(summary["last_date"][:10]) - date.fromisoformat(summary["first_date"][:10])
+        ).days
+    except (KeyError, TypeError, ValueError):
+        return "month"
+    return "day" if days <= 90 else "week" if days <= 730 else "month"
+
+
+def actor_data(store: Any, code: str, limit: int, include_flagged: bool, by: str | None) -> dict[str, Any]:
     summary = store.actor_summary(code)
+    by = by or auto_period(summary)
     as_actor, n_actor = store.events(
         actor=code, include_flagged=include_flagged, limit=max(limit, GRAPH_SAMPLE)
     )
@@ -47,6 +61,7 @@ def actor_data(store: Any, code: str, limit: int, include_flagged: bool, by: str
             {"actor": a, "recipient": b, "class": q, "count": n} for (a, b, q), n in edges.most_common()
         ],
         "edges_sample": len(a_rows) + len(r_rows),
+        "by": by,
         "timeline": timeline,
         "_edges": edges,
     }
@@ -57,7 +72,9 @@ def api_actor(
     code: str,
     limit: int = Query(20, ge=1, le=200),
     include_flagged: bool = False,
-    by: str = Query("month", pattern="^(day|week|month|year)$"),
+    by: str | None = Query(
+        None, pattern="^(day|week|month|year)$", description="Default: by the span of dates."
+    ),
     store: Any = Depends(get_store),
 ) -> dict[str, Any]:
     data = actor_data(store, _code(code), limit, include_flagged, by)
@@ -71,11 +88,14 @@ def page_actor(
     code: str,
     limit: int = Query(20, ge=1, le=200),
     include_flagged: bool = False,
-    by: str = Query("month", pattern="^(day|week|month|year)$"),
+    by: str | None = Query(
+        None, pattern="^(day|week|month|year)$", description="Default: by the span of dates."
+    ),
     store: Any = Depends(get_store),
 ) -> HTMLResponse:
     c = _code(code)
     data = actor_data(store, c, limit, include_flagged, by)
+    by = data["by"]
     types = sorted({r["event"] for r in data["timeline"]})
     return render(
         request,
