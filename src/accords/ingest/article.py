@@ -75,6 +75,16 @@ def _load(source: object, settings: Settings) -> Loaded:
     )
 
 
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+
+
+def _has_prose(paragraphs: list[str]) -> bool:
+    """At least one sentence, or enough words: not just menu labels and buttons."""
+    if sum(len(p.split()) for p in paragraphs) >= 20:
+        return True
+    return any(len(p.split()) >= 4 and _SENTENCE_END.search(p) for p in paragraphs)
+
+
 def _paragraph_spans(paragraphs: list[str]) -> tuple[str, list[Paragraph]]:
     spans: list[Paragraph] = []
     pos = 0
@@ -102,7 +112,8 @@ def _iso_date(value: str | None) -> str | None:
 def read_source(source: object, settings: Settings) -> Article:
     """Read one document and return its clean article (see the module docstring for inputs)."""
     loaded = _load(source, settings)
-    label = loaded.name or ("<bytes>" if isinstance(source, bytes | bytearray | memoryview) else "<text>")
+    label = "stdin" if loaded.name == "-" else loaded.name
+    label = label or ("<bytes>" if isinstance(source, bytes | bytearray | memoryview) else "<text>")
     data = maybe_gunzip(loaded.data, label, settings)
     if not data.strip():
         raise InputError(f"{label}: is empty; give a web page, a text or a Markdown file with an article")
@@ -134,7 +145,7 @@ def read_source(source: object, settings: Settings) -> Article:
         authors = [a.strip() for a in re.split(r"[;,]", author) if a.strip()] if author else []
         canonical = tdoc.meta.get("url") or tdoc.meta.get("canonical_url")
 
-    if not paragraphs:
+    if not paragraphs or not _has_prose(paragraphs):
         raise InputError(
             f"{label}: no article text found (the page may be an index, a login wall or built by scripts); "
             "give the page of a single article"

@@ -8,7 +8,6 @@ tickers, copyright lines) are then dropped, and so is a headline repeated at the
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from dataclasses import dataclass, field
@@ -40,11 +39,11 @@ def _body(doc: Any) -> str:
     return (getattr(doc, "text", None) or "") if doc is not None else ""
 
 
-def _extract(tree: Any, url: str | None, **options: Any) -> Any:
+def _extract(tree: Any, url: str | None, with_metadata: bool = True, **options: Any) -> Any:
     return trafilatura.bare_extraction(
         tree,
         url=url,
-        with_metadata=True,
+        with_metadata=with_metadata,
         include_comments=False,
         include_tables=True,
         deduplicate=False,
@@ -57,21 +56,28 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
     tree = trafilatura.load_html(html)
     if tree is None:
         return None
-    reactions = remove_reactions(tree)
-    html_lang = _html_lang(tree)
-    site_meta = _meta(tree, "og:site_name", "application-name")
-    og_title = _meta(tree, "og:title", "twitter:title")
-    published_meta = _published_meta(tree)
-    backup = copy.deepcopy(tree)
+    has_reactions = "reaction" in html or "Reaction" in html
+    reactions = remove_reactions(tree) if has_reactions else None
+    metas = _metas(tree)
+    html_lang = _html_lang(tree, metas)
+    site_meta = _meta(metas, "og:site_name", "application-name")
+    og_title = _meta(metas, "og:title", "twitter:title")
+    published_meta = _published_meta(tree, metas)
     doc = _extract(tree, url, favor_precision=True)
     body, mode = _body(doc), "precision"
-    if len(body) < 2000:
-        # Precision mode sometimes prunes a real article: compare with the default mode.
-        other = _extract(backup, url)
+    if len(body) < 1000:
+        # Precision mode sometimes prunes a real article: compare with the default mode
+        # (on a fresh tree: extraction prunes the one it is given).
+        backup = trafilatura.load_html(html)
+        if has_reactions:
+            remove_reactions(backup)
+        other = _extract(backup, url, with_metadata=False)
         if len(_body(other)) > 2 * len(body):
-            doc, body, mode = other, _body(other), "default"
+            body, mode = _body(other), "default"
+            if doc is None:
+                doc = other
     if doc is None:
-        meta = trafilatura.extract_metadata(backup)
+        meta = trafilatura.extract_metadata(trafilatura.load_html(html))
         title = meta.title if meta else None
         site = (meta.sitename if meta else None) or site_meta
         return HtmlDoc(paragraphs=[], title=clean_title(title, site, url, og_title), site_name=site,
@@ -158,28 +164,40 @@ def clean_title(title: str | None, site: str | None, url: str | None, og_title: 
     return title or None
 
 
-def _meta(tree: Any, *names: str) -> str | None:
+def _metas(tree: Any) -> dict[str, str]:
+    """All ``<meta>`` name/property -> content of the page (first one wins), read in one pass."""
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        content = el.get("content")
+        if not content or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                found.setdefault(key.strip().lower(), content.strip())
+    return found
+
+
+def _meta(metas: dict[str, str], *names: str) -> str | None:
     for name in names:
-        for attr in ("property", "name"):
-            values = tree.xpath(f'//meta[@{attr}="{name}"]/@content')
-            for v in values:
-                if v and v.strip():
-                    return str(v).strip()
+        value = metas.get(name.lower())
+        if value:
+            return value
     return None
 
 
-def _html_lang(tree: Any) -> str | None:
+def _html_lang(tree: Any, metas: dict[str, str]) -> str | None:
     root = tree if tree.tag == "html" else tree.getroottree().getroot()
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     if not lang:
-        lang = _meta(tree, "og:locale", "language", "content-language")
+        lang = _meta(metas, "og:locale", "language", "content-language")
     return lang.strip().replace("_", "-").lower() if lang else None
 
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
-def _published_meta(tree: Any) -> str | None:
+def _published_meta(tree: Any, metas: dict[str, str]) -> str | None:
     """The publication date the page states explicitly (meta tags, JSON-LD), as YYYY-MM-DD."""
     candidates: list[str] = []
     for name in (
@@ -195,13 +213,14 @@ def _published_meta(tree: Any) -> str | None:
         "DC.date.issued",
         "dcterms.created",
     ):
-        v = _meta(tree, name)
+        v = metas.get(name.lower())
         if v:
             candidates.append(v)
     candidates.extend(str(v) for v in tree.xpath('//*[@itemprop="datePublished"]/@content | '
                                                    '//*[@itemprop="datePublished"]/@datetime'))
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
-        candidates.extend(_jsonld_dates(script))
+    for script in tree.iter("script"):
+        if script.get("type") == "application/ld+json" and script.text:
+            candidates.extend(_jsonld_dates(script.text))
     for c in candidates:
         m = _ISO_DATE.match(c.strip())
         if m and 1990 <= int(m.group(1)) <= 2100 and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
