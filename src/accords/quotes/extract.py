@@ -20,7 +20,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from accords.quotes.lexicon import LABEL_VERBS, NOT_CUES, PRONOUNS, SPEECH_VERBS, WEAK_VERBS
+from accords.quotes.lexicon import (
+    LABEL_VERBS,
+    NOT_CUES,
+    OBJECT_VERBS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    WEAK_VERBS,
+    XCOMP_VERBS,
+)
 from accords.quotes.marks import MARKS, Segment, find_segments
 from accords.quotes.speakers import SpeakerResolver
 from accords.records import Evidence, Quote, Record, Span
@@ -57,7 +65,16 @@ class Attribution:
 
 # -- parse helpers ---------------------------------------------------------------------------------------------
 def is_cue(tok: Any) -> bool:
+    """A verb of saying (the ones that can introduce a quotation)."""
     return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS and tok.lemma_.lower() not in NOT_CUES
+
+
+def is_stance(tok: Any) -> bool:
+    """A verb of saying, or one of taking a public stance on something (criticized, called for, wants to)."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in OBJECT_VERBS or lemma in XCOMP_VERBS) and (
+        lemma not in NOT_CUES
+    )
 
 
 def subject_of(v: Any) -> Any:
@@ -191,9 +208,11 @@ class Extractor:
         if any(w in TITLE_WORDS for w in prev_words):
             return True
         words = re.findall(r"[A-Za-z][\w'’-]*", inner)
-        small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
+        if len(words) > 8 or re.search(r"[.!?]\W*\w", inner):
+            return False
+        small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "is", "from", "by"}
         big = [w for w in words if w.lower() not in small]
-        return len(big) >= 2 and all(w[0].isupper() for w in big) and not re.search(r"[.!?,]\W*$", inner)
+        return len(big) >= 2 and all(w[0].isupper() for w in big)
 
     # -- parse-based cues ---------------------------------------------------------------------------------------
     def from_parse(self) -> list[Attribution]:
@@ -204,12 +223,16 @@ class Extractor:
                 if a:
                     out.append(a)
                 continue
-            if not is_cue(tok) or self.inside_quote(tok):
+            if not is_stance(tok) or self.inside_quote(tok):
                 continue
             span = None
             lemma = tok.lemma_.lower()
+            spk = subject_of(tok)
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            conf = 0.8
             if comps:
+                if lemma in WEAK_VERBS and not any(x.dep_ in SUBJ for x in comps[0].children):
+                    continue
                 span = _clause_span(comps[0])
                 if len(comps) > 1:
                     last = _clause_span(comps[-1])
@@ -217,16 +240,58 @@ class Extractor:
                         span = (min(span[0], last[0]), max(span[1], last[1]))
             elif lemma in LABEL_VERBS:
                 span = self._label_content(tok)
+            if span is None and spk is not None:
+                span = self._object_content(tok)
+                conf = 0.55
+            if span is None:
+                continue
+            if spk is None and (lemma in WEAK_VERBS or lemma in LABEL_VERBS or conf < 0.8):
+                continue
+            if lemma in WEAK_VERBS:
+                conf = min(conf, 0.6)
+            cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+            cue = (min(t.idx for t in cue_toks), max(t.idx + len(t.text) for t in cue_toks))
+            span = self._clip(span, [cue] + ([speaker_span(spk)] if spk is not None else []))
             if span is None:
                 continue
             a, b = _trim(self.text, *span)
             if b - a < 3 or len(re.findall(r"\w+", self.text[a:b])) < 2 and not self._has_segment(a, b):
                 continue
-            cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
-            cue = (min(t.idx for t in cue_toks), max(t.idx + len(t.text) for t in cue_toks))
-            conf = 0.6 if lemma in WEAK_VERBS else 0.8
-            out.append(Attribution("indirect", [(a, b)], cue, subject_of(tok), conf))
+            out.append(Attribution("indirect", [(a, b)], cue, spk, conf))
         return out
+
+    def _clip(self, span: tuple[int, int], away: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The content never holds its own cue or speaker (a parse that swallowed them): keep the longer side."""
+        a, b = span
+        for c, d in away:
+            if c < b and a < d:
+                left, right = (a, c), (d, b)
+                a, b = left if left[1] - left[0] >= right[1] - right[0] else right
+                if b - a <= 1:
+                    return None
+        return a, b
+
+    def _object_content(self, v: Any) -> tuple[int, int] | None:
+        """Stance verbs whose object is what is reported: 'criticized the deal', 'called for a ceasefire',
+        'wants to end the war', 'urged Russia to accept'."""
+        lemma = v.lemma_.lower()
+        if lemma in OBJECT_VERBS:
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if obj is None:
+                prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "against")), None)
+                if prep is not None and lemma in ("call", "push", "press", "argue", "campaign", "lobby", "rail"):
+                    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.tag_ not in ("WDT", "WP") and obj.lower_ not in ("it", "this", "that", "them"):
+                xc = next((c for c in v.children if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
+                end = (xc or obj).right_edge
+                return obj.left_edge.idx, end.idx + len(end.text)
+        if lemma in XCOMP_VERBS:
+            xc = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i), None)
+            if xc is not None:
+                obj = next((c for c in v.children if c.dep_ == "dobj" and c.i < xc.i), None)
+                start = (obj or xc).left_edge
+                return start.idx, xc.right_edge.idx + len(xc.right_edge.text)
+        return None
 
     def _has_segment(self, a: int, b: int) -> bool:
         return any(s.start < b and a < s.end for s in self.segments)
@@ -266,12 +331,15 @@ class Extractor:
         src = next((c for c in to.children if c.dep_ == "pobj"), None)
         sent = tok.sent
         lo, hi = tok.i, max(tok.right_edge.i, to.right_edge.i)
-        # content: the sentence less the "according to X" phrase
-        if lo - sent.start <= 1:
+        clause = tok.head if tok.head.i != tok.i else tok
+        c_lo = max(sent.start, clause.left_edge.i)
+        c_hi = min(sent.end - 1, clause.right_edge.i)
+        # content: the clause it modifies, less the "according to X" phrase
+        if lo - c_lo <= 1:
             first = hi + 1
-            last = sent.end - 1
+            last = c_hi
         else:
-            first = sent.start
+            first = c_lo
             last = lo - 1
         if first > last:
             return None
@@ -310,7 +378,8 @@ class Extractor:
             att.kind = "mixed"
             lo = min([a] + [self.segments[i].start for i in real if self.segments[i].start >= a - 2])
             hi = max([b] + [self.segments[i].end for i in real if self.segments[i].end <= b + 2])
-            att.content = [(lo, hi)]
+            pa, pb = self.para_spans[self.paragraph_of(lo)] if self.para_spans else (lo, hi)
+            att.content = [(lo, min(hi, pb))]
             att.segments = real
             out.append(att)
             for i in real:
@@ -349,48 +418,81 @@ class Extractor:
 
     def from_segments(self, atts: list[Attribution]) -> list[Attribution]:
         used = {i for att in atts for i in att.segments}
-        cued_ends = sorted(((att.cue[0], att) for att in atts if att.cue), key=lambda p: p[0])
         out: list[Attribution] = []
-        last_direct: Attribution | None = None
         for si, seg in enumerate(self.segments):
             if si in used:
-                prev = [att for att in atts if si in att.segments and att.kind == "direct" and not att.nested]
-                if prev:
-                    last_direct = prev[-1]
                 continue
+            words = seg.words(self.text)
+            if words < 2 or words <= 5 and self.is_title(seg):
+                continue  # "Scandal," / “Sunday Morning Futures,”: a word or a title, not a quote
             after = self._window_after(seg)
             att = self._cue_after(seg, si, after) or self._cue_before(seg, si)
             if att is not None:
-                if att.segments:
-                    used.update(att.segments)
+                used.update(att.segments)
                 out.append(att)
-                last_direct = att
                 continue
-            words = seg.words(self.text)
             if words < 4 or self.is_title(seg):
                 continue  # scare quotes, titles, a word or two
-            if last_direct is not None and self._continues(last_direct, seg, cued_ends):
-                last_direct.content.extend(seg.pieces)
-                last_direct.segments.append(si)
+            pd = self._previous_direct(seg, atts + out)
+            if pd is not None:
+                pd.content.extend(seg.pieces)  # "“A,” he said. “B.”": B continues A
+                pd.segments.append(si)
                 used.add(si)
                 continue
-            if words >= 6:
-                out.append(Attribution("direct", list(seg.pieces), None, None, 0.4 if not seg.unbalanced else 0.3, [si]))
+            prev = self._previous(seg, atts + out)
+            if words >= 6 or prev is not None:
+                spk = prev.speaker if prev is not None else None
+                conf = (0.6 if spk is not None else 0.4) - (0.1 if seg.unbalanced else 0.0)
+                out.append(Attribution("direct", list(seg.pieces), None, spk, conf, [si]))
                 used.add(si)
-                last_direct = out[-1]
         return out
 
-    def _continues(self, prev: Attribution, seg: Segment, cued: list[tuple[int, Attribution]]) -> bool:
+    def _same_para(self, a: int, b: int) -> bool:
+        return self.paragraph_of(a) == self.paragraph_of(b)
+
+    def _previous_direct(self, seg: Segment, atts: list[Attribution]) -> Attribution | None:
+        """A direct quote earlier in the same paragraph, with no other cue after its sentence."""
+        direct = [a for a in atts if a.kind == "direct" and not a.nested and a.end <= seg.start and a.speaker is not None]
+        if not direct:
+            return None
+        pd = max(direct, key=lambda a: a.end)
+        gap = self.paragraph_of(seg.start) - self.paragraph_of(pd.end)
+        if gap > 1:
+            return None
+        if gap == 1:
+            # a paragraph that opens with a quotation right after the quote's paragraph
+            pa = self.para_spans[self.paragraph_of(seg.start)][0]
+            if self.text[pa : seg.start].strip() or any(
+                a is not pd and (a.cue is not None and pd.end <= a.cue[0] < seg.start or pd.end <= a.start < seg.start)
+                for a in atts
+            ):
+                return None
+        sent_end = max(pd.end, self.doc.char_span(pd.end - 1, pd.end, alignment_mode="expand").sent.end_char)
+        if any(a is not pd and a.cue is not None and sent_end <= a.cue[0] < seg.start for a in atts):
+            return None
+        return pd
+
+    def _previous(self, seg: Segment, atts: list[Attribution]) -> Attribution | None:
+        """The attribution just before ``seg`` when it is in the same or the previous paragraph and has a speaker:
+        an uncued quotation right after one continues its speaker's words."""
+        before = [a for a in atts if a.end <= seg.start + 1 and not a.nested]
+        if not before:
+            return None
+        prev = max(before, key=lambda a: a.end)
         if prev.speaker is None:
-            return False
-        gap_paras = self.paragraph_of(seg.start) - self.paragraph_of(prev.end)
-        if gap_paras > 1:
-            return False
-        # no other cue between the two
-        return not any(prev.end < off < seg.start and att is not prev for off, att in cued)
+            return None
+        if self.paragraph_of(seg.start) - self.paragraph_of(prev.end) > 1:
+            return None
+        return prev
 
     def _cue_after(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:
         verb = next((t for t in window if is_cue(t) or t.lemma_ in ("say", "tell", "add", "ask")), None)
+        if verb is None:
+            # any verb in a short cue phrase: '“...,” the judge exclaimed', '“...,” I confessed.'
+            words = [t for t in window if not t.is_punct]
+            verbs = [t for t in words if t.pos_ == "VERB"]
+            if verbs and len(words) <= 5 and words.index(verbs[0]) <= 3 and self.text[seg.end - 2 : seg.end - 1] in ",?!":
+                verb = verbs[0]
         if verb is None:
             return None
         # only a short cue phrase: '“...,” he said', '“...,” said X', '“...,” X told reporters on Friday'
@@ -429,7 +531,25 @@ class Extractor:
     def _cue_before(self, seg: Segment, si: int) -> Attribution | None:
         window = self._window_before(seg)
         if not window:
-            return None
+            # a paragraph that opens with the quote, after one that ends with a colon
+            head = self.text[max(0, seg.start - 3) : seg.start]
+            pi = self.paragraph_of(seg.start)
+            if pi == 0 or "\n" not in head and seg.start != self.para_spans[pi][0]:
+                return None
+            pa, pb = self.para_spans[pi - 1]
+            if not self.text[pa:pb].rstrip().endswith(":"):
+                return None
+            span = self.doc.char_span(max(pa, pb - 300), pb, alignment_mode="contract")
+            window = list(span) if span is not None else []
+            cut = max((i for i, t in enumerate(window) if t.text in (".", "!", "?")), default=-1)
+            window = [t for t in window[cut + 1 :] if not t.is_space]
+            if not window:
+                return None
+            verb = next((t for t in reversed(window) if is_cue(t)), None)
+            if verb is None:
+                return None
+            spk = subject_of(verb)
+            return Attribution("direct", list(seg.pieces), (verb.idx, verb.idx + len(verb.text)), spk, 0.8, [si])
         tail = self.text[window[-1].idx + len(window[-1].text) : seg.start]
         if tail.strip():
             return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 # a clausal complement (ccomp), or when it sits next to a quotation.
 SPEECH_VERBS = frozenset(
     """
-    say tell add write ask note report announce suggest tweet post describe argue explain declare acknowledge
+    say tell add write ask note report announce exclaim confess chant scream cry whisper mutter sigh snap suggest tweet post describe argue explain declare acknowledge
     claim insist stress emphasize emphasise warn confirm state comment continue believe think predict admit reply
     respond deny reveal recall conclude urge mention indicate complain assert contend allege maintain observe
     remark estimate promise vow pledge threaten joke quip boast concede testify repeat reiterate signal hint
@@ -43,3 +43,14 @@ FEMALE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their", "themselves", "we", "us", "our"})
 FIRST = frozenset({"i", "me", "my", "we", "us", "our"})
 PRONOUNS = MALE | FEMALE | PLURAL | {"it", "its", "i", "me"}
+
+# Stance verbs whose object is the reported content (PolNeAR counts them as attributions): "criticized the deal".
+OBJECT_VERBS = frozenset(
+    """
+    criticize criticise condemn call propose support oppose defend deny dismiss reject endorse praise refute
+    question slam blast attack applaud welcome denounce decry reaffirm push press demand announce unveil
+    """.split()
+)
+
+# Verbs whose infinitive complement is the content: "wants to end the war", "urged Russia to accept".
+XCOMP_VERBS = frozenset("want plan promise pledge vow refuse seek intend threaten urge ask decline hope expect".split())

@@ -64,6 +64,8 @@ def _role(text: str, i: int, inside: bool) -> str | None:
     if ch == STRAIGHT:
         if prev.isdigit() and not nxt.isalpha():
             return None  # 12" screen, 6'2": an inch sign
+        if prev == "=" or nxt == ">":
+            return None  # markup left in the text: attr="value"
         before_ok = prev.isspace() or prev in "([{—–-/:;,'‘" or i == 0
         after_ok = nxt.isspace() or nxt in ".,;:!?)]}—–-'’…" or i + 1 == len(text)
         if inside:
