@@ -134,9 +134,9 @@ def load_wcxb(limit: int | None) -> list[tuple[str, bytes, dict[str, str]]]:
     return out
 
 
-def timed(fn: Callable[[bytes, str | None], Result], pages: list[tuple[str, bytes, dict[str, str]]]) -> tuple[
-    dict[str, Result], float
-]:
+def timed(
+    fn: Callable[[bytes, str | None], Result], pages: list[tuple[str, bytes, dict[str, str]]]
+) -> tuple[dict[str, Result], float]:
     """Run ``fn`` on every page; the time is CPU time of this process (steadier than wall time on a shared
     machine; the extractors are single-threaded, so it is the time one free core would take)."""
     out: dict[str, Result] = {}
@@ -146,21 +146,32 @@ def timed(fn: Callable[[bytes, str | None], Result], pages: list[tuple[str, byte
     return out, time.process_time() - start
 
 
-def score_aeb(pages: list[tuple[str, bytes, dict[str, str]]], out: dict[str, Result], seconds: float) -> dict[str, float]:
+def score_aeb(
+    pages: list[tuple[str, bytes, dict[str, str]]], out: dict[str, Result], seconds: float
+) -> dict[str, float]:
     prs = [shingle_pr(out[k]["text"] or "", truth["articleBody"]) for k, _, truth in pages]
     precision = sum(p for p, _ in prs) / len(prs)
     recall = sum(r for _, r in prs) / len(prs)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "pages_per_s_cpu": len(pages) / seconds, "pages": len(pages)}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "pages_per_s_cpu": len(pages) / seconds,
+        "pages": len(pages),
+    }
 
 
-def score_wcxb(pages: list[tuple[str, bytes, dict[str, str]]], out: dict[str, Result], seconds: float) -> dict[str, float]:
+def score_wcxb(
+    pages: list[tuple[str, bytes, dict[str, str]]], out: dict[str, Result], seconds: float
+) -> dict[str, float]:
     dated = [(k, t) for k, _, t in pages if t.get("publish_date")]
     titled = [(k, t) for k, _, t in pages if t.get("title")]
     return {
         "body_f1": sum(bow_f1(out[k]["text"] or "", t["main_content"]) for k, _, t in pages) / len(pages),
         "title_exact": sum(title_equal(out[k]["title"], t["title"]) for k, t in titled) / max(1, len(titled)),
-        "date_exact": sum(date_equal(out[k]["date"], t["publish_date"]) for k, t in dated) / max(1, len(dated)),
+        "date_exact": sum(date_equal(out[k]["date"], t["publish_date"]) for k, t in dated)
+        / max(1, len(dated)),
         "pages": len(pages),
         "pages_with_title": len(titled),
         "pages_with_date": len(dated),
@@ -198,19 +209,25 @@ def main(argv: list[str] | None = None) -> int:
         }
         for name in ("trafilatura", "trafilatura+metadata", "accords"):
             r = results["aeb"][name]  # type: ignore[index]
-            rows.append(f"aeb   {name:20s} P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
-                        f"{r['pages_per_s_cpu']:6.1f} pages/s (CPU)  (n={r['pages']})")
+            rows.append(
+                f"aeb   {name:20s} P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
+                f"{r['pages_per_s_cpu']:6.1f} pages/s (CPU)  (n={r['pages']})"
+            )
     if "wcxb" in sets:
         pages = load_wcxb(args.limit)
         traf_out, traf_s = timed(trafilatura_meta_extractor(), pages)
         acc_out, acc_s = timed(acc, pages)
-        results["wcxb-dev"] = {"accords": score_wcxb(pages, acc_out, acc_s),
-                               "trafilatura": score_wcxb(pages, traf_out, traf_s)}
+        results["wcxb-dev"] = {
+            "accords": score_wcxb(pages, acc_out, acc_s),
+            "trafilatura": score_wcxb(pages, traf_out, traf_s),
+        }
         for name in ("trafilatura", "accords"):
             r = results["wcxb-dev"][name]  # type: ignore[index]
-            rows.append(f"wcxb  {name:20s} body F1={r['body_f1']:.3f} title={r['title_exact']:.1%} "
-                        f"date={r['date_exact']:.1%} (of {r['pages_with_date']}) {r['pages_per_s_cpu']:6.1f} pages/s (CPU) "
-                        f"(n={r['pages']})")
+            rows.append(
+                f"wcxb  {name:20s} body F1={r['body_f1']:.3f} title={r['title_exact']:.1%} "
+                f"date={r['date_exact']:.1%} (of {r['pages_with_date']}) {r['pages_per_s_cpu']:6.1f} pages/s (CPU) "
+                f"(n={r['pages']})"
+            )
     print("\n".join(rows))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,8 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "src" / "accords" / "examples" /
 RUSSIAN = (
     "<html><head><title>Переговоры в Стамбуле</title></head><body><article><h1>Переговоры в Стамбуле</h1>"
     + "<p>Российская и украинская делегации впервые за три года встретились лицом к лицу в Стамбуле. "
-    "Стороны договорились об обмене пленными, но не о прекращении огня. Переговоры продолжатся.</p>" * 4
+    "Стороны договорились об обмене пленными, но не о прекращении огня. Переговоры продолжатся.</p>"
+    * 4
     + "</article></body></html>"
 )
 
@@ -66,7 +67,9 @@ class _Handler(BaseHTTPRequestHandler):
                 pass
             self.close_connection = True
         elif path == "/plain.txt":
-            self._send(200, b"Ceasefire talks end\n\nThe talks ended without a deal on Friday. " * 1, "text/plain")
+            self._send(
+                200, b"Ceasefire talks end\n\nThe talks ended without a deal on Friday. " * 1, "text/plain"
+            )
         else:
             self._send(404, b"<html><body><h1>Not found</h1></body></html>")
 

@@ -146,7 +146,9 @@ def test_article_plain_text_without_headline() -> None:
 
 
 def test_article_plain_text_lines_without_blank_lines_are_paragraphs() -> None:
-    body = "Truce talks stall\nThe first paragraph says what happened today.\nThe second one adds who said it.\n"
+    body = (
+        "Truce talks stall\nThe first paragraph says what happened today.\nThe second one adds who said it.\n"
+    )
     art = read_source(body.encode(), Settings())
     assert art.title == "Truce talks stall"
     assert [art.text[p.start : p.end] for p in art.paragraphs] == [

@@ -61,8 +61,7 @@ def test_bad_input_windows_1251_page_with_meta_charset() -> None:
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
         "<title>Переговоры</title></head><body><article>"
         + "<p>Российская и украинская делегации встретились в Стамбуле впервые за три года. "
-        "Стороны договорились об обмене пленными.</p>" * 4
-        + "</article></body></html>"
+        "Стороны договорились об обмене пленными.</p>" * 4 + "</article></body></html>"
     )
     art = read_source(html.encode("cp1251"), Settings())
     assert "Российская и украинская делегации" in art.text
@@ -74,7 +73,8 @@ def test_bad_input_latin1_page_without_declaration() -> None:
     html = (
         "<html><head><title>Caf\u00e9 talks</title></head><body><article>"
         + "<p>The envoys met at a caf\u00e9 in Gen\u00e8ve; the na\u00efve hope of a d\u00e9tente cost "
-        "\u00a3200 in coffee, and the r\u00e9sum\u00e9 of the talks was short, officials said today.</p>" * 4
+        "\u00a3200 in coffee, and the r\u00e9sum\u00e9 of the talks was short, officials said today.</p>"
+        * 4
         + "</article></body></html>"
     )
     art = read_source(html.encode("latin-1"), Settings())
@@ -116,7 +116,8 @@ def test_bad_input_non_english_page_gives_warning() -> None:
         '<html lang="fr"><head><title>Les pourparlers</title></head><body><article>'
         + "<p>Les délégations russe et ukrainienne se sont rencontrées à Istanbul pour la première fois "
         "depuis trois ans. Elles ont conclu un échange de prisonniers, mais pas de cessez-le-feu, et les "
-        "discussions sur une trêve se poursuivront dans les semaines qui viennent.</p>" * 3
+        "discussions sur une trêve se poursuivront dans les semaines qui viennent.</p>"
+        * 3
         + "</article></body></html>"
     )
     art = read_source(html.encode(), Settings())
@@ -125,8 +126,9 @@ def test_bad_input_non_english_page_gives_warning() -> None:
 
 
 def test_bad_input_short_body_warns() -> None:
-    art = read_source(b"<html><body><article><p>Talks resume on Monday in Geneva.</p></article></body></html>",
-                      Settings())
+    art = read_source(
+        b"<html><body><article><p>Talks resume on Monday in Geneva.</p></article></body></html>", Settings()
+    )
     assert any("very short body" in w for w in art.warnings)
 
 

@@ -70,9 +70,7 @@ def _load(source: object, settings: Settings) -> Loaded:
                 "raise it with ACCORDS_MAX_BYTES if this really is one article"
             )
         return Loaded(data=data, name=None)
-    raise TypeError(
-        f"read_source() takes a path, a URL, '-', bytes or str, not {type(source).__name__}"
-    )
+    raise TypeError(f"read_source() takes a path, a URL, '-', bytes or str, not {type(source).__name__}")
 
 
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
@@ -123,7 +121,9 @@ def read_source(source: object, settings: Settings) -> Article:
     if replaced:
         warnings.append(f"some bytes could not be decoded as {encoding} and were replaced")
     if not text.strip():
-        raise InputError(f"{label}: holds no text; give a web page, a text or a Markdown file with an article")
+        raise InputError(
+            f"{label}: holds no text; give a web page, a text or a Markdown file with an article"
+        )
 
     title = published = site_name = canonical = html_lang = None
     authors: list[str] = []
@@ -159,7 +159,9 @@ def read_source(source: object, settings: Settings) -> Article:
                 break
             keep.append(p[: settings.max_chars] if not keep else p)
             size += len(p) + 2
-        warnings.append(f"body cut to {len(keep)} of {len(paragraphs)} paragraphs (max_chars {settings.max_chars:,})")
+        warnings.append(
+            f"body cut to {len(keep)} of {len(paragraphs)} paragraphs (max_chars {settings.max_chars:,})"
+        )
         body, spans = _paragraph_spans(keep)
 
     words = len(body.split())

@@ -40,6 +40,7 @@ _FURNITURE_PREFIX = re.compile(
 )
 _MAX_FURNITURE_WORDS = 30
 
+
 def is_furniture(line: str) -> bool:
     s = line.strip()
     if not s:
@@ -51,16 +52,39 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE_PREFIX.match(s))
 
 
-
 def fold(s: str) -> str:
     """Whitespace-, punctuation- and case-folded form, for comparing titles and lines."""
     return " ".join(re.sub(r"[\W_]+", " ", s).split()).casefold()
 
 
 _REACTION_WORDS = {
-    "like", "likes", "dislike", "love", "funny", "haha", "lol", "angry", "sad", "wow", "happy", "unhappy",
-    "surprised", "shocked", "excited", "bored", "afraid", "upvote", "downvote", "thumbs up", "thumbs down",
-    "amazing", "interesting", "useful", "care", "inspired", "informative",
+    "like",
+    "likes",
+    "dislike",
+    "love",
+    "funny",
+    "haha",
+    "lol",
+    "angry",
+    "sad",
+    "wow",
+    "happy",
+    "unhappy",
+    "surprised",
+    "shocked",
+    "excited",
+    "bored",
+    "afraid",
+    "upvote",
+    "downvote",
+    "thumbs up",
+    "thumbs down",
+    "amazing",
+    "interesting",
+    "useful",
+    "care",
+    "inspired",
+    "informative",
 }
 _PAIR = re.compile(r"([^\W\d_][\w' -]{0,20}?)\s+(\d[\d,]*)(?=\s|$)")
 

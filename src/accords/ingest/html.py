@@ -80,8 +80,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
         meta = trafilatura.extract_metadata(trafilatura.load_html(html))
         title = meta.title if meta else None
         site = (meta.sitename if meta else None) or site_meta
-        return HtmlDoc(paragraphs=[], title=clean_title(title, site, url, og_title), site_name=site,
-                       html_lang=html_lang, reactions=reactions, mode="none")
+        return HtmlDoc(
+            paragraphs=[],
+            title=clean_title(title, site, url, og_title),
+            site_name=site,
+            html_lang=html_lang,
+            reactions=reactions,
+            mode="none",
+        )
     site = site_meta or doc.sitename
     title = clean_title(doc.title, site, doc.url or url, og_title)
     paragraphs = clean_paragraphs(body.split("\n"), title, [doc.title, og_title])
@@ -137,7 +143,9 @@ def _is_outlet(part: str, site: str | None, url: str | None) -> bool:
     return False
 
 
-def clean_title(title: str | None, site: str | None, url: str | None, og_title: str | None = None) -> str | None:
+def clean_title(
+    title: str | None, site: str | None, url: str | None, og_title: str | None = None
+) -> str | None:
     """The headline without the outlet's name (' - Site Name', 'Site | ...') when that name is the site's."""
     if not title:
         return og_title.strip() if og_title else None
@@ -216,14 +224,23 @@ def _published_meta(tree: Any, metas: dict[str, str]) -> str | None:
         v = metas.get(name.lower())
         if v:
             candidates.append(v)
-    candidates.extend(str(v) for v in tree.xpath('//*[@itemprop="datePublished"]/@content | '
-                                                   '//*[@itemprop="datePublished"]/@datetime'))
+    candidates.extend(
+        str(v)
+        for v in tree.xpath(
+            '//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime'
+        )
+    )
     for script in tree.iter("script"):
         if script.get("type") == "application/ld+json" and script.text:
             candidates.extend(_jsonld_dates(script.text))
     for c in candidates:
         m = _ISO_DATE.match(c.strip())
-        if m and 1990 <= int(m.group(1)) <= 2100 and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+        if (
+            m
+            and 1990 <= int(m.group(1)) <= 2100
+            and 1 <= int(m.group(2)) <= 12
+            and 1 <= int(m.group(3)) <= 31
+        ):
             return m.group(0)
     return None
 
@@ -241,7 +258,10 @@ def _jsonld_dates(script: str) -> list[str]:
         if isinstance(node, dict):
             kind = node.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
-            if any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report", "WebPage")) for k in kinds):
+            if any(
+                isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report", "WebPage"))
+                for k in kinds
+            ):
                 v = node.get("datePublished")
                 if isinstance(v, str):
                     found.append(v)
@@ -290,7 +310,9 @@ def _count_in(el: Any) -> int | None:
             if value is not None:
                 return value
     numbers = [
-        _parse_count(child.text) for child in el.iter() if isinstance(child.tag, str) and _parse_count(child.text) is not None
+        _parse_count(child.text)
+        for child in el.iter()
+        if isinstance(child.tag, str) and _parse_count(child.text) is not None
     ]
     return numbers[0] if len(numbers) == 1 else None
 
@@ -385,7 +407,9 @@ def _find_reactions(tree: Any) -> tuple[dict[str, int] | None, list[Any]]:
         # Climb to the item that holds this reaction's count, but not to the list of all reactions.
         node = el
         for _ in range(4):
-            count = _count_in(node) if len(node.xpath(".//descendant-or-self::*[@data-reaction]")) == 1 else None
+            count = (
+                _count_in(node) if len(node.xpath(".//descendant-or-self::*[@data-reaction]")) == 1 else None
+            )
             if count is not None:
                 reactions[name] = count
                 found.append(node)
@@ -396,26 +420,26 @@ def _find_reactions(tree: Any) -> tuple[dict[str, int] | None, list[Any]]:
             node = parent
     if reactions:
         return reactions, found
-    items = tree.xpath(
-        "//*[contains(translate(@class, 'REACTION', 'reaction'), 'reaction')]"
-    )
+    items = tree.xpath("//*[contains(translate(@class, 'REACTION', 'reaction'), 'reaction')]")
     for el in items:
         cls = _classes(el)
-        if "reactions" in cls.split() or any(c.endswith(("-list", "-title", "-count", "-label", "s")) for c in cls.split()
-                                             if "reaction" in c):
+        if "reactions" in cls.split() or any(
+            c.endswith(("-list", "-title", "-count", "-label", "s")) for c in cls.split() if "reaction" in c
+        ):
             continue
         # An item: it does not contain other reaction items.
         inner = el.xpath(".//*[contains(translate(@class, 'REACTION', 'reaction'), 'reaction')]")
         if any(
-            "reaction" in c and not c.endswith(("-count", "-label", "-name", "-icon", "-img", "-text", "-title"))
+            "reaction" in c
+            and not c.endswith(("-count", "-label", "-name", "-icon", "-img", "-text", "-title"))
             for node in inner
             for c in _classes(node).split()
         ):
             continue
-        name = _reaction_name(el)
+        label = _reaction_name(el)
         count = _count_in(el)
-        if name and count is not None:
-            key = _key(name)
+        if label and count is not None:
+            key = _key(label)
             if key and key not in reactions:
                 reactions[key] = count
                 found.append(el)

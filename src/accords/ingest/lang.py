@@ -14,28 +14,47 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 # The most frequent function words of each language (lower case), chosen to overlap little.
 _STOPWORDS: dict[str, set[str]] = {
-    "en": set("the of and to in is that for it was on with as by at from his her they this be are have has "
-              "not but which were said will would an been their who".split()),
-    "fr": set("le la les des du un une et est dans pour que qui sur pas au aux avec ce cette il elle sont "
-              "ont été par plus nous vous leur mais".split()),
-    "de": set("der die das und ist nicht ein eine mit den dem des sich auf für von zu im auch es sie "
-              "wird wurde werden sind hat bei aus nach".split()),
-    "es": set("el la los las de del y en que un una es por con para se su al lo como más pero sus "
-              "fue ha este esta son".split()),
-    "it": set("il lo la gli le di del della che e è un una per con non sono nel alla anche come più "
-              "ma dei delle ha questo".split()),
-    "pt": set("o a os as de do da dos das e em um uma que não para com por se mais ao foi são "
-              "como mas também seu sua".split()),
-    "nl": set("de het een en van in is dat op te zijn met voor niet aan er die door ook als bij "
-              "maar om nog wordt".split()),
-    "sv": set("och att det som en är på av för med till den har de inte om ett var jag men "
-              "från vi kan".split()),
+    "en": set(
+        "the of and to in is that for it was on with as by at from his her they this be are have has "
+        "not but which were said will would an been their who".split()
+    ),
+    "fr": set(
+        "le la les des du un une et est dans pour que qui sur pas au aux avec ce cette il elle sont "
+        "ont été par plus nous vous leur mais".split()
+    ),
+    "de": set(
+        "der die das und ist nicht ein eine mit den dem des sich auf für von zu im auch es sie "
+        "wird wurde werden sind hat bei aus nach".split()
+    ),
+    "es": set(
+        "el la los las de del y en que un una es por con para se su al lo como más pero sus "
+        "fue ha este esta son".split()
+    ),
+    "it": set(
+        "il lo la gli le di del della che e è un una per con non sono nel alla anche come più "
+        "ma dei delle ha questo".split()
+    ),
+    "pt": set(
+        "o a os as de do da dos das e em um uma que não para com por se mais ao foi são "
+        "como mas também seu sua".split()
+    ),
+    "nl": set(
+        "de het een en van in is dat op te zijn met voor niet aan er die door ook als bij "
+        "maar om nog wordt".split()
+    ),
+    "sv": set(
+        "och att det som en är på av för med till den har de inte om ett var jag men från vi kan".split()
+    ),
     "da": set("og at det som en er på af for med til den har de ikke om et var jeg men fra vi kan".split()),
-    "no": set("og at det som en er på av for med til den har de ikke om et var jeg men fra vi kan ble".split()),
+    "no": set(
+        "og at det som en er på av for med til den har de ikke om et var jeg men fra vi kan ble".split()
+    ),
     "pl": set("i w na się z że do nie to jest o jak po co ale od za przez być są jego ich tak".split()),
     "tr": set("ve bir bu da de için ile olarak çok daha gibi olan ama en ne değil kadar sonra var".split()),
-    "id": set("yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada oleh "
-              "karena bahwa mereka".split()),
+    "id": set(
+        "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada oleh "
+        "karena bahwa mereka".split()
+    ),
     "ro": set("și în de la cu pe care este un o nu să din mai pentru sunt ca au fost".split()),
     "cs": set("a se na je že v s z do to jako ale pro by jsou o po jeho které".split()),
     "hu": set("a az és hogy nem is egy de meg van ez csak már mint volt azt".split()),

@@ -125,11 +125,17 @@ def fetch_url(url: str, settings: Settings) -> Loaded:
 
     timeout = settings.fetch_timeout
     deadline = time.monotonic() + 3 * timeout  # whole download, against servers that drip bytes
-    headers = {"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"}
+    headers = {
+        "User-Agent": settings.user_agent,
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+    }
     try:
-        with httpx.Client(
-            follow_redirects=True, max_redirects=settings.max_redirects, timeout=timeout, headers=headers
-        ) as client, client.stream("GET", url) as resp:
+        with (
+            httpx.Client(
+                follow_redirects=True, max_redirects=settings.max_redirects, timeout=timeout, headers=headers
+            ) as client,
+            client.stream("GET", url) as resp,
+        ):
             if resp.status_code >= 400:
                 reason = resp.reason_phrase or "error"
                 raise FetchError(f"{url}: HTTP {resp.status_code} {reason}; check the address")
@@ -141,7 +147,9 @@ def fetch_url(url: str, settings: Settings) -> Loaded:
             for chunk in resp.iter_raw():
                 total += len(chunk)
                 if total > settings.max_bytes:
-                    raise FetchError(_too_large(url, total, settings).replace(f"{total:,} bytes is", "the page is"))
+                    raise FetchError(
+                        _too_large(url, total, settings).replace(f"{total:,} bytes is", "the page is")
+                    )
                 if time.monotonic() > deadline:
                     raise FetchError(f"{url}: download took longer than {3 * timeout:g} s; try again later")
                 chunks.append(chunk)
@@ -160,7 +168,9 @@ def fetch_url(url: str, settings: Settings) -> Loaded:
     except httpx.InvalidURL as exc:
         raise FetchError(f"{url}: not a valid URL ({exc})") from exc
     except httpx.HTTPError as exc:
-        raise FetchError(f"{url}: cannot be fetched ({type(exc).__name__}: {exc}); check the address") from exc
+        raise FetchError(
+            f"{url}: cannot be fetched ({type(exc).__name__}: {exc}); check the address"
+        ) from exc
     path = final.split("?", 1)[0].split("#", 1)[0]
     last = path.rsplit("/", 1)[-1]
     suffix = ("." + last.rsplit(".", 1)[-1].lower()) if "." in last else ""
@@ -184,7 +194,9 @@ def _decompress_http(raw: bytes, encoding: str, url: str, settings: Settings) ->
         except zlib.error as exc:
             raise FetchError(f"{url}: the server sent corrupt {encoding} data") from exc
         if len(out) > settings.max_bytes:
-            raise FetchError(_too_large(url, len(out), settings).replace(f"{len(out):,} bytes is", "the page is"))
+            raise FetchError(
+                _too_large(url, len(out), settings).replace(f"{len(out):,} bytes is", "the page is")
+            )
         return out
     return raw
 
@@ -199,7 +211,9 @@ def maybe_gunzip(data: bytes, name: str, settings: Settings) -> bytes:
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"{name}: a damaged gzip file; decompress it first") from exc
     if len(out) > settings.max_bytes:
-        raise InputError(_too_large(name, len(out), settings).replace(f"{len(out):,} bytes is", "it decompresses to"))
+        raise InputError(
+            _too_large(name, len(out), settings).replace(f"{len(out):,} bytes is", "it decompresses to")
+        )
     return out
 
 
@@ -216,7 +230,9 @@ def check_binary(data: bytes, name: str) -> None:
         return
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"{name}: looks like {what}, not a web page or text; give an HTML, text or Markdown file")
+            raise InputError(
+                f"{name}: looks like {what}, not a web page or text; give an HTML, text or Markdown file"
+            )
     head = data[:8192]
     if not head:
         return
@@ -304,8 +320,12 @@ def decode(data: bytes, *, header_charset: str | None = None, html: bool = True)
     return data.decode("cp1252", errors="replace"), "cp1252", True
 
 
-_HTML_START = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
-_TAG = re.compile(r"</?(p|div|span|a|br|h[1-6]|article|section|table|li|ul|body|script|style|meta|link)\b[^>]*>", re.I)
+_HTML_START = re.compile(
+    r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
+_TAG = re.compile(
+    r"</?(p|div|span|a|br|h[1-6]|article|section|table|li|ul|body|script|style|meta|link)\b[^>]*>", re.I
+)
 
 
 def looks_like_html(text: str, suffix: str = "", content_type: str | None = None) -> bool:
