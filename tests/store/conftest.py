@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 import pytest
 
-
 PG = os.environ.get("ACCORDS_TEST_POSTGRES")
 PG_SKIP = (
     "ACCORDS_TEST_POSTGRES is unset: the PostgreSQL variant of the store tests needs a server; run "

@@ -14,8 +14,8 @@ from accords.records import (
     Location,
     Quote,
     Record,
-    Speaker,
     Span,
+    Speaker,
 )
 
 
