@@ -5,7 +5,24 @@ from __future__ import annotations
 from rich.table import Table
 
 from accords.cli.app import console
-from accords.records import Record
+from accords.records import Event, Record
+
+
+def snippet(text: str, start: int, end: int, width: int = 70) -> str:
+    """The evidence around [start, end) cut to ``width`` characters, the trigger kept in view."""
+    if len(text) <= width:
+        return text
+    left = max(0, min(start - width // 3, len(text) - width))
+    out = text[left : left + width]
+    return ("…" if left else "") + out + ("…" if left + width < len(text) else "")
+
+
+def event_snippet(ev: Event) -> str:
+    ev_text = ev.evidence.text
+    if ev.trigger is not None:
+        rel = ev.trigger.start - ev.evidence.start
+        return snippet(ev_text, rel, rel + len(ev.trigger.text))
+    return snippet(ev_text, 0, 0)
 
 
 def print_record(rec: Record, include_flagged: bool = False) -> None:
@@ -28,16 +45,20 @@ def print_record(rec: Record, include_flagged: bool = False) -> None:
         console.print(qt)
     events = [ev for ev in rec.events if include_flagged or not ev.flags.any()]
     if events:
-        et = Table("event", "mode", "actor", "recipient", "date", "flags", "evidence", title="Events")
+        et = Table(title="Events" + ("" if include_flagged else " (unflagged; --include-flagged for all)"))
+        et.add_column("event", no_wrap=True)
+        et.add_column("actor → recipient", no_wrap=True)
+        et.add_column("date", no_wrap=True)
+        et.add_column("evidence", ratio=1)
         for ev in events:
             flags = ",".join(k for k, v in ev.flags.model_dump().items() if v)
-            et.add_row(
-                ev.event,
-                ev.mode or "",
-                ", ".join(x.code or x.text for x in ev.actor),
-                ", ".join(x.code or x.text for x in ev.recipient),
-                ev.date or "",
-                flags,
-                ev.evidence.text,
+            head = (
+                ev.event
+                + (f"\n[dim]{ev.mode}[/]" if ev.mode else "")
+                + (f"\n[yellow]{flags}[/]" if flags else "")
             )
+            who = ", ".join(x.code or x.text for x in ev.actor) or "?"
+            if ev.recipient:
+                who += " → " + ", ".join(x.code or x.text for x in ev.recipient)
+            et.add_row(head, who, ev.date or "", event_snippet(ev))
         console.print(et)
