@@ -178,6 +178,11 @@ class Gazetteer:
             return "USA", "GPE"
         if key in self.cities:
             return self.cities[key][0], "GPE"
+        core = _PLACE_WORDS.sub("", key).strip(" ,")
+        if core and core != key:
+            hit = self.place(core)
+            if hit is not None:
+                return hit[0], "LOC" if _DIRECTION.match(key) else hit[1]
         return None
 
     def city_population(self, text: str) -> int:
@@ -190,6 +195,17 @@ class Gazetteer:
     def person_by_surname(self, surname: str) -> DictEntry | None:
         e = self.by_alias.get(norm(surname))
         return e if e is not None and e.type == "PERSON" else None
+
+
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west)(?:ern)?|central|(?:north|south)-?(?:east|west)(?:ern)?)\s+", re.IGNORECASE
+)
+_PLACE_WORDS = re.compile(
+    r"^(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+"
+    r"|(?:city|town|village|province|region|governorate)\s+of\s+)"
+    r"|\s+(?:province|district|governorate|region|oblast|city|town|village|county|state|area)$",
+    re.IGNORECASE,
+)
 
 
 def _latin_name(s: str) -> bool:

@@ -30,6 +30,13 @@ PRONOUNS = {
     "herself": "f",
 }
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "appos"}
+LEADER_BODIES = {
+    "regime": "GOV",
+    "administration": "GOV",
+    "government": "GOV",
+    "forces": "MIL",
+    "loyalists": "MIL",
+}
 KEEP_LABELS = {"PERSON", "NORP", "GPE", "LOC", "FAC", "ORG", "EVENT"}
 
 
@@ -46,6 +53,7 @@ class _Ent:
     # persons
     surname: str | None = None
     country_explicit: bool = False
+    names: list[str] = field(default_factory=list)
 
 
 class _Builder:
@@ -90,6 +98,8 @@ class _Builder:
         label = span.label_
         agent = span.root.dep_ in AGENT_DEPS
         code = gaz.country_of_name(t)
+        if code and label in {"GPE", "ORG", "NORP"} and self.add_group(span, code, code):
+            return
         if code and label in {"GPE", "LOC", "ORG", "NORP"}:
             ent = self.state(code)
             if len(t) > len(ent.name) and ent.name == code:
@@ -102,6 +112,12 @@ class _Builder:
             self.mention(ent, span.start_char, span.end_char, "metonym")
             return
         entry = gaz.actor(t)
+        if (
+            entry is not None
+            and entry.type != "PERSON"
+            and self.add_group(span, entry.country, entry.name, entry.sector)
+        ):
+            return
         if entry is not None and entry.type != "PERSON":
             ent = self.get(
                 ("actor", entry.name),
@@ -155,25 +171,42 @@ class _Builder:
             return None
         return self.gaz.country_of_name(ent.text) or self.gaz.country_of_demonym(ent.text)
 
+    def add_group(self, span: Any, code: str | None, owner: str, owner_sector: str | None = None) -> bool:
+        """'Turkish officials', 'U.S. forces', 'ISIL fighters': a GROUP entity when ``span`` modifies a group noun."""
+        group = self._group_head(span)
+        if group is None:
+            return False
+        head, mention_end = group
+        noun = head.lower_
+        sector = GROUP_NOUNS.get(noun) or GROUP_NOUNS.get(head.lemma_.lower())
+        if owner_sector in {"REB", "MIL", "SPY", "COP"} and sector in {"GOV", "MIL", "REB", None}:
+            sector = owner_sector
+        name = self.work.record.article.text[span.start_char : mention_end]
+        if mention_end == span.end_char:
+            name = f"{span.text} {head.text}"
+        ent = self.get(
+            ("group", f"{owner}:{head.lemma_.lower()}"), type="GROUP", name=name, country=code, sector=sector
+        )
+        kind = "name" if mention_end > span.end_char else ("demonym" if span.label_ == "NORP" else "name")
+        self.mention(ent, span.start_char, mention_end, kind)
+        return True
+
     def add_norp(self, span: Any) -> None:
         gaz = self.gaz
         code = gaz.country_of_demonym(span.text) or gaz.country_of_name(span.text)
-        group = self._group_head(span)
-        if code and group is not None:
-            head, mention_end = group
-            noun = head.lower_
-            sector = GROUP_NOUNS.get(noun) or GROUP_NOUNS.get(head.lemma_.lower())
-            name = f"{span.text} {head.text}"
+        if code and self.add_group(span, code, code):
+            return
+        if (
+            code
+            and span.root.dep_ not in {"amod", "compound", "nmod", "conj"}
+            and span.text.endswith("s")
+            and (span.root.pos_ in {"NOUN", "PROPN"})
+        ):
+            # 'Syrians', 'Iraqis': the people of a state.
             ent = self.get(
-                ("group", f"{code}:{head.lemma_.lower()}"),
-                type="GROUP",
-                name=name,
-                country=code,
-                sector=sector,
+                ("group", f"{code}:people"), type="GROUP", name=span.text, country=code, sector="CVL"
             )
-            self.mention(
-                ent, span.start_char, mention_end, "name" if mention_end > span.end_char else "demonym"
-            )
+            self.mention(ent, span.start_char, span.end_char, "name")
             return
         if code:
             self.mention(self.state(code), span.start_char, span.end_char, "demonym")
@@ -193,11 +226,11 @@ class _Builder:
             return None
         if head.lower_ not in GROUP_NOUNS and head.lemma_.lower() not in GROUP_NOUNS:
             return None
-        if head.pos_ not in {"NOUN", "PROPN"}:
+        if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_:
             return None
         doc = self.doc
         between = doc[span.end : head.i]
-        if all(t.dep_ in {"amod", "compound"} or t.pos_ == "ADJ" for t in between):
+        if all((t.dep_ in {"amod", "compound"} or t.pos_ == "ADJ") and not t.ent_type_ for t in between):
             return head, head.idx + len(head.text)
         return head, span.end_char
 
@@ -209,6 +242,8 @@ class _Builder:
         by_surname: dict[str, list[_Ent]] = {}
         singles: list[Any] = []
         for span in spans:
+            if self._leader_body(span):
+                continue
             if len(span) < 2:
                 singles.append(span)
                 continue
@@ -226,15 +261,16 @@ class _Builder:
                 if not ent.country_explicit:
                     ent.country = entry.country
                     ent.sector = entry.sector
-            self._role(ent, span)
-            self.mention(ent, span.start_char, span.end_char, "name")
+            start = self._role(ent, span)
+            ent.names.append(span.text)
+            self.mention(ent, start, span.end_char, "name")
         for span in singles:
             text = span.text
             cands = by_surname.get(text, [])
             if len(cands) == 1:
                 ent = cands[0]
-                self._role(ent, span)
-                self.mention(ent, span.start_char, span.end_char, "partial")
+                start = self._role(ent, span)
+                self.mention(ent, start, span.end_char, "partial")
                 continue
             entry = gaz.person_by_surname(text)
             if entry is not None:
@@ -252,9 +288,10 @@ class _Builder:
                     ent.name = text
                     ent.surname = text
                     persons.append(ent)
-                self._role(ent, span)
+                start = self._role(ent, span)
+                ent.names.append(span.text)
                 kind = "name" if norm(text) == norm(ent.name) else "partial"
-                self.mention(ent, span.start_char, span.end_char, kind)
+                self.mention(ent, start, span.end_char, kind)
                 continue
             if cands:
                 continue  # ambiguous surname: no link rather than a wrong one
@@ -265,8 +302,9 @@ class _Builder:
                 ent.surname = text
                 persons.append(ent)
                 by_surname.setdefault(text, []).append(ent)
-            self._role(ent, span)
-            self.mention(ent, span.start_char, span.end_char, "name")
+            start = self._role(ent, span)
+            ent.names.append(span.text)
+            self.mention(ent, start, span.end_char, "name")
         # Dictionary defaults and the paragraph's state for those the text gives a role but no country.
         for ent in persons:
             if ent.country is None and ent.role:
@@ -280,12 +318,30 @@ class _Builder:
                 ent.sector = sector_of_role(ent.role)
         _ = doc
 
-    def _role(self, ent: _Ent, span: Any) -> None:
+    def _leader_body(self, span: Any) -> bool:
+        """'the Assad regime', 'the Trump administration': the leader's government, not the person."""
+        doc = self.doc
+        if span.end >= len(doc):
+            return False
+        nxt = doc[span.end]
+        if nxt.lower_ not in LEADER_BODIES or nxt.pos_ != "NOUN" or nxt.ent_type_:
+            return False
+        entry = self.gaz.actor(span.text)
+        code = entry.country if entry is not None and entry.type == "PERSON" else None
+        name = f"{span.text} {nxt.text}"
+        ent = self.get(
+            ("org", norm(name)), type="ORG", name=name, country=code, sector=LEADER_BODIES[nxt.lower_]
+        )
+        self.mention(ent, span.start_char, nxt.idx + len(nxt.text), "name")
+        return True
+
+    def _role(self, ent: _Ent, span: Any) -> int:
+        """Set role and country from the title around ``span``; return where the mention starts (title included)."""
         doc = self.doc
         sent = span.sent
         hit = role_before(doc, span.start, sent.start) or role_after(doc, span.end, sent.end)
         if hit is None:
-            return
+            return int(span.start_char)
         if ent.role is None and hit.role:
             ent.role = hit.role
             sec = sector_of_role(hit.role)
@@ -298,6 +354,7 @@ class _Builder:
             if info is not None and info.code:
                 ent.country = info.code
                 ent.country_explicit = True
+        return hit.prefix_start if hit.prefix_start is not None else int(span.start_char)
 
     def _paragraph_state(self, char: int) -> str | None:
         """The state a paragraph is about: the subject of its first sentence, when that is a state."""
@@ -418,9 +475,8 @@ class _Builder:
             ms = sorted(e.mentions)
             name = e.name
             if e.type == "PERSON":
-                names = [text[s:t] for s, t, k in ms if k == "name"]
-                if names:
-                    name = max(names, key=len)
+                if e.names:
+                    name = max(e.names, key=len)
             out.append(
                 Entity(
                     id=f"E{len(out) + 1}",

@@ -228,7 +228,7 @@ LEG_WORDS = {
 }
 
 # Group nouns after a demonym: 'Turkish officials' -> GROUP with a sector.
-GROUP_NOUNS = {
+GROUP_NOUNS: dict[str, str | None] = {
     "official": "GOV",
     "officials": "GOV",
     "government": "GOV",
@@ -292,6 +292,27 @@ GROUP_NOUNS = {
     "companies": "BUS",
     "businesses": "BUS",
     "firms": "BUS",
+    "units": "MIL",
+    "unit": "MIL",
+    "personnel": "MIL",
+    "members": None,
+    "partners": "GOV",
+    "allies": "GOV",
+    "nations": "GOV",
+    "parties": "GOV",
+    "terrorists": "REB",
+    "militia": "REB",
+    "militias": "REB",
+    "jihadists": "REB",
+    "operatives": "REB",
+    "gunmen": "REB",
+    "loyalists": None,
+    "supporters": "CVL",
+    "residents": "CVL",
+    "population": "CVL",
+    "families": "CVL",
+    "prisoners": "CVL",
+    "veterans": "CVL",
 }
 
 
@@ -303,6 +324,7 @@ class RoleHit:
     country_text: str | None  # the words that give the country ('Ukraine's', 'U.S.', 'Russian')
     country_start: int | None
     honorific: str | None = None
+    prefix_start: int | None = None  # start of title + honorific right before the name, when there is one
 
 
 def sector_of_role(role: str | None) -> str | None:
@@ -354,8 +376,10 @@ def role_before(doc: Any, start: int, sent_start: int) -> RoleHit | None:
             pending.append(i)
             committed.extend(pending)
             pending = []
-        elif committed and (
-            tok.lower_ in CONNECT or (tok.text[:1].isupper() and tok.ent_type_ not in {"PERSON"})
+        elif len(pending) < 5 and (
+            (committed and tok.lower_ in CONNECT)
+            or (tok.lower_ in CONNECT and pending)
+            or (tok.text[:1].isupper() and tok.ent_type_ not in {"PERSON"} and tok.is_alpha)
         ):
             # 'Secretary of State', 'Minister for the Middle East': kept only if a title word comes further left.
             if tok.ent_type_ in {"GPE", "NORP"} and (i - 1 < sent_start or doc[i - 1].lower_ not in CONNECT):
@@ -366,10 +390,14 @@ def role_before(doc: Any, start: int, sent_start: int) -> RoleHit | None:
         i -= 1
     # Tentative words between the name and the first title word ('State' in 'Secretary of State Rubio') are
     # collected in reverse; committed tokens define the span.
-    if not committed:
+    hi = start - (1 if honorific else 0)
+    if not committed or max(committed) != hi - 1:
+        if honorific:
+            h = doc[start - 1]
+            return RoleHit(None, h.idx, h.idx, None, None, honorific, h.idx)
         return None
     toks = sorted(committed)
-    lo, hi = toks[0], start - (1 if honorific else 0)
+    lo = toks[0]
     # Drop connectors and determiners at the left edge.
     while lo < hi and doc[lo].lower_ in CONNECT:
         lo += 1
@@ -398,6 +426,7 @@ def role_before(doc: Any, start: int, sent_start: int) -> RoleHit | None:
         country_text=c_text,
         country_start=c_start,
         honorific=honorific,
+        prefix_start=role_span.start_char,
     )
 
 

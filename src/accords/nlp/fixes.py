@@ -30,6 +30,65 @@ TITLE_OF = {
     "Head",
     "Commander",
 }
+# Military and technical acronyms the small model takes for organisations.
+NOT_ORG = {
+    "VBIED",
+    "VBIEDs",
+    "IED",
+    "IEDs",
+    "UAV",
+    "UAVs",
+    "RPG",
+    "RPGs",
+    "MANPADS",
+    "ATGM",
+    "ATGMs",
+    "SVBIED",
+    "SVBIEDs",
+    "HIMARS",
+    "ATACMS",
+    "AK-47",
+    "COVID-19",
+    "GPS",
+    "HQ",
+    "TV",
+}
+DIRECTIONS = {
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "North",
+    "South",
+    "East",
+    "West",
+}
+PLACE_AFTER = {
+    "province",
+    "district",
+    "governorate",
+    "region",
+    "oblast",
+    "city",
+    "town",
+    "village",
+    "county",
+    "state",
+    "area",
+}
 PERSON_BLOCK = {"God", "Allah", "Friday", "Monday", "Tuesday", "Wednesday", "Thursday", "Saturday", "Sunday"}
 
 
@@ -67,6 +126,37 @@ def _listed_with_places(span: Span, ents: list[Span]) -> bool:
     return False
 
 
+def _extend_place(doc: Doc, e: Span, ents: list[Span]) -> Span:
+    """'northern Iraq', 'the city of Mosul' (without 'the'), 'Mosul district': one place span."""
+    if e.label_ not in {"GPE", "LOC"}:
+        return e
+    start, end = e.start, e.end
+    if start >= 1 and doc[start - 1].text in DIRECTIONS and doc[start - 1].sent == e.sent:
+        prev = doc[start - 1]
+        if prev.text[0].islower() or prev.ent_type_ == "":
+            start -= 1
+    elif (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in {"city", "town", "village", "province", "region", "governorate"}
+    ):
+        start -= 2
+    if (
+        end < len(doc)
+        and doc[end].lower_ in PLACE_AFTER
+        and doc[end].pos_ == "NOUN"
+        and doc[end].ent_type_ == ""
+    ):
+        if not (end + 1 < len(doc) and doc[end + 1].lower_ == "of"):
+            end += 1
+    if (start, end) == (e.start, e.end):
+        return e
+    taken = {i for x in ents if x is not e for i in range(x.start, x.end)}
+    if any(i in taken for i in range(start, end)):
+        return e
+    return Span(doc, start, end, label="GPE" if e.label_ == "GPE" else "LOC", span_id=e.id)
+
+
 def fix_entities(doc: Doc, user_actors: str | None = None) -> Doc:
     gaz = get_gazetteer(user_actors)
     ents = list(doc.ents)
@@ -97,6 +187,18 @@ def fix_entities(doc: Doc, user_actors: str | None = None) -> Doc:
             label = "PERSON"
         if not ruler and label == "PERSON" and e.text in PERSON_BLOCK:
             continue
+        if not ruler and label == "ORG" and e.text in NOT_ORG:
+            continue
+        if not ruler and label in {"NORP", "ORG"} and len(e) == 1 and e.text not in surnames:
+            # A single word the model calls a nationality or an organisation but the gazetteer knows as a town.
+            if gaz.country_of_demonym(e.text) is None and gaz.actor(e.text) is None:
+                hit = gaz.place(e.text)
+                if (
+                    hit is not None
+                    and hit[0]
+                    and (gaz.city_population(e.text) >= 50_000 or e.text in gaz.places)
+                ):
+                    label = hit[1]
         if (
             not ruler
             and label in {"ORG", "GPE"}
@@ -116,6 +218,7 @@ def fix_entities(doc: Doc, user_actors: str | None = None) -> Doc:
             continue
         out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     out.sort(key=lambda s: s.start)
+    out = [_extend_place(doc, e, out) for e in out]
     doc.ents = out
     return doc
 

@@ -104,11 +104,13 @@ def build_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
         seen.add((label, text))
         pats.append(_phrase(label, text))
 
-    # States by name (a leading 'the' stays outside the entity, as spaCy does).
+    # States by name (a leading 'the' stays outside the entity, as spaCy does), and their governments.
     for name in gaz.country_names:
         if (len(name) <= 2 and name not in {"UK"}) or name in NAME_LIKE:
             continue
         add("GPE", name)
+        for gov in ("Government of", "government of", "Government of the", "government of the"):
+            add("ORG", f"{gov} {name}")
     add("GPE", "US")  # only as a whole token "US" in caps; lower-case 'us' never matches ORTH
     for dem in gaz.demonyms:
         if dem in {"U.S."}:
