@@ -96,7 +96,14 @@ def prf(tp: float, npred: float, ngold: float) -> dict[str, float]:
     p = tp / npred if npred else 0.0
     r = tp / ngold if ngold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": npred, "gold": ngold}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "tp": tp,
+        "pred": npred,
+        "gold": ngold,
+    }
 
 
 class Scores:
@@ -146,7 +153,11 @@ class Scores:
             out["by_kind"][k] = {
                 "pred": c[f"pred_{k}"],
                 "gold": c[f"gold_{k}"],
-                "content": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0},
+                "content": {
+                    "precision": round(p, 4),
+                    "recall": round(r, 4),
+                    "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+                },
                 "content_speaker": {
                     "precision": round(ps, 4),
                     "recall": round(rs, 4),
@@ -180,7 +191,9 @@ def article_of(row: dict[str, Any]) -> Any:
     from accords.records import Article, Paragraph
 
     text = row["text"]
-    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    paras = [
+        Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()
+    ]
     return Article(id=str(row["doc"]), text=text, paragraphs=paras, language="en")
 
 
@@ -222,10 +235,20 @@ def textacy_preds(doc: Any) -> list[dict[str, Any]]:
         return out
     for t in triples:
         content = (t.content.start_char, t.content.end_char)
-        spk = (min(x.idx for x in t.speaker), max(x.idx + len(x.text) for x in t.speaker)) if t.speaker else None
+        spk = (
+            (min(x.idx for x in t.speaker), max(x.idx + len(x.text) for x in t.speaker))
+            if t.speaker
+            else None
+        )
         cue = [(min(x.idx for x in t.cue), max(x.idx + len(x.text) for x in t.cue))] if t.cue else []
         out.append(
-            {"kind": "direct", "content": [content], "cue": cue, "source": [spk] if spk else [], "speaker": spk}
+            {
+                "kind": "direct",
+                "content": [content],
+                "cue": cue,
+                "source": [spk] if spk else [],
+                "speaker": spk,
+            }
         )
     return out
 
@@ -238,7 +261,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
     args = ap.parse_args(argv)
     if not args.data.exists():
-        print(f"{args.data} is absent: this benchmark reads ../shared/eval/quotes beside the clone", file=sys.stderr)
+        print(
+            f"{args.data} is absent: this benchmark reads ../shared/eval/quotes beside the clone",
+            file=sys.stderr,
+        )
         return 2
 
     from accords.config import get_settings
@@ -250,7 +276,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
     if args.limit:
         rows = rows[: args.limit]
-    run_stages(Work(record=new_record(article_of({"doc": "warm", "text": "Warm up, he said."})), settings=settings))
+    run_stages(
+        Work(record=new_record(article_of({"doc": "warm", "text": "Warm up, he said."})), settings=settings)
+    )
 
     ours, base = Scores(), Scores()
     t_lang = t_quotes = t_textacy = 0.0
@@ -324,7 +352,9 @@ def print_table(result: dict[str, Any]) -> None:
             print(f"{name:9} {label:26} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f}")
         for k, m in r["by_kind"].items():
             for label, mm in (("content", m["content"]), ("content+speaker", m["content_speaker"])):
-                print(f"{name:9} {k + ' ' + label:26} {mm['precision']:6.3f} {mm['recall']:6.3f} {mm['f1']:6.3f}")
+                print(
+                    f"{name:9} {k + ' ' + label:26} {mm['precision']:6.3f} {mm['recall']:6.3f} {mm['f1']:6.3f}"
+                )
         for what, m in r["exact"].items():
             print(f"{name:9} {'exact ' + what:26} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f}")
     s = result["speed"]

@@ -24,7 +24,9 @@ from accords.quotes.lexicon import (
     LABEL_VERBS,
     NOT_CUES,
     OBJECT_VERBS,
+    PREP_VERBS,
     PRONOUNS,
+    SPEAKER_NOUNS,
     SPEECH_VERBS,
     WEAK_VERBS,
     XCOMP_VERBS,
@@ -72,9 +74,8 @@ def is_cue(tok: Any) -> bool:
 def is_stance(tok: Any) -> bool:
     """A verb of saying, or one of taking a public stance on something (criticized, called for, wants to)."""
     lemma = tok.lemma_.lower()
-    return tok.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in OBJECT_VERBS or lemma in XCOMP_VERBS) and (
-        lemma not in NOT_CUES
-    )
+    stance = lemma in OBJECT_VERBS or lemma in XCOMP_VERBS or lemma in PREP_VERBS
+    return tok.pos_ == "VERB" and (lemma in SPEECH_VERBS or stance) and (lemma not in NOT_CUES)
 
 
 def subject_of(v: Any) -> Any:
@@ -110,6 +111,16 @@ def subject_of(v: Any) -> Any:
     return None
 
 
+def animate(tok: Any) -> bool:
+    """Can this word be someone who speaks or takes a stance (a person, a body, a group)?"""
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return low in ("he", "she", "they", "we", "i", "you", "who")
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return tok.pos_ == "PROPN" or tok.lemma_.lower() in SPEAKER_NOUNS or low in SPEAKER_NOUNS
+
+
 def speaker_span(head: Any) -> tuple[int, int]:
     """Character span of the speaker's noun phrase: the head, its left dependents, and a few right ones."""
     toks = [head]
@@ -118,7 +129,12 @@ def speaker_span(head: Any) -> tuple[int, int]:
             continue
         toks.extend(c.subtree)
     for c in head.rights:
-        if c.dep_ in SPEAKER_CUT and not (c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at", "with")):
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == head.i + 1:
+            toks.extend(t for t in c.subtree if t.dep_ not in ("punct",) and t.i <= c.i)
+            break  # "Foreign Minister Andrii Sybiha" parsed as title + apposition
+        if c.dep_ in SPEAKER_CUT and not (
+            c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at", "with")
+        ):
             break
         if c.dep_ == "prep" and any(t.lower_ in ("“", '"', ",") for t in c.subtree):
             break
@@ -210,7 +226,23 @@ class Extractor:
         words = re.findall(r"[A-Za-z][\w'’-]*", inner)
         if len(words) > 8 or re.search(r"[.!?]\W*\w", inner):
             return False
-        small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "is", "from", "by"}
+        small = {
+            "of",
+            "the",
+            "a",
+            "an",
+            "and",
+            "in",
+            "on",
+            "for",
+            "to",
+            "at",
+            "with",
+            "or",
+            "is",
+            "from",
+            "by",
+        }
         big = [w for w in words if w.lower() not in small]
         return len(big) >= 2 and all(w[0].isupper() for w in big)
 
@@ -240,12 +272,14 @@ class Extractor:
                         span = (min(span[0], last[0]), max(span[1], last[1]))
             elif lemma in LABEL_VERBS:
                 span = self._label_content(tok)
-            if span is None and spk is not None:
+            if span is None and spk is not None and animate(spk):
                 span = self._object_content(tok)
                 conf = 0.55
             if span is None:
                 continue
-            if spk is None and (lemma in WEAK_VERBS or lemma in LABEL_VERBS or conf < 0.8):
+            if (spk is None or not animate(spk)) and (
+                lemma in WEAK_VERBS or lemma in LABEL_VERBS or conf < 0.8
+            ):
                 continue
             if lemma in WEAK_VERBS:
                 conf = min(conf, 0.6)
@@ -275,13 +309,19 @@ class Extractor:
         """Stance verbs whose object is what is reported: 'criticized the deal', 'called for a ceasefire',
         'wants to end the war', 'urged Russia to accept'."""
         lemma = v.lemma_.lower()
-        if lemma in OBJECT_VERBS:
-            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if lemma in OBJECT_VERBS or lemma in PREP_VERBS:
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None) if lemma in OBJECT_VERBS else None
             if obj is None:
-                prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "against")), None)
-                if prep is not None and lemma in ("call", "push", "press", "argue", "campaign", "lobby", "rail"):
+                prep = next(
+                    (c for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "against")), None
+                )
+                if prep is not None and lemma in PREP_VERBS:
                     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None and obj.tag_ not in ("WDT", "WP") and obj.lower_ not in ("it", "this", "that", "them"):
+            if (
+                obj is not None
+                and obj.tag_ not in ("WDT", "WP")
+                and obj.lower_ not in ("it", "this", "that", "them")
+            ):
                 xc = next((c for c in v.children if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
                 end = (xc or obj).right_edge
                 return obj.left_edge.idx, end.idx + len(end.text)
@@ -299,7 +339,11 @@ class Extractor:
     def _label_content(self, v: Any) -> tuple[int, int] | None:
         obj = next((c for c in v.children if c.dep_ in ("dobj",)), None)
         comp = next(
-            (c for c in v.children if c.i > v.i and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as")),
+            (
+                c
+                for c in v.children
+                if c.i > v.i and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as")
+            ),
             None,
         )
         if comp is None:
@@ -318,7 +362,7 @@ class Extractor:
         end_tok = comp.right_edge
         b = end_tok.idx + len(end_tok.text)
         # a closing mark right after belongs to the quote inside
-        if b < len(self.text) and self.text[b : b + 1] in "”\"":
+        if b < len(self.text) and self.text[b : b + 1] in '”"':
             b += 1
         return a, b
 
@@ -385,7 +429,9 @@ class Extractor:
             for i in real:
                 seg = self.segments[i]
                 out.append(
-                    Attribution("direct", list(seg.pieces), att.cue, att.speaker, att.confidence, [i], True, att)
+                    Attribution(
+                        "direct", list(seg.pieces), att.cue, att.speaker, att.confidence, [i], True, att
+                    )
                 )
         return out
 
@@ -423,7 +469,7 @@ class Extractor:
             if si in used:
                 continue
             words = seg.words(self.text)
-            if words < 2 or words <= 5 and self.is_title(seg):
+            if words < 2 or words <= 8 and self.is_title(seg):
                 continue  # "Scandal," / “Sunday Morning Futures,”: a word or a title, not a quote
             after = self._window_after(seg)
             att = self._cue_after(seg, si, after) or self._cue_before(seg, si)
@@ -452,7 +498,11 @@ class Extractor:
 
     def _previous_direct(self, seg: Segment, atts: list[Attribution]) -> Attribution | None:
         """A direct quote earlier in the same paragraph, with no other cue after its sentence."""
-        direct = [a for a in atts if a.kind == "direct" and not a.nested and a.end <= seg.start and a.speaker is not None]
+        direct = [
+            a
+            for a in atts
+            if a.kind == "direct" and not a.nested and a.end <= seg.start and a.speaker is not None
+        ]
         if not direct:
             return None
         pd = max(direct, key=lambda a: a.end)
@@ -463,7 +513,8 @@ class Extractor:
             # a paragraph that opens with a quotation right after the quote's paragraph
             pa = self.para_spans[self.paragraph_of(seg.start)][0]
             if self.text[pa : seg.start].strip() or any(
-                a is not pd and (a.cue is not None and pd.end <= a.cue[0] < seg.start or pd.end <= a.start < seg.start)
+                a is not pd
+                and (a.cue is not None and pd.end <= a.cue[0] < seg.start or pd.end <= a.start < seg.start)
                 for a in atts
             ):
                 return None
@@ -491,7 +542,12 @@ class Extractor:
             # any verb in a short cue phrase: '“...,” the judge exclaimed', '“...,” I confessed.'
             words = [t for t in window if not t.is_punct]
             verbs = [t for t in words if t.pos_ == "VERB"]
-            if verbs and len(words) <= 5 and words.index(verbs[0]) <= 3 and self.text[seg.end - 2 : seg.end - 1] in ",?!":
+            if (
+                verbs
+                and len(words) <= 5
+                and words.index(verbs[0]) <= 3
+                and self.text[seg.end - 2 : seg.end - 1] in ",?!"
+            ):
                 verb = verbs[0]
         if verb is None:
             return None
@@ -501,7 +557,14 @@ class Extractor:
             return None
         spk = subject_of(verb)
         if spk is None or spk.i in self.tok_seg:
-            spk = next((t for t in window if t.i != verb.i and t.pos_ in ("PROPN", "PRON", "NOUN") and t.dep_ != "dobj"), None)
+            spk = next(
+                (
+                    t
+                    for t in window
+                    if t.i != verb.i and t.pos_ in ("PROPN", "PRON", "NOUN") and t.dep_ != "dobj"
+                ),
+                None,
+            )
             if spk is not None:
                 # climb to the head of its noun phrase
                 while spk.dep_ in ("compound", "amod", "det") and spk.head.i != verb.i:
@@ -549,14 +612,18 @@ class Extractor:
             if verb is None:
                 return None
             spk = subject_of(verb)
-            return Attribution("direct", list(seg.pieces), (verb.idx, verb.idx + len(verb.text)), spk, 0.8, [si])
+            return Attribution(
+                "direct", list(seg.pieces), (verb.idx, verb.idx + len(verb.text)), spk, 0.8, [si]
+            )
         tail = self.text[window[-1].idx + len(window[-1].text) : seg.start]
         if tail.strip():
             return None
         last = window[-1]
         if not (last.text in (":", ",") or is_cue(last) or last.lower_ == "that"):
             return None
-        verb = next((t for t in reversed(window) if is_cue(t) or t.lemma_ in ("say", "tell", "add", "ask")), None)
+        verb = next(
+            (t for t in reversed(window) if is_cue(t) or t.lemma_ in ("say", "tell", "add", "ask")), None
+        )
         if verb is None:
             return None
         # nothing but the verb's own dependents between it and the mark
@@ -566,13 +633,35 @@ class Extractor:
         spk = subject_of(verb)
         cue = (verb.idx, verb.idx + len(verb.text))
         conf = 0.9 if spk is not None else 0.6
-        return Attribution("direct", list(seg.pieces), cue, spk, conf - (0.2 if seg.unbalanced else 0.0), [si])
+        return Attribution(
+            "direct", list(seg.pieces), cue, spk, conf - (0.2 if seg.unbalanced else 0.0), [si]
+        )
 
     # -- everything ----------------------------------------------------------------------------------------------
     def run(self) -> list[Attribution]:
         atts = self.merge_segments(self.from_parse())
         atts += self.from_segments(atts)
-        return dedupe(atts)
+        return dedupe(merge_split(atts))
+
+
+def merge_split(atts: list[Attribution]) -> list[Attribution]:
+    """Direct quotes sharing one cue are one quote in pieces: '“A,” he said, “B.”'."""
+    by_cue: dict[tuple[int, int], Attribution] = {}
+    out: list[Attribution] = []
+    for att in sorted(atts, key=lambda a: a.start):
+        if att.kind != "direct" or att.nested or att.cue is None:
+            out.append(att)
+            continue
+        first = by_cue.get(att.cue)
+        if first is None:
+            by_cue[att.cue] = att
+            out.append(att)
+            continue
+        pieces = sorted(set(first.content) | set(att.content))
+        first.content = pieces
+        first.segments = sorted(set(first.segments) | set(att.segments))
+        first.confidence = max(first.confidence, att.confidence)
+    return out
 
 
 def _overlap(x: Attribution, y: Attribution) -> int:
@@ -646,7 +735,11 @@ def build_quotes(record: Record, doc: Any, version: str) -> list[Quote]:
                 cue=cue,
                 speaker=spk,
                 evidence=Evidence(
-                    sentence=s0, sentences=list(range(s0, s1 + 1)) if s1 > s0 else [], start=lo, end=hi, text=text[lo:hi]
+                    sentence=s0,
+                    sentences=list(range(s0, s1 + 1)) if s1 > s0 else [],
+                    start=lo,
+                    end=hi,
+                    text=text[lo:hi],
                 ),
                 confidence=round(max(0.05, min(1.0, conf)), 2),
                 version=version,

@@ -48,9 +48,14 @@ PRONOUNS = MALE | FEMALE | PLURAL | {"it", "its", "i", "me"}
 OBJECT_VERBS = frozenset(
     """
     criticize criticise condemn call propose support oppose defend deny dismiss reject endorse praise refute
-    question slam blast attack applaud welcome denounce decry reaffirm push press demand announce unveil
+    question slam blast attack applaud welcome denounce decry reaffirm demand announce unveil
     """.split()
 )
 
 # Verbs whose infinitive complement is the content: "wants to end the war", "urged Russia to accept".
-XCOMP_VERBS = frozenset("want plan promise pledge vow refuse seek intend threaten urge ask decline hope expect".split())
+XCOMP_VERBS = frozenset(
+    "want plan promise pledge vow refuse seek intend threaten urge ask decline hope expect".split()
+)
+
+# Verbs whose content is the object of "for"/"against": "called for a ceasefire", "pushed for talks".
+PREP_VERBS = frozenset("call push press argue campaign lobby rail advocate".split())

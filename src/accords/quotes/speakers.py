@@ -10,6 +10,7 @@ with its country. When in doubt the answer is None: a wrong name is worse than n
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,17 +20,70 @@ from accords.records import Entity, Record, Speaker
 
 # Demonyms and seats of government seen in speaker phrases; the actors stage owns the full table.
 _DEMONYMS = {
-    "turkish": "TUR", "turkey": "TUR", "ankara": "TUR", "russian": "RUS", "russia": "RUS", "moscow": "RUS",
-    "kremlin": "RUS", "ukrainian": "UKR", "ukraine": "UKR", "kyiv": "UKR", "kiev": "UKR", "american": "USA",
-    "u.s.": "USA", "us": "USA", "united states": "USA", "washington": "USA", "white house": "USA",
-    "british": "GBR", "u.k.": "GBR", "uk": "GBR", "britain": "GBR", "london": "GBR", "chinese": "CHN",
-    "china": "CHN", "beijing": "CHN", "french": "FRA", "france": "FRA", "paris": "FRA", "german": "DEU",
-    "germany": "DEU", "berlin": "DEU", "israeli": "ISR", "israel": "ISR", "iranian": "IRN", "iran": "IRN",
-    "tehran": "IRN", "palestinian": "PSE", "syrian": "SYR", "syria": "SYR", "iraqi": "IRQ", "iraq": "IRQ",
-    "saudi": "SAU", "indian": "IND", "india": "IND", "pakistani": "PAK", "pakistan": "PAK", "japanese": "JPN",
-    "japan": "JPN", "north korean": "PRK", "south korean": "KOR", "qatari": "QAT", "qatar": "QAT",
-    "egyptian": "EGY", "egypt": "EGY", "polish": "POL", "poland": "POL", "italian": "ITA", "italy": "ITA",
-    "european": "EUR", "eu": "EUR", "nato": "IGO", "un": "UNO", "u.n.": "UNO", "united nations": "UNO",
+    "turkish": "TUR",
+    "turkey": "TUR",
+    "ankara": "TUR",
+    "russian": "RUS",
+    "russia": "RUS",
+    "moscow": "RUS",
+    "kremlin": "RUS",
+    "ukrainian": "UKR",
+    "ukraine": "UKR",
+    "kyiv": "UKR",
+    "kiev": "UKR",
+    "american": "USA",
+    "u.s.": "USA",
+    "us": "USA",
+    "united states": "USA",
+    "washington": "USA",
+    "white house": "USA",
+    "british": "GBR",
+    "u.k.": "GBR",
+    "uk": "GBR",
+    "britain": "GBR",
+    "london": "GBR",
+    "chinese": "CHN",
+    "china": "CHN",
+    "beijing": "CHN",
+    "french": "FRA",
+    "france": "FRA",
+    "paris": "FRA",
+    "german": "DEU",
+    "germany": "DEU",
+    "berlin": "DEU",
+    "israeli": "ISR",
+    "israel": "ISR",
+    "iranian": "IRN",
+    "iran": "IRN",
+    "tehran": "IRN",
+    "palestinian": "PSE",
+    "syrian": "SYR",
+    "syria": "SYR",
+    "iraqi": "IRQ",
+    "iraq": "IRQ",
+    "saudi": "SAU",
+    "indian": "IND",
+    "india": "IND",
+    "pakistani": "PAK",
+    "pakistan": "PAK",
+    "japanese": "JPN",
+    "japan": "JPN",
+    "north korean": "PRK",
+    "south korean": "KOR",
+    "qatari": "QAT",
+    "qatar": "QAT",
+    "egyptian": "EGY",
+    "egypt": "EGY",
+    "polish": "POL",
+    "poland": "POL",
+    "italian": "ITA",
+    "italy": "ITA",
+    "european": "EUR",
+    "eu": "EUR",
+    "nato": "IGO",
+    "un": "UNO",
+    "u.n.": "UNO",
+    "united nations": "UNO",
 }
 
 
@@ -50,7 +104,11 @@ def country_of(text: str) -> str | None:
             got = fn(text)
         except Exception:  # noqa: BLE001
             got = None
-        code = getattr(got, "country", None) or getattr(got, "code", None) or (got if isinstance(got, str) else None)
+        code = (
+            getattr(got, "country", None)
+            or getattr(got, "code", None)
+            or (got if isinstance(got, str) else None)
+        )
         if isinstance(code, str) and code:
             return code
     key = text.lower().strip().removesuffix("'s").removesuffix("’s").strip()
@@ -100,11 +158,16 @@ class SpeakerResolver:
         best = ent
         for m in self.persons:
             words = m.entity.name.lower().split()
-            if len(words) > len(best.name.split()) and words[-1].removesuffix("'s").removesuffix("’s") == last:
+            if (
+                len(words) > len(best.name.split())
+                and words[-1].removesuffix("'s").removesuffix("’s") == last
+            ):
                 best = m.entity
         return best
 
-    def _entity_for_span(self, start: int, end: int, head_start: int) -> tuple[Entity | None, _Mention | None]:
+    def _entity_for_span(
+        self, start: int, end: int, head_start: int
+    ) -> tuple[Entity | None, _Mention | None]:
         if self._entity_at is not None:
             try:
                 got = self._entity_at(self.record, start, end)
@@ -133,12 +196,21 @@ class SpeakerResolver:
         spk = Speaker(text=text, start=start, end=end)
         low = head.text.lower()
         if head.pos_ == "PRON" or low in MALE | FEMALE | PLURAL:
-            self._pronoun(spk, head)
+            linked = self._linked_pronoun(start, end)
+            if linked is not None:
+                self._from_entity(spk, linked, None)
+            else:
+                self._pronoun(spk, head)
         else:
             ent, mention = self._entity_for_span(start, end, head.idx)
             if ent is not None and ent.type == "PERSON":
                 self._from_entity(spk, ent, mention)
-            elif ent is not None and ent.type in ("ORG", "GROUP") and mention is not None and mention.start <= head.idx:
+            elif (
+                ent is not None
+                and ent.type in ("ORG", "GROUP")
+                and mention is not None
+                and mention.start <= head.idx
+            ):
                 self._from_entity(spk, ent, mention)
             else:
                 self._nominal(spk, head)
@@ -180,6 +252,21 @@ class SpeakerResolver:
         if role and any(ch.isalpha() for ch in role) and len(role) < 80:
             spk.role = role
 
+    def _linked_pronoun(self, start: int, end: int) -> Entity | None:
+        """The person or group the actors stage linked this pronoun to, if it did."""
+        if self._entity_at is None:
+            return None
+        for e in self.record.entities:
+            for m in e.mentions:
+                if (
+                    m.start <= start
+                    and end <= m.end
+                    and m.kind == "pronoun"
+                    and e.type in ("PERSON", "GROUP", "ORG")
+                ):
+                    return self._fullest(e)
+        return None
+
     def _pronoun(self, spk: Speaker, head: Any) -> None:
         low = head.text.lower()
         if low in FIRST and low not in PLURAL:
@@ -189,6 +276,15 @@ class SpeakerResolver:
                 if prev.name and prev.entity_id is None and prev.start < spk.start:  # an unnamed group
                     self._copy(spk, prev)
                     return
+            # the nearest group that was the subject of a recent sentence: "Turkish officials ... They said"
+            for tok in reversed(self.doc[max(0, head.sent.start - 80) : head.i]):
+                if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ not in ("NNS", "NNPS"):
+                    continue
+                if tok.lemma_.lower() in SPEAKER_NOUNS or tok.lower_ in SPEAKER_NOUNS:
+                    tmp = Speaker(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+                    self._nominal(tmp, tok)
+                    self._copy(spk, tmp)
+                return
             return
         # he / she: the nearest person who was a subject or a speaker in the last few sentences
         sent_start = head.sent.start
@@ -209,7 +305,12 @@ class SpeakerResolver:
             self._from_entity(spk, best[1], None)
 
     def _copy(self, spk: Speaker, other: Speaker) -> None:
-        spk.entity_id, spk.name, spk.role, spk.country = other.entity_id, other.name, other.role, other.country
+        spk.entity_id, spk.name, spk.role, spk.country = (
+            other.entity_id,
+            other.name,
+            other.role,
+            other.country,
+        )
 
     def _nominal(self, spk: Speaker, head: Any) -> None:
         lemma = head.lemma_.lower()
@@ -232,6 +333,14 @@ class SpeakerResolver:
                 if lemma in before.split()[-3:] if before.split() else False:
                     self._from_entity(spk, self._fullest(m.entity), None)
                     return
+            # no entity: the one name the text gave that title earlier ("spokesperson Heorhii Tykhyi")
+            found = set(
+                re.findall(rf"\b{re.escape(low)}\s+((?:[A-Z][\w'’.-]+\s?){{2,3}})", self.text[: spk.start])
+            )
+            names = {n.strip() for n in found if n.strip().split()[0] not in ("The", "A", "On", "In")}
+            if len(names) == 1:
+                spk.name = names.pop()
+                spk.role = head.text.lower()
             return
         # an unnamed speaker: "Turkish officials", "a senior diplomat", "sources close to the talks"
         words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
