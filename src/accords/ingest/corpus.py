@@ -101,9 +101,11 @@ def read_item(desc: Descriptor, settings: Settings) -> Article:
         art.url = str(url)
         if not art.canonical_url:
             art.id = _hash16(str(url))
-    if desc.get("date") and not art.published:
+    if desc.get(
+        "date"
+    ):  # a feed's or a JSONL line's date is the publisher's own: it beats a date guessed from the page
         art.published = str(desc["date"])[:10]
-    if desc.get("outlet") and not art.site_name:
+    if desc.get("outlet"):  # likewise the feed's title or the JSONL's outlet
         art.site_name = str(desc["outlet"])
     if desc.get("title") and not art.title:
         art.title = str(desc["title"])
@@ -165,7 +167,10 @@ def _init_worker(settings: dict[str, Any], db: str | None, warm: bool = True) ->
         from accords.core import process_article
 
         text = "Russia and Ukraine met in Istanbul on Friday, officials said."
-        process_article(Article(id="warm", source=None, published=None, reactions=None, text=text, content_hash="warm"), _W["settings"])
+        process_article(
+            Article(id="warm", source=None, published=None, reactions=None, text=text, content_hash="warm"),
+            _W["settings"],
+        )
 
 
 def process_item(desc: Descriptor, settings: Settings, store: Any = None) -> dict[str, Any]:

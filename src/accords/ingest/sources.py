@@ -6,7 +6,7 @@ An item *descriptor* is a plain dict (it pickles cheaply and means the same in e
     {"source": "https://x.org/a", "url": "https://x.org/a", "date": "2024-03-01", "title": ..., "outlet": ...}
     {"source": "dump.jsonl:7", "text": "Body ...", "url": ..., "date": ..., "outlet": ...}   # JSONL, text
     {"source": "dump.jsonl:8", "html": "<html>...", "url": ...}                             # JSONL, page
-    {"source": "crawl.warc.gz#1234", "html": "...", "url": ..., "fetched": "2024-03-02"}     # WARC response
+    {"source": "crawl.warc.gz#3", "html": "...", "url": ..., "fetched": "2024-03-02"}     # WARC response
     {"source": "dump.jsonl:9", "invalid": "malformed JSON line: ...", "reason": "parse error"}
 
 ``source`` is the item's stable key: a rerun recognises finished items by it. ``date`` is a publication date
@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from zlib import error as zlib_error
 
 from accords.config import Settings, get_settings
 
@@ -136,8 +137,9 @@ def expand_warc(path: str) -> Iterator[Descriptor]:
 
     try:
         with open(path, "rb") as fh:
-            it = ArchiveIterator(fh)
-            for rec in it:
+            n = 0
+            for rec in ArchiveIterator(fh):
+                n += 1
                 if rec.rec_type not in ("response", "resource"):
                     continue
                 ctype = ""
@@ -151,11 +153,12 @@ def expand_warc(path: str) -> Iterator[Descriptor]:
                     continue
                 url = rec.rec_headers.get_header("WARC-Target-URI")
                 fetched = (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None
-                offset = it.get_record_offset()
                 try:
                     body = rec.content_stream().read()
+                    if getattr(rec.raw_stream, "limit", 0) > 0:
+                        raise EOFError(f"record body cut short ({rec.raw_stream.limit} bytes missing)")
                 except Exception as exc:  # noqa: BLE001 - truncated or corrupt payload
-                    yield {"source": f"{path}#{offset}", "invalid": f"unreadable WARC record: {exc}",
+                    yield {"source": f"{path}#{n}", "invalid": f"unreadable WARC record: {exc}",
                            "reason": "parse error"}  # fmt: skip
                     return
                 charset = "utf-8"
@@ -165,11 +168,25 @@ def expand_warc(path: str) -> Iterator[Descriptor]:
                     html = body.decode(charset, errors="replace")
                 except LookupError:
                     html = body.decode("utf-8", errors="replace")
-                desc = {"source": f"{path}#{offset}", "html": html, "url": url, "fetched": fetched}
+                desc = {"source": f"{path}#{n}", "html": html, "url": url, "fetched": fetched}
                 yield {k: v for k, v in desc.items() if v is not None}
+        if path.endswith(".gz") and not _gzip_complete(path):
+            yield {"source": f"{path}#end", "invalid": "damaged WARC file: its last gzip member is truncated",
+                   "reason": "parse error"}  # fmt: skip
     except Exception as exc:  # noqa: BLE001 - a damaged archive: keep what we read, record why we stopped
         yield {"source": f"{path}#end", "invalid": f"damaged WARC file: {type(exc).__name__}: {exc}",
                "reason": "parse error"}  # fmt: skip
+
+
+def _gzip_complete(path: str) -> bool:
+    """True when every gzip member of the file ends properly (warcio silently drops a truncated last one)."""
+    try:
+        with gzip.open(path, "rb") as fh:
+            while fh.read(1 << 22):
+                pass
+    except (EOFError, OSError, zlib_error):
+        return False
+    return True
 
 
 def _fetch(url: str, settings: Settings) -> bytes:
