@@ -251,9 +251,9 @@ class Extractor:
         out: list[Attribution] = []
         for tok in self.doc:
             if tok.lower_ == "according" and not self.inside_quote(tok):
-                a = self._according(tok)
-                if a:
-                    out.append(a)
+                acc = self._according(tok)
+                if acc:
+                    out.append(acc)
                 continue
             if not is_stance(tok) or self.inside_quote(tok):
                 continue
@@ -355,7 +355,7 @@ class Extractor:
                     if si is not None:
                         return obj.left_edge.idx, self.segments[si].pieces[0][1]
             return None
-        start_tok = obj if obj is not None and obj.i < comp.i else comp
+        start_tok: Any = obj if obj is not None and obj.i < comp.i else comp
         if start_tok.lower_ in ("which", "that", "who"):
             start_tok = comp
         a = start_tok.left_edge.idx if start_tok is obj else comp.idx
