@@ -188,7 +188,7 @@ class EventBuilder:
             if n.dep_ == "acl" or n.pos_ == "VERB":
                 nouns.extend(ch for ch in n.children if ch.dep_ == "dobj")
         lemma = c.trigger.lemma_.lower()
-        size = Size()
+        size = Size(count=None, unit=None)
         for n in nouns:
             if n.lemma_.lower() not in PERSON_NOUNS:
                 continue
@@ -210,13 +210,13 @@ class EventBuilder:
                 size.unit = unit + "s" if not unit.endswith("s") and unit != "people" else unit
                 tail = self.doc[n.i : n.right_edge.i + 1].text
                 size.per_side = bool(PER_SIDE.search(tail))
-        if size == Size():
+        if size == Size(count=None, unit=None):
             return None
         return size
 
     def context_of(self, c: Candidate) -> list[str]:
         ctx = list(c.code.context)
-        toks = set()
+        toks: set[str] = set()
         for w in [c.trigger, *c.words, *([c.inner] if c.inner is not None else [])]:
             toks.update(t.lower_ for t in w.subtree)
         for name, words in CONTEXT_WORDS.items():
@@ -233,7 +233,7 @@ class EventBuilder:
         actors = self.resolve_all(c.actors)
         recips = self.resolve_all(c.recipients)
         if c.all_actors and not actors and c.rule == "outcome" and self.resolver.parties:
-            actors = [self.resolver._at(p, c.trigger) for p in self.resolver.parties]
+            actors = [p.model_copy() for p in self.resolver.parties]
         if (
             c.all_actors
             and not actors
@@ -241,7 +241,7 @@ class EventBuilder:
             and self.resolver.parties
             and c.code.event == "AGREE"
         ):
-            actors = [self.resolver._at(p, c.trigger) for p in self.resolver.parties]
+            actors = [p.model_copy() for p in self.resolver.parties]
         coded_actors = [a for a in actors if a.code]
         if not coded_actors:
             return None
@@ -272,26 +272,7 @@ class EventBuilder:
         date, date_text = self.date_of(c)
         f = self.flags_of(c, date if date_text else None)
         event, mode = c.code.event, c.code.mode
-        # PLOVER: cooperative events reported in the future tense are AGREE; an announced future retreat is CONCEDE
-        if f.future and not f.negated and not f.hypothetical:
-            if event in COOP_FUTURE_TO_AGREE:
-                event, mode, f.future = "AGREE", None, False
-            elif event == "RETREAT":
-                event, mode, f.future = "CONCEDE", None, False
-        if (
-            event == "REQUEST"
-            and any(a.sector == "CVL" for a in coded_actors)
-            and any(t.lemma_.lower() in L.PROTESTERS for t in c.actors)
-        ):
-            event, mode = "PROTEST", "demo"  # a demand made by demonstrating
-        if (
-            event == "PROTEST"
-            and mode == "demo"
-            and c.trigger.lemma_.lower() == "protest"
-            and all(a.sector in ("GOV", None) for a in coded_actors)
-        ):
-            if not any(t.lemma_.lower() in L.PROTESTERS for t in c.actors):
-                event, mode = "ACCUSE", "disapprove"  # a diplomatic protest
+        event, mode = apply_rules(c, f, [a.sector for a in coded_actors])
         sent_i = self.record.sentence_at(c.trigger.idx) if self.record is not None else 0
         sent = c.trigger.sent
         words = sorted(c.words, key=lambda t: t.i)
@@ -319,7 +300,12 @@ class EventBuilder:
             event_loc=self.place_of(c, taken),
             size=self.size_of(c),
             trigger=Span(start=tspan.start_char, end=tspan.end_char, text=tspan.text),
-            evidence=Evidence(sentence=sent_i, start=sent.start_char, end=sent.end_char, text=sent.text),
+            evidence=Evidence(
+                sentence=sent_i,
+                start=sent.start_char,
+                end=sent.start_char + len(sent.text.rstrip()),
+                text=sent.text.rstrip(),
+            ),
             flags=f,
             confidence=round(max(0.05, min(conf, 0.99)), 2),
             version=VERSION,
@@ -340,6 +326,63 @@ class EventBuilder:
                     self.resolver.parties = [*ev.actor, *ev.recipient]
             self.resolver.update_memory(sent)
         return _dedupe(events)
+
+
+PEACEKEEPING = {"peacekeeping", "peacekeepers", "peacekeeper", "humanitarian", "relief"}
+GOV_HEADS = {
+    "government",
+    "ministry",
+    "minister",
+    "president",
+    "embassy",
+    "foreign",
+    "state",
+    "kremlin",
+    "administration",
+}
+
+
+def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None) -> tuple[str, str | None]:
+    """PLOVER's rules on tense, refusal and who acts; may change the type and clear flags it has absorbed.
+
+    - cooperative events reported in the future tense are AGREE; an announced future retreat is CONCEDE;
+    - an explicit refusal of future cooperation ("will not accept", "will never stop its war") is REJECT;
+    - a conflict action announced for the future by its actor ("will begin a new operation") is THREATEN;
+    - a demand made by demonstrating is PROTEST; a protest lodged by a government is ACCUSE disapprove;
+    - troops sent for peacekeeping or relief are AID.
+    """
+    event, mode = c.code.event, c.code.mode
+    actor_lemmas = {t.lemma_.lower() for t in c.actors}
+    protesters = bool(actor_lemmas & L.PROTESTERS) or any(s == "CVL" for s in sectors or [])
+    if f.future and f.negated and not f.hypothetical and event in L.COOPERATIVE | {"ASSAULT", "PROTEST"}:
+        refused = {
+            "CONSULT": "meet",
+            "AID": "assist",
+            "COOPERATE": "assist",
+            "RETREAT": "yield",
+            "CONCEDE": "yield",
+        }
+        event, mode = "REJECT", refused.get(event)
+        f.negated = f.future = False
+    elif f.future and not f.negated and not f.hypothetical:
+        if event in COOP_FUTURE_TO_AGREE:
+            event, mode, f.future = "AGREE", None, False
+        elif event == "RETREAT":
+            event, mode, f.future = "CONCEDE", None, False
+        elif event in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST") and c.rule in ("lexicon",):
+            event, mode, f.future = "THREATEN", Coder.threat_mode(c.code), False
+    if event == "REQUEST" and protesters and any(t.lemma_.lower() in L.PROTESTERS for t in c.actors):
+        event, mode = "PROTEST", "demo"  # a demand made by demonstrating
+    if event == "ASSAULT" and mode in ("destroy", None) and actor_lemmas & L.PROTESTERS:
+        event, mode = "PROTEST", "vandalize" if mode == "destroy" else "riot"
+    if event == "PROTEST" and mode == "demo" and c.trigger.lemma_.lower() == "protest" and not protesters:
+        if any(t.ent_type_ in ("GPE", "NORP") or t.lemma_.lower() in GOV_HEADS for t in c.actors):
+            event, mode = "ACCUSE", "disapprove"  # a diplomatic protest
+    if event == "MOBILIZE":
+        words = {t.lower_ for w in (c.trigger, *c.words) for t in w.sent}
+        if words & PEACEKEEPING:
+            event, mode = "AID", None
+    return event, mode
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

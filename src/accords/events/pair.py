@@ -59,6 +59,8 @@ def score(c: Candidate, doc: Any, actor: CharSpan, recipient: CharSpan | None) -
     rh = _span_head(doc, recipient) if recipient is not None else None
     d = (_dist(c.trigger, ah) if ah is not None else 10) + (_dist(c.trigger, rh) if rh is not None else 5)
     s -= 0.05 * d
+    if _inside(c.trigger, actor):  # "the coalition fighting Houthi rebels declared a ceasefire"
+        s -= 1.5
     return s
 
 
@@ -72,20 +74,19 @@ def code_pair_doc(
     if not cands:
         return _backoff(doc, coder)
     best = max(cands, key=lambda c: score(c, doc, actor, recipient))
-    code = _future_rule(best)
+    from accords.events.coder import apply_rules
+    from accords.events.flags import future, hypothetical, negated
+    from accords.records import Flags
+
+    f = Flags(
+        negated=negated(best.trigger, best.chain),
+        future=future(best.trigger, best.chain),
+        hypothetical=hypothetical(best.trigger, best.chain),
+    )
+    event, mode = apply_rules(best, f)
+    code = Code(event, mode)
     conf = max(0.05, min(0.95, 0.4 + 0.3 * score(best, doc, actor, recipient) / 2))
     return code.event, code.mode, round(conf, 2)
-
-
-def _future_rule(c: Candidate) -> Code:
-    from accords.events import flags
-
-    if flags.future(c.trigger, c.chain) and not flags.negated(c.trigger, c.chain):
-        if c.code.event in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
-            return Code("AGREE")
-        if c.code.event == "RETREAT":
-            return Code("CONCEDE")
-    return c.code
 
 
 def _backoff(doc: Any, coder: Coder) -> tuple[str | None, str | None, float]:

@@ -96,7 +96,7 @@ class Resolver:
             try:
                 e = self.entity_at(self.record, start, end)
                 if e is not None and getattr(e, "country", None):
-                    return e  # type: ignore[no-any-return]
+                    return e  # type: ignore[no-any-return,unused-ignore]
             except Exception:  # noqa: BLE001 - another stage's API; fall back quietly
                 pass
         best: Entity | None = None
@@ -166,12 +166,14 @@ class Resolver:
                 for x in [m, *[cc for cc in m.subtree if cc.dep_ == "conj"]]:
                     code, sec = self._code_text(x.text)
                     if code:
+                        ent = self._entity_over(x.idx, x.idx + len(x), x.idx, x.idx + len(x))
                         got.append(
                             EventEntity(
                                 text=x.text,
                                 start=x.idx,
                                 end=x.idx + len(x),
                                 name=f"{x.text} {head.text}",
+                                entity_id=ent.id if ent is not None and ent.country == code else None,
                                 code=code,
                                 sector=sec or sector,
                             )
@@ -219,7 +221,10 @@ class Resolver:
             and self.parties
             and (any(c.lower_ in ("both", "each", "two", "the", "all") for c in head.children))
         ):
-            return [self._at(p, head) for p in self.parties]
+            return [
+                p.model_copy(update={"text": span.text, "start": span.start_char, "end": span.end_char})
+                for p in self.parties
+            ]
         if not code:
             return []
         is_place = code and head.ent_type_ in ("GPE",) and hi - lo <= 3

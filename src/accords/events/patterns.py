@@ -31,6 +31,29 @@ RECIPIENT_PREPS = {
     "for",
     "of",
 }
+CONCESSION_OBJECTS = {
+    "strike",
+    "protest",
+    "boycott",
+    "demonstration",
+    "sit-in",
+    "march",
+    "blockade",
+    "offensive",
+    "attack",
+}
+AID_OBJECTS = {
+    "aid",
+    "equipment",
+    "medicine",
+    "medicines",
+    "food",
+    "supplies",
+    "money",
+    "vaccine",
+    "vaccines",
+    "assistance",
+}
 PREP_BY_TYPE = {
     "CONSULT": {"with", "to"},
     "AGREE": {"with", "to"},
@@ -80,7 +103,7 @@ def _obj(tok: Token) -> Token | None:
 
 
 def _prep_objs(tok: Token, preps: set[str] | None = None) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and (preps is None or c.lower_ in preps):
             out.extend(p for p in c.children if p.dep_ == "pobj")
@@ -143,12 +166,17 @@ class Coder:
     def verb_code(self, t: Token) -> tuple[Code, list[Token]] | None:
         lex = self.lex
         lemma = t.lemma_.lower()
+        obj = _obj(t)
         for c in t.children:
-            if c.dep_ in ("prt", "prep"):
+            if c.dep_ in ("prt", "prep") or (lemma == "let" and c.lower_ in ("free", "go")):
                 key = f"{lemma} {c.lower_}"
                 if key in lex.phrasal:
-                    return lex.phrasal[key], [t, c]
-        obj = _obj(t)
+                    code = lex.phrasal[key]
+                    if key == "call off" and obj is not None and obj.lemma_.lower() in CONCESSION_OBJECTS:
+                        code = Code("CONCEDE")
+                    if key == "hand over" and obj is not None and obj.lemma_.lower() in AID_OBJECTS:
+                        code = Code("AID")
+                    return code, [t, c]
         objs = [obj] if obj is not None else []
         for c in t.children:  # "go on strike", "carried out attacks"
             if c.dep_ in ("prep", "prt"):
@@ -160,13 +188,15 @@ class Coder:
             for c in o.children:
                 if c.dep_ == "compound" and f"{lemma} {c.lemma_.lower()}" in lex.verb_objects:
                     return lex.verb_objects[f"{lemma} {c.lemma_.lower()}"], [t, o]
+        if lemma in L.LIGHT:  # the object noun carries the event: "offered criticism", "ordered the arrest"
+            for o in objs:
+                ncode = self.noun_code(o)
+                if ncode is not None:
+                    return ncode, [t, o]
+        if lemma == "find" and any(c.lower_ == "guilty" for c in t.children):
+            return Code("SANCTION", "convict", ("legal",)), [t]
         if lemma in lex.verbs and t.pos_ in ("VERB", "AUX"):
             return lex.verbs[lemma], [t]
-        if lemma in L.LIGHT:
-            for o in objs:
-                code = self.noun_code(o)
-                if code is not None:
-                    return code, [t, o]
         return None
 
     def noun_code(self, n: Token) -> Code | None:
@@ -188,8 +218,11 @@ class Coder:
             if not comp & {"air", "drone", "missile", "military", "rocket", "artillery"}:
                 return None
             return Code("ASSAULT", "drone" if "drone" in comp else "aerial")
-        if lemma in ("exercise", "drill") and not comp & {"military", "naval", "joint", "war", "army"}:
-            return None
+        if lemma in ("exercise", "drill", "manoeuvre", "maneuver"):
+            if "joint" in comp:
+                return Code("COOPERATE", None, ("military",))
+            if not comp & {"military", "naval", "war", "army"}:
+                return None
         if lemma == "aid" and comp & {"military"}:
             return Code("AID", None, ("military",))
         return code
@@ -339,10 +372,10 @@ class Coder:
         for n in toks:
             if n.i in consumed or n.pos_ not in ("NOUN", "PROPN"):
                 continue
-            code = self.noun_code(n)
-            if code is None:
+            ncode = self.noun_code(n)
+            if ncode is None:
                 continue
-            cand = self._noun(n, code)
+            cand = self._noun(n, ncode)
             if cand is not None:
                 out.append(cand)
                 consumed.add(n.i)
@@ -372,54 +405,33 @@ class Coder:
             pass
         return Candidate(trig, code, words, actors, recips, chain=_chain(pred), anchor=pred, **kw)
 
+    AMBIGUOUS = {
+        "fight", "hit", "target", "free", "back", "support", "welcome", "host", "mass", "suspend", "dismiss",
+        "sentence", "charge", "execute", "beat", "shell", "wound", "injure", "kill", "discuss", "grant", "capture",
+        "close", "shut", "block", "return", "challenge", "defend", "approve", "restrict", "call", "deny", "burn",
+        "contest", "object", "strike", "release", "award", "storm", "pound", "accept", "reverse", "comply",
+    }  # fmt: skip
+
     def _plain(self, t: Token, code: Code, words: list[Token]) -> Candidate | None:
         lemma = t.lemma_.lower()
         if lemma == "offer" and not self._offer_ok(t):
             return None
-        if lemma in ("call",) and code.event == "REQUEST":
-            pass
-        if lemma == "protest" or lemma == "boycott":
-            pass
-        if lemma in L.REPORTING and code.event not in ("ACCUSE",) and len(words) == 1:
+        if lemma in L.REPORTING and code.event != "ACCUSE" and len(words) == 1:
             return None
-        if lemma == "strike" and len(words) == 1:
-            if not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
-                return None
-        if (
-            lemma
-            in (
-                "fight",
-                "hit",
-                "target",
-                "free",
-                "back",
-                "support",
-                "welcome",
-                "host",
-                "mass",
-                "suspend",
-                "dismiss",
-                "sentence",
-                "charge",
-                "execute",
-                "beat",
-                "shell",
-                "wound",
-                "injure",
-                "kill",
-                "discuss",
-                "grant",
-                "capture",
-            )
-            and len(words) == 1
-        ):
-            # ambiguous verbs: need an object (or a passive subject)
-            if not any(c.dep_ in ("dobj", "nsubjpass", "prep") for c in t.children):
+        if lemma in self.AMBIGUOUS and len(words) == 1:
+            # ambiguous verbs need an object, a passive subject or a prepositional object
+            if not any(c.dep_ in ("dobj", "nsubjpass", "prep", "dative") for c in t.children):
                 return None
         if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in t.children):
             return None
-        if lemma == "accept" and len(words) == 1:
-            return None
+        if lemma == "call" and code.event == "CONSULT":
+            obj = _obj(t)
+            if (
+                obj is None
+                or obj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+                or any(c.dep_ in ("oprd", "ccomp") for c in t.children)
+            ):
+                return None
         conf = 0.8 if len(words) == 1 else 0.85
         cand = self._mk(t, code, words, t, confidence=conf)
         if (
@@ -427,12 +439,6 @@ class Coder:
             and not cand.recipients
         ):
             cand.all_actors = True
-        if lemma in ("clash", "fight") or (
-            code.event == "CONSULT"
-            and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
-            and lemma in ("talk", "negotiate")
-        ):
-            pass
         return cand
 
     def _offer_ok(self, t: Token) -> bool:
@@ -473,9 +479,9 @@ class Coder:
         if (
             lemma == "call"
             and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in w.children)
-            and not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in w.children)
+            and (_obj(w) is not None or not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in w.children))
         ):
-            return None
+            return None  # "called Erdogan to convey support" is a phone call, not a request
         if lemma in ("ask", "press", "push", "order", "encourage", "insist") and comp is None:
             return None
         got = self.inner_code(comp) if comp is not None else None
@@ -496,11 +502,26 @@ class Coder:
             ):
                 if comp.pos_ != "VERB":
                     return None
-            code = (
-                Code("CONCEDE")
-                if inner is not None and inner.event in ("RETREAT", "CONCEDE")
-                else Code("AGREE")
+            # willingness and offers are AGREE; a promise or pledge of a retreat is CONCEDE; a pledge of support is SUPPORT
+            willing = w.pos_ in ("ADJ", "NOUN") or lemma in (
+                "prepare",
+                "offer",
+                "agree",
+                "consent",
+                "volunteer",
+                "invite",
             )
+            if inner is not None and inner.event in ("RETREAT", "CONCEDE") and not willing:
+                code = Code("CONCEDE")
+            elif (
+                inner is not None
+                and inner.event == "SUPPORT"
+                and inner_words
+                and inner_words[0].pos_ == "NOUN"
+            ):
+                code = Code("SUPPORT")
+            else:
+                code = Code("AGREE")
             if inner is not None and inner.event in L.CONFLICT and inner.event not in ("REQUEST",):
                 return None  # "agreed to impose sanctions": the inner event == coded, flagged future
         elif kind == "REQUEST":
@@ -652,16 +673,48 @@ class Coder:
         for c in r.children:
             if c.dep_ != "ccomp":
                 continue
-            subj = [x for x in c.children if x.dep_ == "nsubj"]
+            subj = [x for x in c.children if x.dep_ == "nsubj"] or [
+                x for x in c.children if x.dep_ == "nsubjpass"
+            ]
             if not subj or subj[0].pos_ not in ("PROPN", "NOUN"):
                 continue
             neg = c.lemma_.lower() in L.NEG_EVAL_VERBS
             if c.lemma_.lower() == "ask" and any(t.lower_ == "too" for t in c.subtree):
                 neg = True
             if c.lemma_ == "be" and any(
-                x.dep_ == "acomp" and x.lemma_.lower() in L.NEG_EVAL_ADJ for x in c.children
+                x.dep_ in ("acomp", "attr") and x.lemma_.lower() in L.NEG_EVAL_ADJ for x in c.children
             ):
                 neg = True
+            # "Russia says Israel must end attacks", "said a reform of the WHO was needed"
+            must = any(x.dep_ in ("aux", "auxpass") and x.lower_ in ("must", "should") for x in c.children)
+            needed = c.lemma_ in ("need", "require") and any(x.dep_ == "auxpass" for x in c.children)
+            needed = needed or (
+                c.lemma_ == "be"
+                and any(
+                    x.dep_ == "acomp" and x.lower_ in ("necessary", "needed", "essential", "vital")
+                    for x in c.children
+                )
+            )
+            if (must or needed) and not neg and subj[0].lower_ not in ("we", "i"):
+                got = self.inner_code(c) if must else None
+                inner, words = got if got else (None, [])
+                mode = (
+                    "change"
+                    if needed and subj[0].lemma_ in ("reform", "change", "overhaul", "resignation")
+                    else None
+                )
+                mode = mode or (
+                    self.request_mode(inner, words[0] if words else c)
+                    if inner is not None and inner.event != "CONSULT"
+                    else None
+                )
+                cand = self._mk(c, Code("REQUEST", mode), [c], r, confidence=0.55, rule="reported-must")
+                cand.actors = speakers
+                cand.recipients = conj_expand(subj[0]) if subj[0].pos_ == "PROPN" or subj[0].ent_type_ else []
+                for p in _prep_objs(subj[0], {"of"}):
+                    cand.recipients = conj_expand(p)
+                cand.inner = c
+                return cand
             if neg:
                 cand = self._mk(c, Code("ACCUSE", "disapprove"), [c], r, confidence=0.6, rule="evaluation")
                 cand.actors = speakers
