@@ -118,7 +118,8 @@ class Gazetteer:
             if c.get("capital"):
                 self.geo_capital_of[norm(c["capital"])] = c["iso3"]
         for cap, code in self.geo_capital_of.items():
-            self.capitals.setdefault(cap, code)
+            if code in self.iso_codes:
+                self.capitals.setdefault(cap, code)
         # City name -> (ISO3, population); the most populous city of that name wins.
         self.cities: dict[str, tuple[str, int]] = {}
         for city in gc.get_cities().values():

@@ -228,6 +228,8 @@ class _Builder:
             return None
         if head.pos_ not in {"NOUN", "PROPN"} or head.ent_type_:
             return None
+        if head.i + 1 < len(self.doc) and self.doc[head.i + 1].ent_type_ == "PERSON":
+            return None  # a title before a name: 'U.S. President Donald Trump
         doc = self.doc
         between = doc[span.end : head.i]
         if all((t.dep_ in {"amod", "compound"} or t.pos_ == "ADJ") and not t.ent_type_ for t in between):
@@ -465,6 +467,18 @@ class _Builder:
             if len(cands) == 1:
                 self.mention(cands[0], tok.idx, head.idx + len(head.text), "nominal")
 
+    def inherit_countries(self) -> None:
+        """A ministry named inside a person's title has that person's country ('Foreign Ministry spokesperson X')."""
+        people = [e for e in self.ents.values() if e.type == "PERSON" and e.country]
+        for org in self.ents.values():
+            if org.type != "ORG" or org.country or org.key[0] != "org" or not org.sector:
+                continue
+            for s, t, _k in org.mentions:
+                owner = {p.country for p in people for ps, pt, _pk in p.mentions if ps <= s and t <= pt}
+                if len(owner) == 1:
+                    org.country = owner.pop()
+                    break
+
     # -- output ----------------------------------------------------------------------------------
     def entities(self) -> list[Entity]:
         text = self.work.record.article.text
@@ -526,6 +540,7 @@ def link_entities(work: Work) -> list[Entity]:
     b.add_people(people)
     b.add_pronouns()
     b.add_nominals()
+    b.inherit_countries()
     return b.entities()
 
 

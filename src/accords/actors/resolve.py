@@ -49,10 +49,12 @@ def _body_sector(text: str) -> str | None:
 def resolve_actor(text: str, user_actors: str | None = None) -> ActorInfo | None:
     """Resolve a phrase to an :class:`ActorInfo` (code, sector, name, wikidata), or ``None`` when unsure."""
     gaz = get_gazetteer(user_actors)
-    raw = re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().strip(",.;:")
+    raw = re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().strip(",;:")
+    if raw.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$", raw):
+        raw = raw[:-1]
     if not raw:
         return None
-    t = norm(raw)
+    t = norm(re.sub(r"^(?:a|an|A|An)\s+", "", raw))
     # 1. The actor dictionary (people, IGOs, armed groups, named state bodies).
     e = gaz.actor(t)
     if e is not None:
@@ -68,6 +70,8 @@ def resolve_actor(text: str, user_actors: str | None = None) -> ActorInfo | None
         return ActorInfo(gaz.capitals[t], "GOV", t, type="GPE", kind="metonym")
     code = gaz.country_of_demonym(t)
     if code:
+        if t.endswith("s") and t[0].isupper() and t not in {"Swiss"}:
+            return ActorInfo(code, "CVL", t, type="GROUP", kind="demonym")  # 'Syrians': the people of a state
         return ActorInfo(code, None, gaz.canonical.get(code, t), type="NORP", kind="demonym")
     # 3. Possessive: "Ukraine's delegation", "Russia's Foreign Ministry", "Russia's foreign minister".
     m = _POSSESSIVE.match(t)

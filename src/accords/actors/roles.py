@@ -236,33 +236,24 @@ GROUP_NOUNS: dict[str, str | None] = {
     "authority": "GOV",
     "delegation": "GOV",
     "delegations": "GOV",
-    "diplomat": "GOV",
     "diplomats": "GOV",
-    "negotiator": "GOV",
     "negotiators": "GOV",
-    "leader": "GOV",
     "leaders": "GOV",
     "leadership": "GOV",
-    "minister": "GOV",
     "ministers": "GOV",
-    "envoy": "GOV",
     "envoys": "GOV",
     "administration": "GOV",
     "side": "GOV",
     "regime": "GOV",
-    "president": "GOV",
     "counterparts": "GOV",
-    "counterpart": "GOV",
     "forces": "MIL",
     "force": "MIL",
     "troops": "MIL",
     "soldiers": "MIL",
-    "soldier": "MIL",
     "military": "MIL",
     "army": "MIL",
     "navy": "MIL",
     "commanders": "MIL",
-    "commander": "MIL",
     "militaries": "MIL",
     "police": "COP",
     "policemen": "COP",
@@ -404,7 +395,7 @@ def role_before(doc: Any, start: int, sent_start: int) -> RoleHit | None:
     words = [t.lower_ for t in doc[lo:hi]]
     if not any(w in HEADS for w in words):
         return None
-    if words and words[-1] in {"prime", "deputy", "crown", "state", "foreign"}:
+    if words and words[-1] in {"prime", "deputy", "crown", "state", "foreign"} and "of" not in words:
         return None
     role_span = doc[lo:hi]
     # Country prefix: demonym / state / possessive just before the title.

@@ -96,6 +96,9 @@ def is_headline_case(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     if len(words) < 4:
         return False
+    last = [t for t in sent if not t.is_space]
+    if last and last[-1].text in {".", "!", "?", "\u201d", '"', ":", ";"}:
+        return False  # headlines carry no final stop
     caps = sum(1 for t in words if t.text[0].isupper())
     return caps / len(words) >= 0.75
 
@@ -157,9 +160,169 @@ def _extend_place(doc: Doc, e: Span, ents: list[Span]) -> Span:
     return Span(doc, start, end, label="GPE" if e.label_ == "GPE" else "LOC", span_id=e.id)
 
 
+TITLE_HEADS = {
+    "President",
+    "Minister",
+    "Secretary",
+    "Chancellor",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "Ambassador",
+    "Envoy",
+    "envoy",
+    "Gen.",
+    "General",
+    "Col.",
+    "Colonel",
+    "Lt.",
+    "Maj.",
+    "Capt.",
+    "Adm.",
+    "Admiral",
+    "Sgt.",
+    "Commander",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Governor",
+    "Mayor",
+    "Premier",
+    "King",
+    "Queen",
+    "Prince",
+    "Emir",
+    "Sheikh",
+    "Ayatollah",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Director",
+    "Chairman",
+    "Speaker",
+    "Judge",
+    "Prosecutor",
+    "Deputy",
+    "Adviser",
+    "Advisor",
+}
+NOT_NAME = {
+    "Assembly",
+    "Council",
+    "Forces",
+    "Force",
+    "Command",
+    "Staff",
+    "Office",
+    "Ministry",
+    "Department",
+    "Committee",
+    "Agency",
+    "Service",
+    "Army",
+    "Navy",
+    "Corps",
+    "Court",
+    "Union",
+    "Party",
+    "Bank",
+    "Fund",
+    "Guard",
+    "Group",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Division",
+    "Fleet",
+    "Task",
+    "University",
+    "Institute",
+    "Center",
+    "Centre",
+    "House",
+    "Senate",
+    "Congress",
+    "Parliament",
+    "Affairs",
+    "Secretary",
+    "Minister",
+    "Prosecutor",
+    "General",
+    "Commission",
+    "Authority",
+    "Administration",
+    "Directorate",
+    "Headquarters",
+    "State",
+    "Defense",
+    "Defence",
+    "Foreign",
+    "Interior",
+    "Prime",
+    "Vice",
+    "Press",
+    "Chief",
+    "Special",
+    "Supreme",
+    "Justice",
+    "Finance",
+}
+
+
+def _titled_names(doc: Doc, ents: list[Span], gaz: Any) -> list[Span]:
+    """'Spokesperson Aram Petrosyan', 'Minister Ellwood': proper nouns right after a title are a person."""
+    ruler_tokens = {i for e in ents if _from_ruler(e) for i in range(e.start, e.end)}
+    person_tokens = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for tok in doc:
+        if tok.text not in TITLE_HEADS or tok.i + 1 >= len(doc):
+            continue
+        j = tok.i + 1
+        k = j
+        while (
+            k < len(doc)
+            and k - j < 4
+            and k not in ruler_tokens
+            and doc[k].pos_ == "PROPN"
+            and doc[k].text[:1].isupper()
+            and doc[k].text not in NOT_NAME
+            and doc[k].text not in TITLE_HEADS
+            and doc[k].sent == tok.sent
+        ):
+            k += 1
+        if k == j or any(i in person_tokens for i in range(j, k)):
+            continue
+        if k < len(doc) and (doc[k].text in NOT_NAME or doc[k].text in TITLE_HEADS):
+            continue  # 'Minister Tobias Office' style institution names
+        span = doc[j:k]
+        if (
+            gaz.place(span.text) is not None
+            or gaz.actor(span.text) is not None
+            and gaz.actor(span.text).type != "PERSON"
+        ):
+            continue
+        if gaz.country_of_demonym(span.text):
+            continue
+        out.append(Span(doc, j, k, label="PERSON"))
+    return out
+
+
 def fix_entities(doc: Doc, user_actors: str | None = None) -> Doc:
     gaz = get_gazetteer(user_actors)
     ents = list(doc.ents)
+    titled = _titled_names(doc, ents, gaz)
+    if titled:
+        tt = {i for t in titled for i in range(t.start, t.end)}
+        ents = [e for e in ents if not any(i in tt for i in range(e.start, e.end)) or _from_ruler(e)]
+        ents = sorted(ents + titled, key=lambda s: s.start)
     headline_sents = {s.start for s in doc.sents if is_headline_case(s)}
 
     def in_headline(span: Span) -> bool:
