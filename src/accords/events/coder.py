@@ -328,6 +328,18 @@ class EventBuilder:
         return _dedupe(events)
 
 
+def _announced(c: Candidate) -> bool:
+    """The actor itself announces the future action: "Turkey says it will begin a new operation"."""
+    t = c.anchor if c.anchor is not None else c.trigger
+    for _ in range(3):
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in L.REPORTING:
+            return True
+        if t.dep_ not in ("xcomp", "conj") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
 PEACEKEEPING = {"peacekeeping", "peacekeepers", "peacekeeper", "humanitarian", "relief"}
 GOV_HEADS = {
     "government",
@@ -369,7 +381,7 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
             event, mode, f.future = "AGREE", None, False
         elif event == "RETREAT":
             event, mode, f.future = "CONCEDE", None, False
-        elif event in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST") and c.rule in ("lexicon",):
+        elif event in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST") and _announced(c):
             event, mode, f.future = "THREATEN", Coder.threat_mode(c.code), False
     if event == "REQUEST" and protesters and any(t.lemma_.lower() in L.PROTESTERS for t in c.actors):
         event, mode = "PROTEST", "demo"  # a demand made by demonstrating

@@ -42,6 +42,17 @@ CONCESSION_OBJECTS = {
     "offensive",
     "attack",
 }
+# Nouns whose "of"/"to" complement is the event: "the release of", "an end to the fighting".
+EVENT_HEADS = {
+    "release", "end", "withdrawal", "halt", "cessation", "resumption", "lifting", "easing", "start", "launch",
+    "return", "exchange", "holding", "suspension", "stop", "removal", "resignation", "restoration", "delivery",
+    "provision", "opening", "imposition", "expansion", "increase", "reduction",
+}  # fmt: skip
+# Objects that are themselves the recipient: "summoned the Russian ambassador", "expelled Russian diplomats".
+RECIPIENT_OBJECTS = {
+    "ambassador", "envoy", "diplomat", "prisoner", "hostage", "detainee", "journalist", "national", "citizen",
+    "soldier", "official", "charge",
+}  # fmt: skip
 AID_OBJECTS = {
     "aid",
     "equipment",
@@ -58,7 +69,7 @@ PREP_BY_TYPE = {
     "CONSULT": {"with", "to"},
     "AGREE": {"with", "to"},
     "SUPPORT": {"for", "to", "with"},
-    "COOPERATE": {"with"},
+    "COOPERATE": {"with", "to"},
     "AID": {"to", "for"},
     "REQUEST": {"on", "upon", "from", "of"},
     "ACCUSE": {"against", "on", "of"},
@@ -134,6 +145,15 @@ def subject(tok: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if c.dep_ in SUBJ and c.dep_ != "expl":
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return conj_expand(tok.head), False
+            # "Hungary said it will not accept refugees": the pronoun is the speaker
+            if (
+                c.lower_ in ("it", "they", "we")
+                and tok.dep_ == "ccomp"
+                and tok.head.lemma_.lower() in L.REPORTING
+            ):
+                speaker, _ = subject(tok.head, depth + 1)
+                if speaker:
+                    return speaker, False
             return conj_expand(c), False
     if passive:
         return [], True
@@ -274,6 +294,8 @@ class Coder:
         code = self.noun_code(c)
         if code is not None:
             return code, [c]
+        if c.lemma_.lower() not in EVENT_HEADS:
+            return None
         for cc in c.children:  # "demanded the release of", "called for an end to the fighting"
             if cc.dep_ == "prep" and cc.lower_ in ("of", "to", "for"):
                 for p in cc.children:
@@ -392,6 +414,8 @@ class Coder:
                     recips.extend(conj_expand(c))
         elif obj is not None and obj != noun_obj and obj.pos_ in ("PROPN", "NOUN", "PRON"):
             recips.extend(conj_expand(obj))
+        if noun_obj is not None and noun_obj.lemma_.lower() in RECIPIENT_OBJECTS:
+            recips.extend(conj_expand(noun_obj))
         preps = PREP_BY_TYPE.get(code.event, set())
         for holder in (pred, noun_obj):
             if holder is None:
