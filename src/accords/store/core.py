@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -177,9 +178,7 @@ class Store:
 
             canonical, kind, sim, sig = self._find_duplicate(conn, record.id, chash, body)
             visible = canonical is None
-            rec_json = record.model_copy(
-                update={"article": art.model_copy(update={"text": ""})}
-            ).model_dump_json(exclude_none=True)
+            rec_z = _pack(record)
             art_date = _day(art.published) or _day(fetched_date)
             conn.execute(
                 insert(S.articles).values(
@@ -202,7 +201,7 @@ class Store:
                     status=record.status,
                     reason=record.reason,
                     text=body,
-                    record_json=rec_json,
+                    record_z=rec_z,
                     added_at=_now(),
                 )
             )
@@ -539,33 +538,32 @@ class Store:
 
     # ------------------------------------------------------------------ reading
     def get_record(self, article_id: str) -> Record | None:
+        """The stored Record of an article (machine output, as the coder made it)."""
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(S.articles.c.record_json, S.articles.c.text).where(S.articles.c.id == article_id)
+                select(S.articles.c.id, S.articles.c.record_z, S.articles.c.text).where(
+                    S.articles.c.id == article_id
+                )
             ).first()
-        if not row:
-            return None
-        rec = Record.model_validate_json(row.record_json)
-        rec.article.text = row.text
-        return rec
+            if not row:
+                return None
+            return _unpack_rows(conn, [row])[0][1]
 
     def iter_records(self, *, current_only: bool = True, batch: int = 200) -> Iterator[tuple[str, Record]]:
         """(article key, Record) for every stored article, in storage order."""
         last = 0
         while True:
             with self.engine.connect() as conn:
-                q = select(
-                    S.articles.c.n, S.articles.c.id, S.articles.c.record_json, S.articles.c.text
-                ).where(S.articles.c.n > last)
+                q = select(S.articles.c.n, S.articles.c.id, S.articles.c.record_z, S.articles.c.text).where(
+                    S.articles.c.n > last
+                )
                 if current_only:
                     q = q.where(S.articles.c.is_current.is_(True))
                 rows = conn.execute(q.order_by(S.articles.c.n).limit(batch)).all()
-            if not rows:
-                return
-            for r in rows:
-                rec = Record.model_validate_json(r.record_json)
-                rec.article.text = r.text
-                yield r.id, rec
+                if not rows:
+                    return
+                out = _unpack_rows(conn, rows)
+            yield from out
             last = rows[-1].n
 
     def articles(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict[str, Any]]:
@@ -1086,13 +1084,10 @@ class Store:
             conn.execute(delete(S.events).where(S.events.c.article_id == article_id))
             conn.execute(delete(S.quotes).where(S.quotes.c.article_id == article_id))
             self._regroup(conn, old_inc)
-            rec_json = record.model_copy(
-                update={"article": record.article.model_copy(update={"text": ""})}
-            ).model_dump_json(exclude_none=True)
             conn.execute(
                 update(a)
                 .where(a.c.id == article_id)
-                .values(record_json=rec_json, status=record.status, reason=record.reason)
+                .values(record_z=_pack(record), status=record.status, reason=record.reason)
             )
             self._insert_outputs(conn, article_id, record, row.date, visible)
         return {
@@ -1112,6 +1107,39 @@ class Store:
 
 
 # ---------------------------------------------------------------------- helpers
+def _pack(record: Record) -> bytes:
+    slim = record.model_copy(
+        update={"article": record.article.model_copy(update={"text": ""}), "quotes": [], "events": []}
+    )
+    return zlib.compress(slim.model_dump_json(exclude_none=True).encode("utf-8"), 6)
+
+
+def _unpack_rows(conn: Connection, rows: Sequence[Any]) -> list[tuple[str, Record]]:
+    """Records of article rows (id, record_z, text), with their events and quotes from their tables."""
+    ids = [r.id for r in rows]
+    evs: dict[str, list[Any]] = defaultdict(list)
+    qts: dict[str, list[Any]] = defaultdict(list)
+    e, q = S.events, S.quotes
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        for r in conn.execute(
+            select(e.c.article_id, e.c.data).where(e.c.article_id.in_(chunk)).order_by(e.c.n)
+        ):
+            evs[r.article_id].append(json.loads(r.data))
+        for r in conn.execute(
+            select(q.c.article_id, q.c.data).where(q.c.article_id.in_(chunk)).order_by(q.c.n)
+        ):
+            qts[r.article_id].append(json.loads(r.data))
+    out = []
+    for r in rows:
+        d = json.loads(zlib.decompress(r.record_z))
+        d["article"]["text"] = r.text
+        d["events"] = evs.get(r.id, [])
+        d["quotes"] = qts.get(r.id, [])
+        out.append((r.id, Record.model_validate(d)))
+    return out
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")

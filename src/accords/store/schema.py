@@ -62,7 +62,8 @@ articles = Table(
     Column("status", String(16), nullable=False, default="ok"),
     Column("reason", Text, nullable=True),
     Column("text", Text, nullable=False, default=""),
-    Column("record_json", Text, nullable=False),  # the Record without article.text (kept once, above)
+    # The Record as zlib-compressed JSON, without article.text (kept above), quotes and events (their tables).
+    Column("record_z", LargeBinary, nullable=False),
     Column("added_at", String(32), nullable=False),
 )
 
@@ -99,7 +100,7 @@ events = Table(
     Column("visible", Boolean, nullable=False, default=True),  # article is current and canonical
     Column("incident_id", String(128), nullable=True, index=True),
     Column("data", Text, nullable=False),  # the Event as JSON
-    Index("ix_events_visible_date", "visible", "date"),
+    Index("ix_events_visible_date", "visible", "flagged", "date"),
     Index("ix_events_type_date", "event", "date"),
 )
 
