@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from accords._version import __version__
-from accords.web.deps import HERE, WebConfig, is_loopback, templates
+from accords.web.deps import HERE, TTLCache, WebConfig, is_loopback, templates
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -64,6 +64,7 @@ def create_app(
     )
     app.state.store = store
     app.state.config = config
+    app.state.cache = TTLCache(config.cache_seconds)
     if is_loopback(config.host):
         # Listening on loopback: refuse other Host headers so a web page cannot reach us by DNS rebinding.
         app.add_middleware(

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +53,7 @@ class WebConfig:
     page_size: int = 50
     max_page_size: int = 500
     export_limit: int = 100_000
+    cache_seconds: float = 30.0  # how long read results are reused; 0 turns the cache off
 
     @property
     def token_required(self) -> bool:
@@ -62,6 +67,46 @@ class WebConfig:
                 f"refusing to listen on {self.host} with review writes enabled and no token: set ACCORDS_TOKEN "
                 "(or --token), or serve read-only with --read-only, or listen on 127.0.0.1"
             )
+
+
+class TTLCache:
+    """Read results reused for ``seconds`` (the store is read-mostly); cleared on every write through the app.
+
+    Articles ingested by another process appear within ``seconds``. Thread-safe enough for uvicorn's thread pool:
+    a race only computes a value twice.
+    """
+
+    def __init__(self, seconds: float, size: int = 512) -> None:
+        self.seconds = seconds
+        self.size = size
+        self._data: OrderedDict[Any, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any, compute: Callable[[], Any]) -> Any:
+        if self.seconds <= 0:
+            return compute()
+        now = time.monotonic()
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is not None and hit[0] > now:
+                self._data.move_to_end(key)
+                return hit[1]
+        value = compute()
+        with self._lock:
+            self._data[key] = (now + self.seconds, value)
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+def cached(request: Request, key: Any, compute: Callable[[], Any]) -> Any:
+    cache: TTLCache = request.app.state.cache
+    return cache.get(key, compute)
 
 
 def get_config(request: Request) -> WebConfig:

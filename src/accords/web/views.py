@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup, escape
 
 from accords._version import __version__
 from accords.web.deps import templates
@@ -84,3 +85,24 @@ def export_row(row: dict[str, Any]) -> dict[str, Any]:
     for k in FLAG_NAMES:
         flat[k] = bool(e["flags"].get(k))
     return flat
+
+
+def evidence_html(row: dict[str, Any], limit: int = 260) -> Markup:
+    """The evidence sentence, escaped, with the trigger words in <b> (offsets are into the article text)."""
+    ev = str(row.get("evidence") or "")
+    trig = row.get("trigger")
+    start = row.get("start")
+    if isinstance(trig, dict) and isinstance(start, int) and isinstance(trig.get("start"), int):
+        a = int(trig["start"]) - start
+        b = int(trig.get("end") or a) - start
+        if 0 <= a < b <= len(ev):
+            head, mid, tail = ev[:a], ev[a:b], ev[b:]
+            room = max(0, limit - len(head) - len(mid))
+            if len(head) > limit // 2:
+                head = "…" + head[-(limit // 2) :]
+            tail = tail if len(tail) <= room else tail[:room] + "…"
+            return escape(head) + Markup('<b class="trig">{}</b>').format(mid) + escape(tail)
+    return escape(ev if len(ev) <= limit else ev[:limit] + "…")
+
+
+templates.env.globals["evidence_html"] = evidence_html

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from accords.web.deps import get_store
+from accords.web.deps import cached, get_store
 from accords.web.svg import actor_graph, edges_from_events, quad_legend, timeline_chart, type_legend
 from accords.web.views import event_row, render
 
@@ -69,6 +69,7 @@ def actor_data(store: Any, code: str, limit: int, include_flagged: bool, by: str
 
 @router.get("/api/actors/{code}", tags=["actors"], summary="An actor's events, partners and timeline")
 def api_actor(
+    request: Request,
     code: str,
     limit: int = Query(20, ge=1, le=200),
     include_flagged: bool = False,
@@ -77,7 +78,8 @@ def api_actor(
     ),
     store: Any = Depends(get_store),
 ) -> dict[str, Any]:
-    data = actor_data(store, _code(code), limit, include_flagged, by)
+    data = dict(cached(request, ("actor", code.upper(), limit, include_flagged, by), lambda: actor_data(
+        store, _code(code), limit, include_flagged, by)))  # fmt: skip
     data.pop("_edges")
     return data
 
@@ -94,7 +96,11 @@ def page_actor(
     store: Any = Depends(get_store),
 ) -> HTMLResponse:
     c = _code(code)
-    data = actor_data(store, c, limit, include_flagged, by)
+    data = cached(
+        request,
+        ("actor", c, limit, include_flagged, by),
+        lambda: actor_data(store, c, limit, include_flagged, by),
+    )
     by = data["by"]
     types = sorted({r["event"] for r in data["timeline"]})
     return render(
@@ -115,13 +121,20 @@ def dyad_data(store: Any, a: str, b: str, include_flagged: bool, limit: int) -> 
 
 @router.get("/api/dyad/{a}/{b}", tags=["actors"], summary="Everything between two actors, both directions")
 def api_dyad(
+    request: Request,
     a: str,
     b: str,
     include_flagged: bool = False,
     limit: int = Query(500, ge=1, le=5000),
     store: Any = Depends(get_store),
 ) -> dict[str, Any]:
-    return dyad_data(store, _code(a), _code(b), include_flagged, limit)
+    ca, cb = _code(a), _code(b)
+    result: dict[str, Any] = cached(
+        request,
+        ("dyad", ca, cb, include_flagged, limit),
+        lambda: dyad_data(store, ca, cb, include_flagged, limit),
+    )
+    return result
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
@@ -134,7 +147,11 @@ def page_dyad(
     store: Any = Depends(get_store),
 ) -> HTMLResponse:
     ca, cb = _code(a), _code(b)
-    d = dyad_data(store, ca, cb, include_flagged, limit)
+    d = cached(
+        request,
+        ("dyad", ca, cb, include_flagged, limit),
+        lambda: dyad_data(store, ca, cb, include_flagged, limit),
+    )
     by_type: dict[str, dict[str, int]] = {}
     for r in d["events"]:
         by_type.setdefault(r["event"], {"ab": 0, "ba": 0, "both": 0})

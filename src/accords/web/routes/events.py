@@ -6,13 +6,13 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, astuple, dataclass
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 
-from accords.web.deps import get_config, get_store
+from accords.web.deps import cached, get_config, get_store
 from accords.web.views import EXPORT_FIELDS, PLOVER_TYPES, event_row, export_row, render
 
 router = APIRouter()
@@ -83,9 +83,13 @@ def event_filter(
     )  # fmt: skip
 
 
-def query_events(store: Any, f: EventFilter) -> tuple[list[dict[str, Any]], int]:
-    rows, total = store.events(**f.store_kwargs(), limit=f.limit, offset=f.offset)
-    return [event_row(dict(r)) for r in rows], int(total)
+def query_events(request: Request, store: Any, f: EventFilter) -> tuple[list[dict[str, Any]], int]:
+    def run() -> tuple[list[dict[str, Any]], int]:
+        rows, total = store.events(**f.store_kwargs(), limit=f.limit, offset=f.offset)
+        return [event_row(dict(r)) for r in rows], int(total)
+
+    result: tuple[list[dict[str, Any]], int] = cached(request, ("events", astuple(f)), run)
+    return result
 
 
 def facets(store: Any, f: EventFilter) -> dict[str, dict[str, int]]:
@@ -101,8 +105,10 @@ def facets(store: Any, f: EventFilter) -> dict[str, dict[str, int]]:
 
 
 @router.get("/api/events", tags=["events"], summary="Events matching a filter, one page")
-def api_events(f: EventFilter = Depends(event_filter), store: Any = Depends(get_store)) -> dict[str, Any]:
-    rows, total = query_events(store, f)
+def api_events(
+    request: Request, f: EventFilter = Depends(event_filter), store: Any = Depends(get_store)
+) -> dict[str, Any]:
+    rows, total = query_events(request, store, f)
     return {"total": total, "offset": f.offset, "limit": f.limit, "filter": asdict(f), "rows": rows}
 
 
@@ -176,7 +182,7 @@ def api_events_export(
 def page_events(
     request: Request, f: EventFilter = Depends(event_filter), store: Any = Depends(get_store)
 ) -> HTMLResponse:
-    rows, total = query_events(store, f)
+    rows, total = query_events(request, store, f)
     qs = request.url.query
     active = [
         (k, getattr(f, k))

@@ -93,9 +93,12 @@ def _validate(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def save(store: Any, kind: str, record_id: str, fields: dict[str, Any], author: str | None) -> dict[str, Any]:
+def save(
+    request: Request, store: Any, kind: str, record_id: str, fields: dict[str, Any], author: str | None
+) -> dict[str, Any]:
     machine_item(store, kind, record_id)  # 404 when it does not exist
     out = store.add_correction(kind, record_id, _validate(kind, dict(fields)), author=author or None)
+    request.app.state.cache.clear()
     return dict(out)
 
 
@@ -110,7 +113,7 @@ def api_add_correction(
 ) -> dict[str, Any]:
     """Needs the server's token (``Authorization: Bearer TOKEN``) whenever one is set or the server is public."""
     require_write(request)
-    return save(store, body.kind, body.record_id, body.fields, body.author)
+    return save(request, store, body.kind, body.record_id, body.fields, body.author)
 
 
 @router.get("/api/corrections", tags=["review"], summary="All stored corrections, oldest first")
@@ -243,5 +246,5 @@ async def post_review(
             fields = {"accepted": True}
     if note:
         fields["note"] = note
-    save(store, kind, record_id, fields, author)
+    save(request, store, kind, record_id, fields, author)
     return RedirectResponse(f"/review/{kind}/{record_id}?saved=1", status_code=303)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
-from accords.web.deps import get_store
+from accords.web.deps import cached, get_store
 from accords.web.views import render
 
 router = APIRouter()
@@ -58,11 +58,12 @@ def mark_words(text: str | None, q: str) -> Markup:
 
 @router.get("/api/search", tags=["search"], summary="Full-text search over articles and quotes")
 def api_search(
+    request: Request,
     q: str = Query(..., min_length=1, description="Words to find, e.g. ceasefire."),
     limit: int = Query(50, ge=1, le=500),
     store: Any = Depends(get_store),
 ) -> dict[str, Any]:
-    rows = search_rows(store, q, limit)
+    rows = cached(request, ("search", q, limit), lambda: search_rows(store, q, limit))
     return {"q": q, "count": len(rows), "rows": rows}
 
 
@@ -73,7 +74,7 @@ def page_search(
     limit: int = Query(50, ge=1, le=500),
     store: Any = Depends(get_store),
 ) -> HTMLResponse:
-    rows = search_rows(store, q, limit)
+    rows = [dict(r) for r in cached(request, ("search", q, limit), lambda: search_rows(store, q, limit))]
     for r in rows:
         r["snippet_html"] = mark_words(r.get("snippet") or r.get("quote") or "", q)
     return render(
