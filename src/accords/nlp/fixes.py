@@ -134,7 +134,7 @@ def _extend_place(doc: Doc, e: Span, ents: list[Span]) -> Span:
     if e.label_ not in {"GPE", "LOC"}:
         return e
     start, end = e.start, e.end
-    if start >= 1 and doc[start - 1].text in DIRECTIONS and doc[start - 1].sent == e.sent:
+    if start >= 1 and doc[start - 1].text in DIRECTIONS and not doc[start].is_sent_start:
         prev = doc[start - 1]
         if prev.text[0].islower() or prev.ent_type_ == "":
             start -= 1
@@ -295,7 +295,7 @@ def _titled_names(doc: Doc, ents: list[Span], gaz: Any) -> list[Span]:
             and doc[k].text[:1].isupper()
             and doc[k].text not in NOT_NAME
             and doc[k].text not in TITLE_HEADS
-            and doc[k].sent == tok.sent
+            and not doc[k].is_sent_start
         ):
             k += 1
         if k == j or any(i in person_tokens for i in range(j, k)):
@@ -323,10 +323,13 @@ def fix_entities(doc: Doc, user_actors: str | None = None) -> Doc:
         tt = {i for t in titled for i in range(t.start, t.end)}
         ents = [e for e in ents if not any(i in tt for i in range(e.start, e.end)) or _from_ruler(e)]
         ents = sorted(ents + titled, key=lambda s: s.start)
-    headline_sents = {s.start for s in doc.sents if is_headline_case(s)}
+    headline_tokens: set[int] = set()
+    for sent in doc.sents:
+        if is_headline_case(sent):
+            headline_tokens.update(range(sent.start, sent.end))
 
     def in_headline(span: Span) -> bool:
-        return span.sent.start in headline_sents
+        return span.start in headline_tokens
 
     body_texts = {e.text for e in ents if not in_headline(e)}
     full, surnames = _known_person_texts(doc, [e for e in ents if not in_headline(e)])
