@@ -205,7 +205,8 @@ def accords_preds(record: Any) -> tuple[list[dict[str, Any]], int]:
     for q in record.quotes:
         content = [(s.start, s.end) for s in q.content]
         if q.kind == "direct" and any(
-            m.content[0].start <= content[0][0] and content[-1][1] <= m.content[-1].end for m in mixed
+            m.cue == q.cue and m.content[0].start <= content[-1][1] and content[0][0] <= m.content[-1].end
+            for m in mixed
         ):
             nested += 1
             continue
@@ -256,6 +257,7 @@ def textacy_preds(doc: Any) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--skip", type=int, default=0, help="skip the first N articles")
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
@@ -274,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = get_settings()
     rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
+    rows = rows[args.skip :]
     if args.limit:
         rows = rows[: args.limit]
     run_stages(

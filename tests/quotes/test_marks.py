@@ -47,3 +47,8 @@ def test_marks_never_raise_on_odd_input() -> None:
     for text in ["", "”", "“", '"', "“”", 'a"b"c"d', "”backwards“ marks", "\n\n“\n\n“\n\n"]:
         for seg in find_segments(text):
             assert 0 <= seg.start <= seg.end <= len(text)
+
+
+def test_marks_two_apostrophes_as_quotation_marks() -> None:
+    text = "''We are ready,'' he said, and ''we mean it.'' The students'' union disagreed."
+    assert _texts(text)[:2] == [["''We are ready,''"], ["''we mean it.''"]]

@@ -125,7 +125,7 @@ def speaker_span(head: Any) -> tuple[int, int]:
     """Character span of the speaker's noun phrase: the head, its left dependents, and a few right ones."""
     toks = [head]
     for c in head.lefts:
-        if c.dep_ in ("punct", "cc", "conj") or c.lower_ in ("”", '"', "“"):
+        if c.dep_ in ("punct", "cc", "conj") or c.lower_ in ("”", '"', "“", "''", "``"):
             continue
         toks.extend(c.subtree)
     for c in head.rights:
@@ -272,6 +272,17 @@ class Extractor:
                         span = (min(span[0], last[0]), max(span[1], last[1]))
             elif lemma in LABEL_VERBS:
                 span = self._label_content(tok)
+            if (
+                span is None
+                and tok.dep_ == "parataxis"
+                and lemma in ("say", "tell", "add", "note", "write", "argue")
+            ):
+                # "Russia, he said, would never agree": the clause around the parenthetical cue, in two pieces
+                pieces = self._around(tok)
+                if pieces and spk is not None:
+                    cue = (tok.idx, tok.idx + len(tok.text))
+                    out.append(Attribution("indirect", pieces, cue, spk, 0.7))
+                continue
             if span is None and spk is not None and animate(spk):
                 span = self._object_content(tok)
                 conf = 0.55
@@ -285,7 +296,11 @@ class Extractor:
                 conf = min(conf, 0.6)
             cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
             cue = (min(t.idx for t in cue_toks), max(t.idx + len(t.text) for t in cue_toks))
-            span = self._clip(span, [cue] + ([speaker_span(spk)] if spk is not None else []))
+            away = [cue]
+            if spk is not None:
+                away.append(speaker_span(spk))
+                away.append((spk.left_edge.idx, spk.right_edge.idx + len(spk.right_edge.text)))
+            span = self._clip(span, away)
             if span is None:
                 continue
             a, b = _trim(self.text, *span)
@@ -293,6 +308,26 @@ class Extractor:
                 continue
             out.append(Attribution("indirect", [(a, b)], cue, spk, conf))
         return out
+
+    def _around(self, cue: Any) -> list[tuple[int, int]]:
+        head = cue.head
+        if head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
+            return []
+        sent = cue.sent
+        lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
+        left = (self.doc[lo].idx, cue.left_edge.idx)
+        right_start = cue.right_edge.i + 1
+        pieces = []
+        a, b = _trim(self.text, *left)
+        if b - a > 2:
+            pieces.append((a, b))
+        if right_start <= hi:
+            a, b = _trim(self.text, self.doc[right_start].idx, self.doc[hi].idx + len(self.doc[hi].text))
+            if b - a > 2:
+                pieces.append((a, b))
+        if any(self._has_segment(a, b) for a, b in pieces):
+            return []  # a direct quote: the marks decide
+        return pieces
 
     def _clip(self, span: tuple[int, int], away: list[tuple[int, int]]) -> tuple[int, int] | None:
         """The content never holds its own cue or speaker (a parse that swallowed them): keep the longer side."""
@@ -350,7 +385,7 @@ class Extractor:
             # called it "a farce": the quote follows the object
             if obj is not None:
                 nxt = obj.right_edge.i + 1
-                if nxt < len(self.doc) and self.doc[nxt].text in MARKS:
+                if nxt < len(self.doc) and self.doc[nxt].text in (*MARKS, "''", "``"):
                     si = self.tok_seg.get(nxt)
                     if si is not None:
                         return obj.left_edge.idx, self.segments[si].pieces[0][1]
@@ -358,12 +393,14 @@ class Extractor:
         start_tok: Any = obj if obj is not None and obj.i < comp.i else comp
         if start_tok.lower_ in ("which", "that", "who"):
             start_tok = comp
-        a = start_tok.left_edge.idx if start_tok is obj else comp.idx
+        a = comp.idx if start_tok is comp else start_tok.left_edge.idx
         end_tok = comp.right_edge
         b = end_tok.idx + len(end_tok.text)
         # a closing mark right after belongs to the quote inside
         if b < len(self.text) and self.text[b : b + 1] in '”"':
             b += 1
+        elif self.text[b : b + 2] == "''":
+            b += 2
         return a, b
 
     def _according(self, tok: Any) -> Attribution | None:
@@ -415,6 +452,20 @@ class Extractor:
                 att.confidence = max(att.confidence, 0.9)
                 out.append(att)
                 continue
+            inside = [i for i in over if self.segments[i].start >= a - 3 and self.segments[i].end <= b + 3]
+            if len(inside) < len(over):
+                # the clause straddles a quotation that is not part of it (a parse gone wrong): keep its own side
+                for i in over:
+                    if i in inside:
+                        continue
+                    seg = self.segments[i]
+                    left, right = (a, seg.start), (seg.end, b)
+                    a, b = left if left[1] - left[0] >= right[1] - right[0] else right
+                    a, b = _trim(self.text, a, b)
+                if b - a < 10 or not re.search(r"\w", self.text[a:b]):
+                    continue
+                att.content = [(a, b)]
+                over = [i for i in inside if self.segments[i].start < b and a < self.segments[i].end]
             real = [i for i in over if not self.is_title(self.segments[i])]
             if not real:
                 out.append(att)
@@ -546,7 +597,7 @@ class Extractor:
                 verbs
                 and len(words) <= 5
                 and words.index(verbs[0]) <= 3
-                and self.text[seg.end - 2 : seg.end - 1] in ",?!"
+                and seg.last_char(self.text) in (",", "?", "!")
             ):
                 verb = verbs[0]
         if verb is None:
@@ -684,7 +735,7 @@ def dedupe(atts: list[Attribution]) -> list[Attribution]:
     for x in atts:
         dup = False
         for y in kept:
-            if x.nested != y.nested:
+            if x.nested != y.nested and not (x.kind == y.kind == "direct"):
                 continue
             if _overlap(x, y) * 2 >= max(_length(x), _length(y)):
                 dup = True

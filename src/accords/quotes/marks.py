@@ -16,6 +16,8 @@ OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
 MARKS = OPENERS + CLOSERS + STRAIGHT
+# Two-character marks: '' (two apostrophes, as in the New York Times' archive text) and `` (an opener).
+_MARK_RE = re.compile(r"''|``|[“”„«»\"]")
 # A quote never runs over more paragraphs than this, whatever the marks say.
 MAX_PARAGRAPHS = 12
 # An unclosed quote is kept (to the end of its paragraph) only when it is no longer than this.
@@ -39,7 +41,12 @@ class Segment:
 
     def inner(self, text: str) -> str:
         """The quoted words, without the marks, paragraphs joined by a space."""
-        return " ".join(text[a:b].strip(MARKS + " \n\t") for a, b in self.pieces)
+        return " ".join(text[a:b].strip(MARKS + "'` \n\t") for a, b in self.pieces)
+
+    def last_char(self, text: str) -> str:
+        """The last character inside the closing mark ('“No,”' -> ',')."""
+        inner = text[self.pieces[-1][0] : self.pieces[-1][1]].rstrip(MARKS + "'` \n\t")
+        return inner[-1:]
 
     def words(self, text: str) -> int:
         return len(re.findall(r"\w+", self.inner(text)))
@@ -56,18 +63,28 @@ def paragraph_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) 
     return spans
 
 
-def _role(text: str, i: int, inside: bool) -> str | None:
-    """'open', 'close' or None (not a quotation mark) for the mark at ``text[i]``."""
-    ch = text[i]
+def _starts_with_mark(s: str) -> bool:
+    return bool(s) and (s[0] in MARKS or s[:2] in ("''", "``"))
+
+
+def _role(text: str, i: int, inside: bool, width: int = 1) -> str | None:
+    """'open', 'close' or None (not a quotation mark) for the mark at ``text[i:i + width]``."""
+    ch = text[i : i + width]
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
+    if ch == "``":
+        return "open"
+    if ch == "''":
+        if prev.isalpha() and nxt.isalpha():
+            return None
+        ch = STRAIGHT
     if ch == STRAIGHT:
         if prev.isdigit() and not nxt.isalpha():
             return None  # 12" screen, 6'2": an inch sign
         if prev == "=" or nxt == ">":
             return None  # markup left in the text: attr="value"
         before_ok = prev.isspace() or prev in "([{—–-/:;,'‘" or i == 0
-        after_ok = nxt.isspace() or nxt in ".,;:!?)]}—–-'’…" or i + 1 == len(text)
+        after_ok = nxt.isspace() or nxt in ".,;:!?)]}—–-'’…" or i + width == len(text)
         if inside:
             if after_ok or not before_ok:
                 return "close"
@@ -97,22 +114,24 @@ def find_segments(text: str, paragraphs: list[tuple[int, int]] | None = None) ->
         open_at: int | None = None
         if current is not None:
             lead = text[ps:pe].lstrip()
-            if lead[:1] in MARKS and len(current.pieces) < MAX_PARAGRAPHS:
+            if _starts_with_mark(lead) and len(current.pieces) < MAX_PARAGRAPHS:
                 open_at = ps + (len(text[ps:pe]) - len(lead))
             else:
                 current.unbalanced = True  # too many paragraphs: stop here
                 out.append(current)
                 current = None
-        for i in range(open_at + 1 if open_at is not None else ps, pe):
-            if text[i] not in MARKS:
-                continue
-            role = _role(text, i, open_at is not None)
+        scan_from = (
+            open_at + (2 if text[open_at : open_at + 2] in ("''", "``") else 1) if open_at is not None else ps
+        )
+        for m in _MARK_RE.finditer(text, scan_from, pe):
+            i, width = m.start(), m.end() - m.start()
+            role = _role(text, i, open_at is not None, width)
             if role == "open":
                 if open_at is None or current is None:
                     open_at = i  # a second opener in the same quote: the earlier one was never closed
             elif role == "close" and open_at is not None:
                 seg = current or Segment()
-                seg.pieces.append((open_at, i + 1))
+                seg.pieces.append((open_at, i + width))
                 out.append(seg)
                 current = None
                 open_at = None
@@ -121,7 +140,7 @@ def find_segments(text: str, paragraphs: list[tuple[int, int]] | None = None) ->
             while end > open_at and text[end - 1].isspace():
                 end -= 1
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            continues = nxt is not None and text[nxt[0] : nxt[1]].lstrip()[:1] in MARKS
+            continues = nxt is not None and _starts_with_mark(text[nxt[0] : nxt[1]].lstrip())
             seg = current or Segment()
             if continues:
                 seg.pieces.append((open_at, end))
