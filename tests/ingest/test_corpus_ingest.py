@@ -278,3 +278,26 @@ def test_corpus_two_workers_give_the_records_of_a_serial_run(tmp_path, settings)
     b = ingest([str(folder)], parallel, settings=settings, progress=False, workers=2)
     assert a["added"] == 6 and b["added"] == 6
     assert snapshot(serial) == snapshot(parallel)
+
+
+def test_corpus_recode_reruns_coders_and_keeps_corrections(tmp_path, settings):
+    from accords.ingest.corpus import recode
+
+    folder = write_folder(tmp_path / "news", real_texts()[:6])
+    db = str(tmp_path / "r.db")
+    ingest([str(folder)], db, settings=settings, progress=False)
+    before = snapshot(db)
+    with Store(db) as st:
+        rows, total = st.events(include_flagged=True)
+        assert total > 0
+        target = rows[0]
+        new_type = "AID" if target["event"] != "AID" else "SUPPORT"
+        st.add_correction("event", target["id"], {"event": new_type}, author="tester")
+    out = recode(db, settings=settings, progress=False)
+    assert out["articles"] == 6 and out["corrections_kept"] == 1
+    assert out["events_after"] == out["events_before"]  # same coder, same output
+    after = snapshot(db)
+    assert after["articles"] == before["articles"] and after["quotes"] == before["quotes"]
+    with Store(db) as st:
+        row = next(r for r in st.events(include_flagged=True, limit=1000)[0] if r["id"] == target["id"])
+        assert row["event"] == new_type and row["correction"]["machine"]["event"] == target["event"]

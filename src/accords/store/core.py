@@ -83,6 +83,8 @@ class Store:
 
     def __init__(self, url: str = "accords.db", *, create: bool = True) -> None:
         self.url = url
+        if not create and "://" not in url and not Path(url).expanduser().exists():
+            raise StoreError(f"store {url!r} is empty: run `accords ingest` first")
         try:
             self.engine: Engine = create_engine(_engine_url(url), future=True)
         except Exception as exc:  # noqa: BLE001 - bad URL, missing driver
