@@ -1,11 +1,13 @@
-"""accords.scale.dask: a 2-worker LocalCluster gives exactly the serial records, survives dead workers and
-killed clients.  Real articles: the 20 shortest texts of ../shared/eval/quotes/dev.jsonl."""
+"""accords.scale.dask: a 2-worker LocalCluster gives exactly the store of a serial ingest, survives a worker
+killed mid-run and a client killed mid-run.  Real articles: the 20 shortest texts of
+../shared/eval/quotes/dev.jsonl, plus an exact copy of one under another URL (a duplicate to link)."""
 
 from __future__ import annotations
 
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -21,35 +23,55 @@ EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 pytestmark = pytest.mark.slow
 
 
-def _short_articles(n: int = 20) -> list[dict]:
+def _items(n: int = 20) -> list[dict]:
     path = EVAL / "quotes" / "dev.jsonl"
     if not path.exists():
         pytest.skip(f"{path} is absent: these tests read ../shared beside the clone (the eval sets)")
-    items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    items.sort(key=lambda d: (len(d["text"]), d["doc"]))
-    return [{"text": d["text"], "source": d["doc"], "outlet": d["doc"].split("_")[0]} for d in items[:n]]
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    rows.sort(key=lambda d: (len(d["text"]), d["doc"]))
+    items = [
+        {"source": f"polnear:{d['doc']}", "text": d["text"], "outlet": d["doc"].split("_")[0]}
+        for d in rows[:n]
+    ]
+    # the same body again at another URL: the serial ingest links it to the first as a duplicate
+    items.insert(n // 2, {"source": "copy", "text": rows[3]["text"], "url": "https://example.org/copy"})
+    return items
 
 
-def _canon(records: list[dict]) -> list[str]:
-    return sorted(json.dumps(r, sort_keys=True) for r in records)
+def snapshot(db: Path) -> dict:
+    """What a run leaves in the store: records (all versions, in order) and the rows that link them."""
+    from accords.scale.dask import records_of
 
-
-def _read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    con = sqlite3.connect(db)
+    try:
+        tables = {
+            "articles": "SELECT id, record_id, version, content_hash, canonical_id, dup_kind, source "
+            "FROM articles ORDER BY n",
+            "events": "SELECT id, incident_id, visible FROM events ORDER BY n",
+            "quotes": "SELECT id, visible FROM quotes ORDER BY n",
+            "sources": "SELECT key, article_id FROM sources ORDER BY key",
+            "failures": "SELECT source, reason FROM failures ORDER BY source",
+        }
+        snap = {name: con.execute(sql).fetchall() for name, sql in tables.items()}
+    finally:
+        con.close()
+    snap["records"] = records_of(str(db))
+    return snap
 
 
 @pytest.fixture(scope="module")
-def articles() -> list[dict]:
-    return _short_articles()
+def items() -> list[dict]:
+    return _items()
 
 
 @pytest.fixture(scope="module")
-def serial(articles) -> list[dict]:
-    from accords.scale.worker import process_batch
+def serial(items, tmp_path_factory) -> dict:
+    from accords.ingest.corpus import ingest
 
-    results = process_batch(articles)
-    assert all("record" in r for r in results), [r for r in results if "record" not in r]
-    return [r["record"] for r in results]
+    db = tmp_path_factory.mktemp("serial") / "serial.db"
+    summary = ingest(items, str(db), workers=1, progress=False)
+    assert summary["added"] == len(items) - 1 and summary["duplicate"] == 1, summary
+    return snapshot(db)
 
 
 @pytest.fixture(scope="module")
@@ -63,23 +85,24 @@ def cluster():
         yield lc, client
 
 
-def test_dask_matches_serial_records(tmp_path, articles, serial, cluster):
+def test_dask_two_workers_store_equals_serial(tmp_path, items, serial, cluster):
     from accords.nlp import load_pipeline
     from accords.scale.dask import ingest_dask
 
     _, client = cluster
-    out = tmp_path / "records.jsonl"
-    summary = ingest_dask(articles, str(out), client=client, batch_size=3)
-    assert summary["stored"] == len(articles) and summary["failed"] == 0 and summary["workers"] == 2
-    got = _read_jsonl(out)
-    assert _canon(got) == _canon(serial)
+    db = tmp_path / "dask.db"
+    summary = ingest_dask(items, str(db), client=client, batch_size=3)
+    assert summary["added"] == len(items) - 1 and summary["duplicate"] == 1 and summary["failed"] == 0
+    assert summary["workers"] == 2
+    assert snapshot(db) == serial
+    assert sum(len(r["events"]) + len(r["quotes"]) for r in serial["records"]) > 0, "nothing was extracted"
     # the model was loaded exactly once in each worker process, and both workers took part
     loads = client.run(lambda: load_pipeline.cache_info().misses)
     assert sorted(loads.values()) == [1, 1]
-    # a rerun finds every batch done and stores nothing twice
-    again = ingest_dask(articles, str(out), client=client, batch_size=3)
-    assert again["stored"] == 0 and again["skipped"] == len(articles)
-    assert len(_read_jsonl(out)) == len(articles)
+    # a rerun finds every item done and changes nothing
+    again = ingest_dask(items, str(db), client=client, batch_size=3)
+    assert again["skipped"] == len(items) and again["added"] == 0
+    assert snapshot(db) == serial
 
 
 def _killer(marker: Path):
@@ -94,16 +117,16 @@ def _killer(marker: Path):
     return fn
 
 
-def test_dask_worker_killed_mid_run_loses_nothing(tmp_path, articles, serial, cluster):
+def test_dask_worker_killed_mid_run_loses_nothing(tmp_path, items, serial, cluster):
     from accords.scale.dask import ingest_dask
 
     _, client = cluster
     marker = tmp_path / "killed-once"
-    out = tmp_path / "records.jsonl"
-    summary = ingest_dask(articles, str(out), client=client, batch_size=4, fn=_killer(marker))
+    db = tmp_path / "dask.db"
+    summary = ingest_dask(items, str(db), client=client, batch_size=4, fn=_killer(marker))
     assert marker.exists(), "no worker was killed: the test did not test anything"
-    assert summary["failed"] == 0 and summary["stored"] == len(articles)
-    assert _canon(_read_jsonl(out)) == _canon(serial)
+    assert summary["failed"] == 0 and summary["added"] + summary["duplicate"] == len(items)
+    assert snapshot(db) == serial
     client.wait_for_workers(2, timeout=60)
 
 
@@ -113,76 +136,64 @@ from accords.scale.dask import ingest_dask
 from accords.scale.worker import process_batch
 
 def slow(batch, settings):
-    time.sleep(0.4)
+    time.sleep(0.3)
     return process_batch(batch, settings)
 
 if __name__ == "__main__":
-    articles = json.load(open(sys.argv[1]))
-    ingest_dask(articles, sys.argv[2], scheduler=sys.argv[3], batch_size=1, fn=slow)
+    items = json.load(open(sys.argv[1]))
+    ingest_dask(items, sys.argv[2], scheduler=sys.argv[3], batch_size=1, fn=slow)
 """
 
 
-def test_dask_killed_client_rerun_completes_without_duplicates(tmp_path, articles, serial, cluster):
+def test_dask_killed_client_rerun_completes_without_duplicates(tmp_path, items, serial, cluster):
     from accords.scale.dask import ingest_dask
 
     lc, client = cluster
-    src = tmp_path / "articles.json"
-    src.write_text(json.dumps(articles))
-    out = tmp_path / "records.jsonl"
-    journal = Path(str(out) + ".dask-batches")
+    src = tmp_path / "items.json"
+    src.write_text(json.dumps(items))
+    db = tmp_path / "dask.db"
     script = tmp_path / "run.py"
     script.write_text(textwrap.dedent(CLIENT_SCRIPT))
-    proc = subprocess.Popen([sys.executable, str(script), str(src), str(out), lc.scheduler_address])
+    proc = subprocess.Popen([sys.executable, str(script), str(src), str(db), lc.scheduler_address])
+
+    def stored() -> int:
+        try:
+            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+            try:
+                return con.execute("SELECT count(*) FROM sources").fetchone()[0]
+            finally:
+                con.close()
+        except sqlite3.Error:
+            return 0
+
     deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and proc.poll() is None:
-        if journal.exists() and len(journal.read_text().split()) >= 4:
-            break
+    while time.monotonic() < deadline and proc.poll() is None and stored() < 5:
         time.sleep(0.05)
     assert proc.poll() is None, "the first run ended before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    first = _read_jsonl(out)
-    assert 4 <= len(first) < len(articles)
-    summary = ingest_dask(articles, str(out), client=client, batch_size=1)
-    assert summary["skipped"] >= 4
-    got = _read_jsonl(out)
-    assert len(got) == len(articles)
-    assert _canon(got) == _canon(serial)
+    assert 5 <= stored() < len(items)
+    summary = ingest_dask(items, str(db), client=client, batch_size=1)
+    assert summary["skipped"] >= 5
+    assert snapshot(db) == serial
 
 
-def test_jsonl_sink_and_journal_survive_torn_writes(tmp_path):
-    from accords.scale.sink import BatchJournal, JsonlSink
+def test_run_batches_yields_in_order_and_make_batches_checks_size(cluster):
+    from accords.scale.dask import make_batches, run_batches
 
-    out = tmp_path / "r.jsonl"
-    sink = JsonlSink(out)
-    assert sink.add_record({"id": "a", "article": {"content_hash": "h1"}})
-    assert not sink.add_record({"id": "a2", "article": {"content_hash": "h1"}})
-    sink.close()
-    with out.open("a") as fh:
-        fh.write('{"id": "b", "arti')  # killed mid-write
-    sink = JsonlSink(out)
-    assert sink.has_content("h1") and not sink.has_content("h2")
-    assert sink.add_record({"id": "b", "article": {"content_hash": "h2"}})
-    sink.close()
-    assert [r["id"] for r in _read_jsonl(out)] == ["a", "b"]
-    jpath = tmp_path / "j"
-    jr = BatchJournal(jpath)
-    jr.mark("k1")
-    jr.close()
-    jpath.write_text(jpath.read_text() + "k2-torn")
-    jr = BatchJournal(jpath)
-    assert "k1" in jr and "k2-torn" not in jr
-    jr.close()
+    _, client = cluster
 
+    def slow_first(batch, settings):
+        import time as t
 
-def test_make_batches_keys_are_stable_and_distinct():
-    from accords.scale.dask import make_batches
+        if batch[0]["i"] == 0:
+            t.sleep(0.5)
+        return [{"i": d["i"]} for d in batch]
 
-    descs = [{"text": f"Article number {i}."} for i in range(7)]
-    a = make_batches(descs, 3)
-    b = make_batches(list(descs), 3)
-    assert [k for k, _ in a] == [k for k, _ in b]
-    assert [len(x) for _, x in a] == [3, 3, 1]
-    assert len({k for k, _ in a}) == 3
+    batches = make_batches([{"i": i} for i in range(9)], 2)
+    assert [len(b) for b in batches] == [2, 2, 2, 2, 1]
+    out = list(run_batches(client, batches, {}, fn=slow_first))
+    assert [i for i, _ in out] == [0, 1, 2, 3, 4]
+    assert [r["i"] for _, res in out for r in res] == list(range(9))
     with pytest.raises(Exception, match="batch size"):
-        make_batches(descs, 0)
+        make_batches([1], 0)

@@ -1,4 +1,4 @@
-"""Run accords over a corpus on Dask: batches of plain source descriptors as tasks, one writer, resumable.
+"""Run ``accords ingest`` on Dask: batches of plain item descriptors as tasks, one writer, resumable.
 
 Example (a local cluster of 2 worker processes, records into the corpus store)::
 
@@ -6,53 +6,46 @@ Example (a local cluster of 2 worker processes, records into the corpus store)::
     summary = ingest_dask(["news/"], "accords.db", scheduler=None, local_workers=2, batch_size=16,
                           settings=None)
 
-With ``scheduler="tcp://HOST:8786"`` the same call uses an existing cluster (``dask-scheduler`` /
-``dask-worker``, dask-jobqueue, dask-kubernetes): workers need the same accords version and spaCy model.
+With ``scheduler="tcp://HOST:8786"`` the same call uses a running cluster (``dask-scheduler`` /
+``dask-worker``, dask-jobqueue, dask-kubernetes); the workers need the same accords version and spaCy model.
 
 How it works:
 
-* the client expands the sources into plain descriptors (:mod:`accords.scale.worker`), cuts them into
-  batches and gives each batch a key (a hash of its descriptors);
-* each batch is one task, :func:`accords.scale.worker.process_batch`; each worker process loads the spaCy
-  model once (:class:`AccordsModelPlugin` warms the per-process cache at worker start);
+* the client expands the sources exactly as the serial ingest does (:func:`accords.ingest.sources.expand_sources`)
+  and leaves out the items an earlier run finished (the store's ``sources`` table, same key and same bytes);
+* the remaining items are cut into batches; each batch is one task, :func:`accords.scale.worker.process_batch`,
+  which runs the serial ingest's own per-item function; each worker process loads the spaCy model once
+  (:class:`AccordsModelPlugin` warms the per-process cache when the worker starts);
 * only plain dicts cross process boundaries: records as ``Record.model_dump(mode="json")`` and failures as
-  ``{"source", "reason"}``;
-* the client is the one writer: as each future completes it writes the batch's records to the store, then
-  marks the batch done in a journal; a rerun skips journalled batches and already stored texts, and the store
-  de-duplicates on content hash, so a killed run, rerun, ends with exactly the records of a serial run;
-* a worker that dies mid-task (killed, out of memory) has its task rerun elsewhere by Dask; a batch that
-  keeps killing workers is split and retried one document at a time, and a document that still kills its
-  worker is recorded as a failure.
+  ``{"source", "reason", "detail"}``; never spaCy objects;
+* the client is the one writer, and writes in the order of the sources (results that arrive early wait in a
+  bounded buffer), with the serial ingest's own writer: so the store gets exactly the records of a serial run
+  (same canonical article among duplicates, same incidents), and a killed run, rerun, skips what was written
+  and finishes the rest: nothing lost, nothing twice;
+* a worker that dies mid-task (killed, out of memory) has its task rerun elsewhere by Dask; a batch that keeps
+  killing workers is split and retried one document at a time, and a document that still kills its worker
+  is recorded as a failure ("worker died").
 
 Dask is optional (``pip install "accords[dask]"``); the stages never import it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib
 import json
 import logging
 import time
+import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from accords.config import Settings, get_settings
 from accords.errors import AccordsError
-from accords.scale.sink import BatchJournal, Sink, default_journal, open_sink
-from accords.scale.worker import (
-    Descriptor,
-    Result,
-    descriptor_key,
-    process_batch,
-    source_label,
-    text_content_hash,
-    warm_up,
-)
+from accords.scale.worker import Descriptor, Result, process_batch, warm_up
 
 try:
+    import dask
     from distributed import Client, LocalCluster, WorkerPlugin, as_completed
     from distributed.client import Future
     from distributed.scheduler import KilledWorker
@@ -61,7 +54,6 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 log = logging.getLogger(__name__)
 
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".txt")
 BatchFn = Callable[[list[Descriptor], dict[str, Any]], list[Result]]
 
 
@@ -83,104 +75,6 @@ def _worker_info() -> dict[str, Any]:
     import accords
 
     return {"accords": accords.__version__, "pid": os.getpid()}
-
-
-# ---------------------------------------------------------------------------------------------- sources
-
-
-def _corpus_expander() -> Callable[..., Iterable[Any]] | None:
-    """The corpus ingest's own source expansion, when that module provides one."""
-    try:
-        corpus_sources = importlib.import_module("accords.ingest.sources")
-    except ImportError:
-        return None
-    for name in ("expand_sources", "iter_sources", "expand"):
-        fn = getattr(corpus_sources, name, None)
-        if callable(fn):
-            return fn  # type: ignore[no-any-return,unused-ignore]
-    return None
-
-
-def _as_descriptor(item: Any) -> Descriptor:
-    if isinstance(item, dict):
-        return {k: v for k, v in item.items() if v is not None}
-    for attr in ("model_dump", "_asdict"):
-        if hasattr(item, attr):
-            return _as_descriptor(getattr(item, attr)())
-    if hasattr(item, "__dataclass_fields__"):
-        from dataclasses import asdict
-
-        return _as_descriptor(asdict(item))
-    text = str(item)
-    if text.startswith(("http://", "https://")):
-        return {"url": text}
-    return {"path": text}
-
-
-def _expand_path(path: Path) -> Iterator[Descriptor]:
-    if path.is_dir():
-        for p in sorted(path.rglob("*")):
-            if p.is_file() and p.name.lower().endswith(PAGE_SUFFIXES + (".jsonl",)):
-                yield from _expand_path(p)
-    elif path.name.endswith(".jsonl"):
-        with path.open(encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    item = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield {"source": f"{path}:{n}", "invalid": f"malformed JSON line: {exc.msg}"}
-                    continue
-                desc = _as_descriptor(item)
-                desc.setdefault("source", str(desc.get("url") or f"{path}:{n}"))
-                yield desc
-    else:
-        yield {"path": str(path)}
-
-
-def expand_sources(sources: Iterable[Any]) -> list[Descriptor]:
-    """Sources (paths, directories, globs, JSONL files, URLs or descriptor dicts) as plain descriptors.
-
-    Uses the corpus ingest's expansion when it exists, so both engines see the same documents; otherwise
-    files, directories (recursive, by extension), globs, JSONL files and URLs are understood here.
-    """
-    items = list(sources)
-    if all(isinstance(s, dict) for s in items):
-        return [_as_descriptor(s) for s in items]
-    expander = _corpus_expander()
-    if expander is not None:
-        return [_as_descriptor(x) for x in expander(items)]
-    out: list[Descriptor] = []
-    for src in items:
-        if isinstance(src, dict):
-            out.append(_as_descriptor(src))
-            continue
-        text = str(src)
-        if text.startswith(("http://", "https://")):
-            out.append({"url": text})
-        elif any(ch in text for ch in "*?["):
-            import glob
-
-            for p in sorted(glob.glob(text, recursive=True)):
-                out.extend(_expand_path(Path(p)))
-        else:
-            out.extend(_expand_path(Path(text)))
-    return out
-
-
-def make_batches(descs: list[Descriptor], batch_size: int) -> list[tuple[str, list[Descriptor]]]:
-    """Cut descriptors into batches, each keyed by a hash of its descriptors (stable across reruns)."""
-    if batch_size < 1:
-        raise AccordsError(f"batch size must be at least 1, not {batch_size}")
-    out = []
-    for i in range(0, len(descs), batch_size):
-        batch = descs[i : i + batch_size]
-        h = hashlib.sha256()
-        for d in batch:
-            h.update(descriptor_key(d).encode("ascii"))
-        out.append((h.hexdigest()[:32], batch))
-    return out
 
 
 # ---------------------------------------------------------------------------------------------- cluster
@@ -205,15 +99,21 @@ def open_client(
         "dashboard_address": None,
     }
     opts.update(cluster_options)
-    with LocalCluster(**opts) as cluster, Client(cluster) as client:
+    # Dask's statistical profiler samples every worker thread every 10 ms: CPU that a batch run from the
+    # command line has no use for (its dashboard is off too).
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(**opts)
+    with cluster, Client(cluster) as client:
         yield client
 
 
 def prepare_client(client: Client, settings: Settings) -> list[dict[str, Any]]:
-    """Check the workers run this accords version and load the model on each (once per worker process)."""
+    """Check that the workers run this accords version, and load the model once in each worker process."""
     import accords
 
     infos = client.run(_worker_info)
+    if not infos:
+        raise AccordsError("the Dask cluster has no workers: start some with `dask worker SCHEDULER`")
     wrong = {addr: i["accords"] for addr, i in infos.items() if i["accords"] != accords.__version__}
     if wrong:
         raise AccordsError(
@@ -224,75 +124,114 @@ def prepare_client(client: Client, settings: Settings) -> list[dict[str, Any]]:
     return list(infos.values())
 
 
+def make_batches(items: list[Any], batch_size: int) -> list[list[Any]]:
+    if batch_size < 1:
+        raise AccordsError(f"batch size must be at least 1, not {batch_size}")
+    return [items[i : i + batch_size] for i in range(0, len(items), batch_size)]
+
+
 def run_batches(
     client: Client,
-    batches: list[tuple[str, list[Descriptor]]],
+    batches: list[list[Descriptor]],
     settings: Settings | dict[str, Any] | None = None,
     *,
     fn: BatchFn = process_batch,
     max_in_flight: int | None = None,
-) -> Iterator[tuple[str, list[Result]]]:
-    """Submit batches as tasks and yield ``(key, results)`` as they complete (any order).
+    ordered: bool = True,
+) -> Iterator[tuple[int, list[Result]]]:
+    """Submit batches as tasks; yield ``(batch index, results)`` in batch order (or as completed).
 
-    At most ``max_in_flight`` batches are queued at once (default: 4 per worker thread), so a corpus of
-    millions of documents does not sit in the scheduler's memory.  A batch whose task keeps killing
-    workers (Dask gives up with KilledWorker) is retried one document at a time; a single document that
-    still kills its worker comes back as a failure.
+    At most ``max_in_flight`` batches are submitted or waiting in the order buffer at once (default: 4 per
+    worker thread), so a corpus of millions of documents never sits in memory.  A batch whose task keeps
+    killing workers (Dask gives up with KilledWorker) is retried one document at a time; a single document
+    that still kills its worker comes back as a ``worker died`` failure.
     """
     sdict = settings.model_dump() if isinstance(settings, Settings) else dict(settings or {})
     if max_in_flight is None:
-        threads = sum(client.nthreads().values()) or 1
-        max_in_flight = 4 * threads
-    todo = list(reversed(batches))
-    # Dask key of a submitted task -> (its batch key, the batch key it reports to, descriptors).
-    # After KilledWorker a batch is split into one-document parts that report to the original batch.
-    parts: dict[str, tuple[str, str, list[Descriptor]]] = {}
-    waiting: dict[str, list[Result | None]] = {}
-    offsets: dict[str, int] = {}
+        max_in_flight = 4 * max(1, sum(client.nthreads().values()))
+    run = uuid.uuid4().hex[:12]
+    # Dask key -> (batch index, part index or -1, descriptors)
+    parts: dict[str, tuple[int, int, list[Descriptor]]] = {}
+    split: dict[int, list[Result | None]] = {}  # batches retried one document at a time
+    ready: dict[int, list[Result]] = {}
+    next_submit = next_yield = 0
     ac = as_completed()
 
-    def submit(key: str, batch: list[Descriptor], parent: str) -> None:
-        fut = client.submit(fn, batch, sdict, key=f"accords-batch-{key}", pure=False, retries=0)
-        parts[str(fut.key)] = (key, parent, batch)
+    def submit(index: int, part: int, batch: list[Descriptor]) -> None:
+        key = f"accords-batch-{run}-{index}" + (f"-{part}" if part >= 0 else "")
+        fut = client.submit(fn, batch, sdict, key=key, pure=False)
+        parts[str(fut.key)] = (index, part, batch)
         ac.add(fut)
 
     def fill() -> None:
-        while todo and ac.count() < max_in_flight:
-            key, batch = todo.pop()
-            submit(key, batch, key)
+        nonlocal next_submit
+        while next_submit < len(batches) and ac.count() + len(ready) + len(split) < max_in_flight:
+            submit(next_submit, -1, batches[next_submit])
+            next_submit += 1
 
     fill()
     while not ac.is_empty():
         fut: Future = next(ac)
-        key, parent, batch = parts.pop(str(fut.key))
+        index, part, batch = parts.pop(str(fut.key))
         try:
             results = fut.result()
         except KilledWorker as exc:
-            if key == parent and len(batch) > 1:
+            fut.release()
+            if part < 0 and len(batch) > 1:
                 log.warning(
-                    "batch %s killed its workers; retrying its %d documents one by one", key, len(batch)
+                    "batch %d killed its workers; retrying its %d documents one by one", index, len(batch)
                 )
-                fut.release()
-                waiting[parent] = [None] * len(batch)
+                split[index] = [None] * len(batch)
                 for i, desc in enumerate(batch):
-                    offsets[f"{parent}-{i}"] = i
-                    submit(f"{parent}-{i}", [desc], parent)
+                    submit(index, i, [desc])
                 continue
             results = [
-                {"source": source_label(d), "reason": f"worker died processing it ({exc})"} for d in batch
+                {
+                    "source": str(d.get("source") or "?"),
+                    "kind": "failed",
+                    "reason": "pipeline error",
+                    "detail": f"the worker died processing it ({exc})",
+                }
+                for d in batch
             ]
         fut.release()
-        if parent in waiting:
-            waiting[parent][offsets.pop(key)] = results[0]
-            if all(r is not None for r in waiting[parent]):
-                done = waiting.pop(parent)
-                yield parent, [r for r in done if r is not None]
+        if part >= 0:
+            split[index][part] = results[0]
+            if any(r is None for r in split[index]):
+                continue
+            results = [r for r in split.pop(index) if r is not None]
+        if not ordered:
+            yield index, results
         else:
-            yield parent, results
+            ready[index] = results
+            while next_yield in ready:
+                yield next_yield, ready.pop(next_yield)
+                next_yield += 1
         fill()
 
 
 # ---------------------------------------------------------------------------------------------- ingest
+
+
+def _their_result(res: Result, store: Any) -> dict[str, Any]:
+    """A worker result as the serial writer expects it, decided against the store at write time.
+
+    The serial ingest asks the store, just before analysing an item, whether this exact article is stored
+    (then it is 'unchanged') or the same body under another id is (then the copy is kept as a link, without
+    analysis).  Workers cannot see the store, so the one writer asks the same questions, in the same order.
+    """
+    if res["kind"] != "record":
+        return {k: v for k, v in res.items() if k != "source"}
+    from accords.core import new_record
+    from accords.records import Record
+
+    record = Record.model_validate(res["record"])
+    chash = record.article.content_hash
+    if chash and store.has_version(record.id, chash):
+        return {"kind": "unchanged", "article_id": record.id}
+    if chash and store.has_content(chash):
+        record = new_record(record.article)  # what process_article(article, stages=()) returns
+    return {"kind": "record", "record": record.model_dump_json()}
 
 
 def ingest_dask(
@@ -304,83 +243,85 @@ def ingest_dask(
     batch_size: int = 16,
     settings: Settings | None = None,
     client: Client | None = None,
-    journal: str | Path | None = None,
-    progress: Callable[[dict[str, Any]], None] | None = None,
+    extensions: Iterable[str] | None = None,
+    refresh: bool = False,
+    retry_failed: bool = False,
+    feeds: bool | None = None,
+    limit: int | None = None,
+    progress: bool = False,
+    console: Any = None,
     fn: BatchFn = process_batch,
 ) -> dict[str, Any]:
-    """Process ``sources`` on Dask and write their records to ``store_url``; return a summary dict.
+    """``accords ingest`` on Dask: the same items, the same store writes, the same summary dict.
 
-    ``store_url`` is the corpus store (SQLite path or ``postgresql://`` URL) or a ``.jsonl`` file.
-    ``scheduler`` is a running scheduler's address; without it a LocalCluster of ``local_workers``
-    processes (one thread each) is started and stopped.  ``client`` reuses an open Dask client instead.
-    ``journal`` is the file of finished batches (default: beside the store, see
-    :func:`accords.scale.sink.default_journal`).  ``progress`` is called with the running summary after
-    each batch.  Rerunning the same call after a crash finishes the work without duplicates.
+    ``store_url``: SQLite path or ``postgresql://`` URL.  ``scheduler``: a running scheduler's address; without
+    it a LocalCluster of ``local_workers`` processes (one thread each) is started and stopped.  ``client``:
+    reuse an open Dask client instead.  The other options mean what they mean for
+    :func:`accords.ingest.corpus.ingest`.  Rerunning the same call after a crash finishes the work.
     """
+    from accords.ingest import corpus as serial
+    from accords.ingest.sources import expand_sources
+    from accords.store import Store
+
     settings = settings or get_settings()
     t0 = time.perf_counter()
-    descs = expand_sources(sources)
-    summary: dict[str, Any] = {
-        "engine": "dask",
-        "sources": len(descs),
-        "batches": 0,
-        "batches_skipped": 0,
-        "stored": 0,
-        "duplicates": 0,
-        "skipped": 0,
-        "failed": 0,
-        "workers": 0,
-        "seconds": 0.0,
-        "rate": 0.0,
-    }
-    sink: Sink = open_sink(store_url)
-    jr = BatchJournal(journal or default_journal(store_url))
-    try:
-        todo: list[Descriptor] = []
-        for d in descs:
-            if d.get("invalid"):
-                sink.add_failure(source_label(d), str(d["invalid"]))
-                summary["failed"] += 1
-            elif d.get("text") and not d.get("html") and sink.has_content(text_content_hash(str(d["text"]))):
-                summary["skipped"] += 1
+    counts: Counter[str] = Counter()
+    workers = 0
+    with Store(store_url) as store:
+        items = list(expand_sources(sources, extensions=extensions, settings=settings, feeds=feeds))
+        if limit is not None:
+            items = items[:limit]
+        todo: list[tuple[Descriptor, str | None]] = []
+        seen: set[str] = set()
+        for d in items:
+            key = d["source"]
+            if key in seen:
+                counts["skipped"] += 1
+                continue
+            seen.add(key)
+            raw = serial._raw_hash(d)
+            if serial._finished(store.source_state(key), raw, d, refresh, retry_failed):
+                counts["skipped"] += 1
             else:
-                todo.append(d)
+                todo.append((d, raw))
         batches = make_batches(todo, batch_size)
-        summary["batches"] = len(batches)
-        pending = [(k, b) for k, b in batches if k not in jr]
-        summary["batches_skipped"] = len(batches) - len(pending)
-        summary["skipped"] += sum(len(b) for k, b in batches if k in jr)
+        bar = serial._Bar(len(items), counts, progress, console)
 
-        def consume(c: Client) -> None:
+        def consume(c: Client) -> int:
             infos = prepare_client(c, settings)
-            summary["workers"] = len(infos)
-            for key, results in run_batches(c, pending, settings, fn=fn):
-                for res in results:
-                    if "record" in res:
-                        if sink.add_record(res["record"]):
-                            summary["stored"] += 1
-                        else:
-                            summary["duplicates"] += 1
-                    else:
-                        sink.add_failure(res["source"], res["reason"])
-                        summary["failed"] += 1
-                flush = getattr(sink, "flush", None)
-                if flush is not None:
-                    flush()
-                jr.mark(key)
-                if progress is not None:
-                    progress(dict(summary, seconds=time.perf_counter() - t0))
+            for index, results in run_batches(c, [[d for d, _ in b] for b in batches], settings, fn=fn):
+                for (desc, raw), res in zip(batches[index], results, strict=True):
+                    serial._write(store, desc, raw, _their_result(res, store), counts)
+                bar.advance(len(results))
+            return len(infos)
 
-        if pending:
-            if client is not None:
-                consume(client)
-            else:
-                with open_client(scheduler, local_workers) as c:
-                    consume(c)
-    finally:
-        jr.close()
-        sink.close()
-    summary["seconds"] = round(time.perf_counter() - t0, 3)
-    done = summary["stored"] + summary["duplicates"] + summary["failed"]
-    summary["rate"] = round(done / summary["seconds"], 3) if summary["seconds"] else 0.0
-    return summary
+        with bar:
+            bar.advance(counts["skipped"])
+            if batches:
+                if client is not None:
+                    workers = consume(client)
+                else:
+                    with open_client(scheduler, local_workers) as c:
+                        workers = consume(c)
+    secs = time.perf_counter() - t0
+    processed = counts["added"] + counts["new-version"] + counts["duplicate"] + counts["unchanged"]
+    return {
+        "items": len(items),
+        **{k: counts[k] for k in ("added", "unchanged", "new-version", "duplicate", "skipped", "failed")},
+        "seconds": round(secs, 2),
+        "rate": round(processed / secs, 3) if secs else 0.0,
+        "engine": "dask",
+        "workers": workers,
+        "batches": len(batches),
+    }
+
+
+def records_of(store_url: str) -> list[dict[str, Any]]:
+    """Every stored record (all versions) as JSON-ready dicts, in store order: for comparing two runs."""
+    from accords.store import Store
+
+    with Store(store_url, create=False) as store:
+        return [
+            json.loads(rec.model_dump_json()) | {"_key": key}
+            for key, rec in store.iter_records(current_only=False)
+        ]
