@@ -7,6 +7,7 @@ from typing import Any
 
 from accords.events import fallback, flags
 from accords.events import lexicon as L
+from accords.events.lexicon import Code
 from accords.events.parties import Resolver
 from accords.events.patterns import Candidate, Coder
 from accords.events.when import (
@@ -328,6 +329,14 @@ class EventBuilder:
         return _dedupe(events)
 
 
+def _unless(c: Candidate) -> bool:
+    for t in (c.trigger, *c.chain, *([c.anchor] if c.anchor is not None else [])):
+        for ch in t.children:
+            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in ch.children):
+                return True
+    return False
+
+
 def _announced(c: Candidate) -> bool:
     """The actor itself announces the future action: "Turkey says it will begin a new operation"."""
     t = c.anchor if c.anchor is not None else c.trigger
@@ -380,9 +389,23 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
         if event in COOP_FUTURE_TO_AGREE:
             event, mode, f.future = "AGREE", None, False
         elif event == "RETREAT":
-            event, mode, f.future = "CONCEDE", None, False
-        elif event in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST") and _announced(c):
+            # a retreat announced for the future ("the rebels said they will release ...") is AGREE in the
+            # PLOVER gold-standard records; a promise or pledge of one is CONCEDE (handled by the wrapper)
+            event, mode, f.future = "AGREE", None, False
+        elif event in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST") and _announced(c):
             event, mode, f.future = "THREATEN", Coder.threat_mode(c.code), False
+    if _unless(c) and event not in ("THREATEN", "REQUEST", "REJECT", "ACCUSE"):
+        event, mode = "THREATEN", Coder.threat_mode(Code(event, mode))  # "will withdraw its force unless ..."
+        f.future = f.hypothetical = False
+    if event == "MOBILIZE" and c.trigger.lemma_.lower() in (
+        "exercise",
+        "drill",
+        "game",
+        "manoeuvre",
+        "maneuver",
+    ):
+        if len({t.i for t in c.actors}) >= 2:
+            event, mode = "COOPERATE", None  # joint exercises are material cooperation
     if event == "REQUEST" and protesters and any(t.lemma_.lower() in L.PROTESTERS for t in c.actors):
         event, mode = "PROTEST", "demo"  # a demand made by demonstrating
     if event == "ASSAULT" and mode in ("destroy", None) and actor_lemmas & L.PROTESTERS:

@@ -70,6 +70,7 @@ def load_lexicon() -> Lexicon:
 # Verbs whose complement carries the event and which turn it into another type (PLOVER rules).
 AGREE_WRAPPERS = {
     "agree", "promise", "pledge", "vow", "offer", "commit", "consent", "volunteer", "undertake", "accept", "propose",
+    "swear",
 }  # fmt: skip
 REQUEST_WRAPPERS = {
     "urge", "demand", "ask", "request", "appeal", "press", "push", "implore", "beg", "call",
@@ -78,7 +79,7 @@ REQUEST_WRAPPERS = {
 REJECT_WRAPPERS = {"refuse", "reject", "decline", "rebuff", "veto", "resist", "oppose", "rule"}
 THREATEN_WRAPPERS = {"threaten"}
 # Adjectives and nouns of willingness: "ready to", "prepared for", "readiness to" -> AGREE.
-WILLING_ADJ = {"ready", "willing", "prepared", "open", "eager", "keen"}
+WILLING_ADJ = {"ready", "willing", "prepared", "open", "eager", "keen", "committed", "determined"}
 WILLING_NOUNS = {"readiness", "willingness", "offer", "pledge", "promise", "commitment", "proposal"}
 # Transparent verbs: the complement's event is coded with its own actor.
 REPORTING = {
@@ -105,11 +106,11 @@ PLAN = {
 FAIL = {"fail", "refrain", "neglect", "stop", "cease", "halt"}
 # Light verbs: their object noun carries the event ("held talks", "imposed sanctions").
 LIGHT = {
-    "hold", "conduct", "have", "launch", "carry", "stage", "impose", "issue", "make", "take", "place", "put", "lay",
+    "hold", "conduct", "have", "launch", "carry", "stage", "continue", "complete", "intensify", "step", "impose", "issue", "make", "take", "place", "put", "lay",
     "level", "file", "open", "express", "voice", "announce", "declare", "reach", "sign", "strike", "lift", "ease",
     "break", "organize", "organise", "arrange", "begin", "start", "resume", "join", "attend", "host", "give", "provide",
     "send", "deliver", "extend", "pay", "conclude", "finalize", "seal", "secure", "achieve", "agree", "broker", "mount",
-    "lead", "order", "approve", "offer", "pledge", "propose", "initiate", "complete", "observe", "respect",
+    "lead", "order", "approve", "offer", "pledge", "propose", "initiate", "observe", "respect",
     "violate", "call", "implement",
 }  # fmt: skip
 # Frames whose object nouns are outcomes agreed at talks: "the talks concluded with a prisoner exchange".

@@ -211,6 +211,22 @@ class Resolver:
                     code, sec = self._code_text(t.text)
                     if code:
                         break
+        if not code and head.pos_ == "NOUN":
+            # "Rebels in the Ivory Coast", "Opposition groups in Zimbabwe", "Security forces in Guinea"
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "across"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP"):
+                            pl, ph = np_span(p)
+                            code, sec = self._code_text(doc[pl:ph].text)
+                            if code and len(code) == 3:
+                                hi = max(hi, ph)
+                                span = doc[lo:hi]
+                                text = span.text
+                                sec = sector
+                                break
+                    if code:
+                        break
         if not code and head.ent_type_ == "PERSON":
             code = self._sentence_country(head)
             if code:

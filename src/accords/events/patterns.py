@@ -53,6 +53,9 @@ RECIPIENT_OBJECTS = {
     "ambassador", "envoy", "diplomat", "prisoner", "hostage", "detainee", "journalist", "national", "citizen",
     "soldier", "official", "charge",
 }  # fmt: skip
+ACCESS_OBJECTS = {
+    "observer", "inspector", "monitor", "worker", "journalist", "entry", "access", "convoy", "delegation", "mission",
+}  # fmt: skip
 AID_OBJECTS = {
     "aid",
     "equipment",
@@ -421,7 +424,9 @@ class Coder:
             if holder is None:
                 continue
             for p in _prep_objs(holder, preps | {"between"}):
-                if p.head.lower_ == "between":
+                if p.head.lower_ == "between" and code.mode == "third-party":
+                    recips.extend(conj_expand(p))  # the mediator is the actor, the parties its recipients
+                elif p.head.lower_ == "between":
                     actors = conj_expand(p) if not actors else actors + conj_expand(p)
                 else:
                     recips.extend(conj_expand(p))
@@ -448,6 +453,20 @@ class Coder:
                 return None
         if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in t.children):
             return None
+        if lemma == "return" and len(words) == 1 and _obj(t) is None:
+            return None  # "negotiators return to Geneva" is travel, not a return of property
+        if lemma == "allow" and len(words) == 1:
+            obj = _obj(t)
+            if obj is None:
+                return None
+            if obj.lemma_.lower() in ACCESS_OBJECTS:
+                code = Code("RETREAT", "access")
+            elif any(c.dep_ in ("xcomp", "ccomp") for c in t.children) or any(
+                c.dep_ in ("acl", "xcomp") for c in obj.children
+            ):
+                code = Code("CONCEDE")  # "allowed the opposition leader to hold a rally"
+            else:
+                return None
         if lemma == "call" and code.event == "CONSULT":
             obj = _obj(t)
             if (
@@ -485,16 +504,22 @@ class Coder:
                 kind = "THREATEN"
             elif lemma == "warn":
                 kind = "WARN"
+            elif lemma == "fail":
+                kind = "FAIL"
         elif w.pos_ == "ADJ" and lemma in L.WILLING_ADJ:
             kind = "AGREE"
         elif w.pos_ == "NOUN" and lemma in L.WILLING_NOUNS:
             kind = "AGREE"
-        elif w.pos_ == "VERB" and lemma == "prepare" and any(c.dep_ == "auxpass" for c in w.children):
+        elif (
+            w.pos_ == "VERB"
+            and lemma == "prepare"
+            and (any(c.dep_ == "auxpass" for c in w.children) or any(c.dep_ == "xcomp" for c in w.children))
+        ):
             kind = "AGREE"  # "was prepared for a ceasefire"
         if kind is None:
             return None
         if lemma == "ask" and any(t.lower_ == "too" for t in w.subtree):
-            return None  # "asking for too much" == an evaluation, not a request
+            return None  # "asking for too much" is an evaluation, not a request
         if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in w.children):
             return None
         comp = self.complement(w)
@@ -547,7 +572,21 @@ class Coder:
             else:
                 code = Code("AGREE")
             if inner is not None and inner.event in L.CONFLICT and inner.event not in ("REQUEST",):
-                return None  # "agreed to impose sanctions": the inner event == coded, flagged future
+                if lemma in ("vow", "swear", "pledge", "promise") and inner.event in (
+                    "ASSAULT",
+                    "COERCE",
+                    "MOBILIZE",
+                    "SANCTION",
+                ):
+                    code = Code("THREATEN", self.threat_mode(inner))  # "vowed to retaliate", "sworn to fight"
+                elif lemma == "prepare" and inner.event == "ASSAULT":
+                    code = Code("MOBILIZE", "troops", ("military",))  # "the army prepared to resume shelling"
+                else:
+                    return None  # "agreed to impose sanctions": the inner event is coded, flagged future
+        elif kind == "FAIL":
+            if inner is None or inner.event != "AGREE":
+                return None
+            code = Code("REJECT")  # "failed to reach agreement" (as the PLOVER gold standard codes it)
         elif kind == "REQUEST":
             code = Code("REQUEST", self.request_mode(inner, inner_tok))
         elif kind == "REJECT":
