@@ -138,10 +138,12 @@ def build(store: Any, n_events: int, per_article: int, seed: int = 7) -> None:
             print(f"  {i + 1:,}/{n_articles:,} articles ({rate:.0f}/s)", file=sys.stderr, flush=True)
 
 
-def measure(store: Any, repeat: int) -> dict[str, Any]:
+def measure(store: Any, repeat: int, cache_seconds: float = 0.0) -> dict[str, Any]:
+    """Latencies with the app's read cache off (every request reaches the store: the honest figure) or on."""
     from fastapi.testclient import TestClient
 
     from accords.web.app import create_app
+    from accords.web.deps import WebConfig
 
     urls = {
         "events page": "/events",
@@ -157,7 +159,7 @@ def measure(store: Any, repeat: int) -> dict[str, Any]:
         "article page": "/articles/bench00000000042",
     }
     out: dict[str, Any] = {}
-    with TestClient(create_app(store)) as c:
+    with TestClient(create_app(store, config=WebConfig(cache_seconds=cache_seconds))) as c:
         for name, url in urls.items():
             r = c.get(url)
             assert r.status_code == 200, (url, r.status_code, r.text[:300])
@@ -173,7 +175,9 @@ def measure(store: Any, repeat: int) -> dict[str, Any]:
                 "url": url, "n": repeat, "p50_ms": round(statistics.median(times), 1), "p95_ms": round(p95, 1),
                 "max_ms": round(times[-1], 1),
             }  # fmt: skip
-            print(f"{name:42s} p50 {out[name]['p50_ms']:8.1f} ms   p95 {out[name]['p95_ms']:8.1f} ms   {url}")
+            print(
+                f"{'warm' if cache_seconds else 'cold'} {name:42s} p50 {out[name]['p50_ms']:8.1f} ms   p95 {out[name]['p95_ms']:8.1f} ms   {url}"
+            )
     return out
 
 
