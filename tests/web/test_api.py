@@ -312,3 +312,27 @@ def test_api_serve_refuses_public_address_without_token(tmp_path: Any) -> None:
     assert r.exit_code == 2
     assert "token" in r.output.lower()
     assert not (tmp_path / "x.db").exists()
+
+
+def test_api_cache_is_cleared_by_a_write(client: Any) -> None:
+    rid = f"{SEED.id}:{_vid('overreaching')}"
+    before = {r["id"]: r for r in client.get("/api/events", params={"actor": "USA"}).json()["rows"]}
+    assert before[rid]["event"] == "ACCUSE"  # now cached
+    client.post("/api/corrections", json={"kind": "event", "record_id": rid, "fields": {"event": "PROTEST"}})
+    after = {r["id"]: r for r in client.get("/api/events", params={"actor": "USA"}).json()["rows"]}
+    assert after[rid]["event"] == "PROTEST"
+
+
+def test_api_ttl_cache_expires_and_can_be_off() -> None:
+    import time
+
+    from accords.web.deps import TTLCache
+
+    calls: list[int] = []
+    c = TTLCache(0.2)
+    assert c.get("k", lambda: calls.append(1) or 1) == 1
+    assert c.get("k", lambda: calls.append(1) or 2) == 1 and len(calls) == 1
+    time.sleep(0.25)
+    assert c.get("k", lambda: calls.append(1) or 3) == 3 and len(calls) == 2
+    off = TTLCache(0)
+    assert off.get("k", lambda: 4) == 4 and off.get("k", lambda: 5) == 5
