@@ -593,13 +593,11 @@ class Extractor:
             # any verb in a short cue phrase: '“...,” the judge exclaimed', '“...,” I confessed.'
             words = [t for t in window if not t.is_punct]
             verbs = [t for t in words if t.pos_ == "VERB"]
-            if (
-                verbs
-                and len(words) <= 5
-                and words.index(verbs[0]) <= 3
-                and seg.last_char(self.text) in (",", "?", "!")
-            ):
-                verb = verbs[0]
+            if verbs and words.index(verbs[0]) <= 3 and seg.last_char(self.text) in (",", "?", "!"):
+                subj = subject_of(verbs[0])
+                near = subj is not None and subj.i in {t.i for t in window} and animate(subj)
+                if len(words) <= 5 or near:
+                    verb = verbs[0]
         if verb is None:
             return None
         # only a short cue phrase: '“...,” he said', '“...,” said X', '“...,” X told reporters on Friday'
@@ -690,9 +688,20 @@ class Extractor:
 
     # -- everything ----------------------------------------------------------------------------------------------
     def run(self) -> list[Attribution]:
-        atts = self.merge_segments(self.from_parse())
-        atts += self.from_segments(atts)
+        atts = self._check_speakers(self.merge_segments(self.from_parse()))
+        atts += self._check_speakers(self.from_segments(atts))
         return dedupe(merge_split(atts))
+
+    def _check_speakers(self, atts: list[Attribution]) -> list[Attribution]:
+        """A speaker never stands inside the words it is said to have said, nor inside another quotation."""
+        for att in atts:
+            tok = att.speaker
+            if tok is None:
+                continue
+            if any(a <= tok.idx < b for a, b in att.content) or self.inside_quote(tok):
+                att.speaker = None
+                att.confidence -= 0.1
+        return atts
 
 
 def merge_split(atts: list[Attribution]) -> list[Attribution]:
