@@ -336,3 +336,15 @@ def test_api_ttl_cache_expires_and_can_be_off() -> None:
     assert c.get("k", lambda: calls.append(1) or 3) == 3 and len(calls) == 2
     off = TTLCache(0)
     assert off.get("k", lambda: 4) == 4 and off.get("k", lambda: 5) == 5
+
+
+def test_api_quote_correction_shown_on_quotes_page(client: Any) -> None:
+    rid = f"{SEED.id}:Q3"
+    r = client.post("/api/corrections", json={"kind": "quote", "record_id": rid,
+                                              "fields": {"speaker": "Marco Rubio", "speaker_country": "usa"}})  # fmt: skip
+    assert r.status_code == 201
+    row = next(
+        x for x in client.get("/api/quotes", params={"speaker": "rubio"}).json()["rows"] if x["id"] == rid
+    )
+    assert row["corrected"] and row["speaker_country"] == "USA"
+    assert "corrected" in client.get("/quotes", params={"speaker": "rubio"}).text

@@ -88,8 +88,11 @@ def _validate(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
         if "flags" in fields:
             f = fields["flags"] if isinstance(fields["flags"], dict) else {}
             fields["flags"] = {n: bool(f.get(n)) for n in FLAG_NAMES}
-    elif "kind" in fields and fields["kind"] not in ("direct", "mixed", "indirect"):
-        raise HTTPException(422, "kind must be direct, mixed or indirect")
+    else:
+        if "kind" in fields and fields["kind"] not in ("direct", "mixed", "indirect"):
+            raise HTTPException(422, "kind must be direct, mixed or indirect")
+        if isinstance(fields.get("speaker_country"), str):
+            fields["speaker_country"] = fields["speaker_country"].strip().upper() or None
     return fields
 
 
