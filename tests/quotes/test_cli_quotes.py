@@ -38,3 +38,9 @@ def test_cli_quotes_bad_format_and_missing_file_are_one_line_errors(tmp_path: Pa
     res = runner.invoke(app, ["quotes", str(tmp_path / "nope.html")])
     assert res.exit_code != 0
     assert "Traceback" not in res.output
+
+
+def test_cli_quotes_without_source_or_db_is_a_usage_error() -> None:
+    res = runner.invoke(app, ["quotes"])
+    assert res.exit_code == 2
+    assert "--db" in res.output

@@ -59,16 +59,26 @@ def quotes_json(rec: Record) -> str:
 @app.command("quotes")
 @handle_errors
 def quotes_cmd(
-    source: Annotated[str, typer.Argument(help="An HTML or text file, a URL, or '-' for stdin.")],
+    source: Annotated[
+        str | None, typer.Argument(help="An HTML or text file, a URL, or '-' for stdin.")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     model: Annotated[
         str | None, typer.Option("--model", help="spaCy pipeline to use (env ACCORDS_MODEL).")
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Query a corpus store instead of reading a page (env ACCORDS_DB)."),
+    ] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="With --db: quotes whose speaker's name contains this.")
     ] = None,
 ) -> None:
     """Print every quotation of an article with its kind, speaker and cue.
 
     Example: accords quotes page.html            (a table)
              accords quotes page.html -f json    (the quotes as JSON)
+             accords quotes --db accords.db --speaker Zelensky   (quotes stored by `accords ingest`)
     """
     from accords.cli.app import fail
     from accords.config import get_settings
@@ -76,6 +86,14 @@ def quotes_cmd(
 
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}: use table or json", 2)
+    if db is not None or (source is None and speaker is not None):
+        from accords.store.cli_query import quotes_table as store_quotes
+
+        store_quotes(db or get_settings().db, speaker=speaker, fmt=fmt, console=console)
+        return
+    if source is None:
+        fail("give a file, a URL or '-' (stdin), or --db to query a store", 2)
+        return
     settings = get_settings(model=model) if model else get_settings()
     rec = run_extract(source, settings=settings, stages=("nlp", "actors", "quotes"))
     if fmt == "json":
