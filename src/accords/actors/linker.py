@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accords.actors.gazetteer import Gazetteer, get_gazetteer, norm
-from accords.actors.roles import GROUP_NOUNS, HEADS, role_after, role_before, sector_of_role
+from accords.actors.roles import GROUP_NOUNS, HEADS, MODIFIERS, role_after, role_before, sector_of_role
 from accords.pipeline import Work, stage
 from accords.records import Entity, Mention
 
@@ -104,7 +104,9 @@ class _Builder:
             ent = self.state(code)
             if len(t) > len(ent.name) and ent.name == code:
                 ent.name = t
-            self.mention(ent, span.start_char, span.end_char, "name")
+            # A state that acts ('The United States condemns', 'Russia and Ukraine agreed') stands for its
+            # government: a metonym; a state where something happens ('in Syria') is a place: a name.
+            self.mention(ent, span.start_char, span.end_char, "metonym" if _agentive(span) else "name")
             return
         if t in gaz.seats:
             c, seat_sector = gaz.seats[t]
@@ -134,10 +136,12 @@ class _Builder:
             cap = gaz.capitals.get(t)
             typ = label if place is None else (place[1] if label != "FAC" else "FAC")
             ent = self.get(("place", t), type=typ, name=t, country=place[0] if place else None)
-            kind = "metonym" if cap and agent and label == "GPE" else "name"
+            kind = "metonym" if cap and (agent or _agentive(span)) and label == "GPE" else "name"
             if kind == "metonym" and ent.sector is None:
                 ent.sector = "GOV"
             self.mention(ent, span.start_char, span.end_char, kind)
+            return
+        if label == "ORG" and self.add_group(span, None, t):
             return
         if label == "ORG":
             country: str | None = None
@@ -436,36 +440,78 @@ class _Builder:
         return None
 
     def add_nominals(self) -> None:
-        """'the spokesperson', 'the minister' -> the one person already named with that title."""
+        """'the spokesperson', 'the minister' -> the one person already named with that title.
+
+        A capitalised title with no named holder in the text ('The Foreign Secretary said', 'the Iraqi Prime
+        Minister') becomes a PERSON entity of its own, named by the title, with the country a demonym gives.
+        """
         doc = self.doc
+        gaz = self.gaz
         people = [e for e in self.ents.values() if e.type == "PERSON" and e.role]
+        n = len(doc)
         for tok in doc:
-            if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+            if tok.lower_ != "the" or tok.i + 1 >= n:
                 continue
             j = tok.i + 1
-            while j < len(doc) and doc[j].lower_ in {
-                "deputy",
-                "foreign",
-                "vice",
-                "prime",
-                "defence",
-                "defense",
-            }:
+            code = None
+            if doc[j].ent_type_ == "NORP":
+                code = gaz.country_of_demonym(doc[j].text)
+                if code is None:
+                    continue
                 j += 1
-            if j >= len(doc):
+            while (
+                j < n and doc[j].lower_ in MODIFIERS and doc[j].lower_ not in HEADS and not doc[j].ent_type_
+            ):
+                j += 1
+            # Multi-word heads: 'Prime Minister', 'Foreign Secretary', 'Secretary of State'
+            while (
+                j + 1 < n
+                and doc[j].lower_ in HEADS
+                and doc[j + 1].lower_ in HEADS
+                and not doc[j + 1].ent_type_
+            ):
+                j += 1
+            if j >= n:
                 continue
             head = doc[j]
-            if head.lower_ not in HEADS or head.ent_type_ or (j + 1 < len(doc) and doc[j + 1].lower_ == "of"):
+            if head.lower_ not in HEADS or head.ent_type_ or (j + 1 < n and doc[j + 1].lower_ == "of"):
                 continue
-            phrase = doc[tok.i + 1 : j + 1].text.lower()
+            if j + 1 < n and (doc[j + 1].ent_type_ == "PERSON" or doc[j + 1].pos_ == "PROPN"):
+                continue  # a title before a name is handled with the name
+            words = doc[tok.i + 1 : j + 1]
+            if code is not None:
+                words = doc[tok.i + 2 : j + 1]
+            phrase = words.text.lower()
             start = tok.idx
+            end = head.idx + len(head.text)
             cands = [
                 e
                 for e in people
-                if phrase in (e.role or "").lower() and min(m[0] for m in e.mentions) < start
+                if phrase in (e.role or "").lower()
+                and min(m[0] for m in e.mentions) < start
+                and (code is None or e.country == code)
             ]
             if len(cands) == 1:
-                self.mention(cands[0], tok.idx, head.idx + len(head.text), "nominal")
+                self.mention(cands[0], start, end, "nominal")
+                continue
+            if cands or not all(t.text[:1].isupper() for t in words) or len(words) < 2:
+                continue
+            if any(
+                t.lower_ in {"minister", "secretary", "president", "chancellor", "premier"} for t in words
+            ):
+                key = ("title", f"{code}:{words.text}")
+                new = key not in self.ents
+                ent = self.get(
+                    key,
+                    type="PERSON",
+                    name=words.text,
+                    country=code,
+                    role=words.text,
+                    sector=sector_of_role(words.text),
+                )
+                if new:
+                    ent.names = []
+                self.mention(ent, start, end, "nominal")
 
     def inherit_countries(self) -> None:
         """A ministry named inside a person's title has that person's country ('Foreign Ministry spokesperson X')."""
@@ -507,6 +553,16 @@ class _Builder:
                 )
             )
         return out
+
+
+def _agentive(span: Any) -> bool:
+    """Subject of a verb (or coordinated with one), or the agent of a passive."""
+    t = span.root
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.dep_ == "agent"
 
 
 def _is_subject(tok: Any) -> bool:

@@ -12,6 +12,14 @@ from typing import Any
 
 # Words that head a title (lower case). A role must contain one of them.
 HEADS = {
+    "lt",
+    "gen",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "brig",
+    "adm",
     "president",
     "vice-president",
     "president-elect",
@@ -184,7 +192,7 @@ HONORIFICS = {
     "lord",
     "lady",
 }
-CONNECT = {"of", "for", "the", "and", "on"}
+CONNECT = {"of", "for", "the", "on"}
 
 MIL_WORDS = {
     "general",
@@ -358,7 +366,14 @@ def role_before(doc: Any, start: int, sent_start: int) -> RoleHit | None:
         i -= 1
     while i >= sent_start:
         tok = doc[i]
-        if _is_title_word(tok) and tok.ent_type_ not in {"GPE", "NORP", "PERSON"}:
+        if (
+            tok.text == "."
+            and i - 1 >= sent_start
+            and doc[i - 1].lower_ in HEADS
+            and doc[i - 1].text[:1].isupper()
+        ):
+            pending.append(i)  # 'Lt .' split by the tokenizer
+        elif _is_title_word(tok) and tok.ent_type_ not in {"GPE", "NORP", "PERSON"}:
             # Lower-case modifiers count only inside a title ('spokesperson' may be lower case).
             pending.append(i)
             committed.extend(pending)

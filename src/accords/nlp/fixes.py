@@ -117,6 +117,34 @@ def _known_person_texts(doc: Doc, ents: list[Span]) -> tuple[set[str], set[str]]
     return full, surnames
 
 
+LOCATIVE_CAP = {"Near", "Outside", "Around"}
+LOCATIVE = {"near", "outside", "around"}
+COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+}
+
+
+def _after_locative(doc: Doc, e: Span) -> bool:
+    """'near Sinjar', 'outside Dabiq', '10 km south of Mosul'."""
+    if e.start < 1:
+        return False
+    prev = doc[e.start - 1]
+    if prev.lower_ in LOCATIVE:
+        return True
+    return prev.lower_ == "of" and e.start >= 2 and doc[e.start - 2].lower_ in COMPASS
+
+
 def _listed_with_places(span: Span, ents: list[Span]) -> bool:
     """True when ``span`` is coordinated with a place ('Luhansk, Donetsk and Kherson')."""
     places = {(e.start, e.end) for e in ents if e.label_ in {"GPE", "LOC"}}
@@ -337,6 +365,13 @@ def fix_entities(doc: Doc, user_actors: str | None = None) -> Doc:
     for e in ents:
         label = e.label_
         ruler = _from_ruler(e)
+        if not ruler and label in {"PERSON", "ORG"} and len(e) >= 2 and e[0].text in LOCATIVE_CAP:
+            # 'Near Palmyra' tagged PERSON: the preposition goes, the rest is a place.
+            e = Span(doc, e.start + 1, e.end, label="GPE")
+            label = "GPE"
+        if not ruler and label in {"PERSON", "ORG"} and _after_locative(doc, e) and e.text not in surnames:
+            if gaz.actor(e.text) is None and not any(t.text in NOT_NAME for t in e):
+                label = "GPE"
         if not ruler and in_headline(e) and e.text not in body_texts:
             # Title-case lines: keep single tokens the gazetteer knows as places, drop the rest.
             hit = gaz.place(e.text) if len(e) == 1 else None

@@ -171,6 +171,13 @@ def body_token_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
         }
     )
     pats.append({"label": "ORG", "pattern": [{"ORTH": "General"}, {"ORTH": "Staff"}]})
+    # 'the Coalition', 'Global Coalition', 'Saudi-led Coalition': a named military/political coalition.
+    pats.append(
+        {
+            "label": "ORG",
+            "pattern": [{"ORTH": {"IN": ["Global", "International"]}, "OP": "?"}, {"ORTH": "Coalition"}],
+        }
+    )
     pats.append(
         {
             "label": "ORG",
