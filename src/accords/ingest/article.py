@@ -77,10 +77,10 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 
 
 def _has_prose(paragraphs: list[str]) -> bool:
-    """At least one sentence, or enough words: not just menu labels and buttons."""
-    if sum(len(p.split()) for p in paragraphs) >= 20:
+    """At least one sentence, or enough text: not just menu labels and buttons (CJK has no spaces)."""
+    if sum(len(p.split()) for p in paragraphs) >= 20 or sum(len(p) for p in paragraphs) >= 150:
         return True
-    return any(len(p.split()) >= 4 and _SENTENCE_END.search(p) for p in paragraphs)
+    return any(len(p) >= 20 and _SENTENCE_END.search(p) for p in paragraphs)
 
 
 def _paragraph_spans(paragraphs: list[str]) -> tuple[str, list[Paragraph]]:
@@ -165,7 +165,7 @@ def read_source(source: object, settings: Settings) -> Article:
         body, spans = _paragraph_spans(keep)
 
     words = len(body.split())
-    if words < SHORT_BODY_WORDS:
+    if words < SHORT_BODY_WORDS and len(body) < 6 * SHORT_BODY_WORDS:
         warnings.append(f"very short body ({words} words): this may not be an article")
     language = detect_language(body, hint=html_lang)
     if language and language != "en":

@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from accords.config import Settings, get_settings
 from accords.errors import FetchError, InputError
 from accords.ingest.sources import Descriptor, expand_sources
@@ -302,6 +304,9 @@ def ingest(
 
 
 def _results(descs: list[Descriptor], settings: Settings, db: str, workers: int) -> Iterator[dict[str, Any]]:
+    """One result per descriptor, in input order. With several workers a window of items is in flight; if a
+    worker process dies (a crash in native code, the OOM killer), the items in flight are tried again in a
+    fresh pool, and an item in flight at two such deaths is recorded as a failure instead of stopping the run."""
     if not descs:
         return
     if workers <= 1 or len(descs) == 1:
@@ -311,10 +316,47 @@ def _results(descs: list[Descriptor], settings: Settings, db: str, workers: int)
             for d in descs:
                 yield process_item(d, settings, reader)
         return
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(min(workers, len(descs)), initializer=_init_worker,
-                  initargs=(settings.model_dump(), db, True)) as pool:  # fmt: skip
-        yield from pool.imap(_work, descs, chunksize=1)
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    n = min(workers, len(descs))
+    window = 4 * n
+    init = (settings.model_dump(), db, True)
+
+    def pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            n, mp_context=mp.get_context("spawn"), initializer=_init_worker, initargs=init
+        )
+
+    ex = pool()
+    inflight: dict[int, Future[dict[str, Any]]] = {}
+    deaths: Counter[int] = Counter()
+    nxt = 0
+    try:
+        for i in range(len(descs)):
+            while nxt < len(descs) and len(inflight) < window:
+                inflight[nxt] = ex.submit(_work, descs[nxt])
+                nxt += 1
+            while True:
+                try:
+                    res = inflight[i].result()
+                    break
+                except BrokenProcessPool:
+                    ex.shutdown(wait=False, cancel_futures=True)
+                    ex = pool()
+                    for k in sorted(inflight):
+                        deaths[k] += 1
+                    for k in sorted(inflight):
+                        if k != i or deaths[k] < 2:
+                            inflight[k] = ex.submit(_work, descs[k])
+                    if deaths[i] >= 2:
+                        res = {"kind": "failed", "reason": "pipeline error",
+                               "detail": "a worker process died while processing it (twice)"}  # fmt: skip
+                        break
+            del inflight[i]
+            yield res
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
 
 
 def _write(store: Any, desc: Descriptor, raw: str | None, res: dict[str, Any], counts: Counter[str]) -> None:
@@ -332,7 +374,15 @@ def _write(store: Any, desc: Descriptor, raw: str | None, res: dict[str, Any], c
     fetched = desc.get("fetched")
     if not fetched and desc.get("url") and not (desc.get("html") or desc.get("text")):
         fetched = datetime.now(UTC).date().isoformat()
-    status = store.add_record(record, source=key, fetched_date=fetched)
+    try:
+        status = store.add_record(record, source=key, fetched_date=fetched)
+    except (IntegrityError, ValueError) as exc:  # a record the store cannot hold: recorded, the run goes on
+        store.add_failure(
+            key, "pipeline error", f"the store refused the record: {type(exc).__name__}: {exc}"[:2000]
+        )
+        store.mark_source(key, raw, "failed")
+        counts["failed"] += 1
+        return
     store.mark_source(key, raw, status, record.id)
     counts[status] += 1
 

@@ -63,6 +63,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
     site_meta = _meta(metas, "og:site_name", "application-name")
     og_title = _meta(metas, "og:title", "twitter:title")
     published_meta = _published_meta(tree, metas)
+    h1s = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
     doc = _extract(tree, url, favor_precision=True)
     body, mode = _body(doc), "precision"
     if len(body) < 1000:
@@ -82,17 +83,17 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
         site = (meta.sitename if meta else None) or site_meta
         return HtmlDoc(
             paragraphs=[],
-            title=clean_title(title, site, url, og_title),
+            title=pick_title(h1s, clean_title(title, site, url, og_title), site, url),
             site_name=site,
             html_lang=html_lang,
             reactions=reactions,
             mode="none",
         )
     site = site_meta or doc.sitename
-    title = clean_title(doc.title, site, doc.url or url, og_title)
-    paragraphs = clean_paragraphs(body.split("\n"), title, [doc.title, og_title])
+    title = pick_title(h1s, clean_title(doc.title, site, doc.url or url, og_title), site, doc.url or url)
+    paragraphs = clean_paragraphs(body.split("\n"), title, [doc.title, og_title, *h1s[:1]])
     authors = [a.strip() for a in re.split(r";|\band\b", doc.author or "") if a.strip()]
-    date = published_meta or doc.date
+    date = url_date(doc.url or url) or published_meta or doc.date
     return HtmlDoc(
         paragraphs=paragraphs,
         title=title,
@@ -116,6 +117,31 @@ def clean_paragraphs(lines: list[str], title: str | None, other_titles: list[str
     while paras and fold(paras[0]) in titles:
         paras.pop(0)
     return paras
+
+
+def pick_title(h1s: list[str], title: str | None, site: str | None, url: str | None) -> str | None:
+    """The page's headline: its only ``<h1>`` when it has exactly one that reads like a headline (not the
+    outlet's name), else the cleaned metadata title. Sites decorate ``<title>`` and og:title (outlet
+    names, SEO phrasing); the ``<h1>`` is what the reader sees above the article."""
+    heads = [h for h in h1s if h]
+    if len(heads) == 1:
+        head = heads[0]
+        if 2 <= len(head.split()) <= 40 and not _is_outlet(head, site, url):
+            return head
+    return title
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\.|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """A full date in the article's URL path (``/2025/05/16/``), set when the article was published."""
+    if not url:
+        return None
+    m = _URL_DATE.search(urlsplit(url).path)
+    if not m:
+        return None
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
 _SEPARATORS = re.compile(r"\s+[|\-–—:·•»~/]\s+|\s*[|·•»]\s*")
