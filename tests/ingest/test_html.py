@@ -8,7 +8,7 @@ import trafilatura
 from accords.config import Settings
 from accords.ingest import read_source
 from accords.ingest.furniture import is_furniture, split_reactions
-from accords.ingest.html import clean_title, find_reactions
+from accords.ingest.html import clean_title, find_reactions, pick_title, url_date
 from accords.ingest.lang import detect_language
 
 BODY = "".join(
@@ -138,3 +138,31 @@ def test_html_language_detection(text: str, lang: str) -> None:
 def test_html_language_short_text_uses_hint() -> None:
     assert detect_language("Oui.", hint="fr-FR") == "fr"
     assert detect_language("", hint=None) is None
+
+
+def test_html_title_is_the_single_h1() -> None:
+    head = "<title>Ceasefire talks: 5 things to know | World News Desk</title>"
+    html = f"<html><head>{head}</head><body><h1>Five things to know about the ceasefire talks</h1>"
+    art = read_source((html + f"<article>{BODY}</article></body></html>").encode(), Settings())
+    assert art.title == "Five things to know about the ceasefire talks"
+    assert pick_title(["World News Desk"], "Talks stall", "World News Desk", None) == "Talks stall"
+    assert pick_title(["One", "Two headlines here"], "Talks stall", None, None) == "Talks stall"
+
+
+def test_html_date_from_url_path_wins() -> None:
+    assert url_date("https://example.org/2025/12/18/talks-resume/") == "2025-12-18"
+    assert url_date("https://example.org/news/2024-3-7-talks.html") == "2024-03-07"
+    assert url_date("https://example.org/news/2025/talks") is None
+    head = (
+        '<link rel="canonical" href="https://example.org/2025/05/16/istanbul-talks/">'
+        '<meta property="article:published_time" content="2025-05-17T01:00:00Z">'
+    )
+    assert read_source(page("", head), Settings()).published == "2025-05-16"
+
+
+def test_html_cjk_article_is_not_mistaken_for_an_empty_page() -> None:
+    body = "<p>双方代表团周五在伊斯坦布尔举行会谈，同意交换战俘，但未能达成停火协议。</p>" * 6
+    art = read_source(f"<html><body><article>{body}</article></body></html>".encode(), Settings())
+    assert art.language == "zh"
+    assert any(w.startswith("not English (zh)") for w in art.warnings)
+    assert not any("very short body" in w for w in art.warnings)

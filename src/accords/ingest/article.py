@@ -73,6 +73,7 @@ def _load(source: object, settings: Settings) -> Loaded:
     raise TypeError(f"read_source() takes a path, a URL, '-', bytes or str, not {type(source).__name__}")
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 
 
@@ -164,8 +165,9 @@ def read_source(source: object, settings: Settings) -> Article:
         )
         body, spans = _paragraph_spans(keep)
 
-    words = len(body.split())
-    if words < SHORT_BODY_WORDS and len(body) < 6 * SHORT_BODY_WORDS:
+    # Chinese and Japanese write no spaces: count each of their characters as a word.
+    words = len(body.split()) + len(_CJK.findall(body))
+    if words < SHORT_BODY_WORDS:
         warnings.append(f"very short body ({words} words): this may not be an article")
     language = detect_language(body, hint=html_lang)
     if language and language != "en":
