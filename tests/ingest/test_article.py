@@ -155,3 +155,16 @@ def test_article_plain_text_lines_without_blank_lines_are_paragraphs() -> None:
         "The first paragraph says what happened today.",
         "The second one adds who said it.",
     ]
+
+
+def test_article_one_line_string_is_text_or_a_path(tmp_path) -> None:
+    art = read_source(
+        "The talks in Istanbul ended on Friday without a ceasefire, officials said.", Settings()
+    )
+    assert art.text == "The talks in Istanbul ended on Friday without a ceasefire, officials said."
+    from accords.errors import InputError
+
+    with pytest.raises(InputError, match="no such file"):
+        read_source(str(tmp_path / "my page.html"), Settings())
+    with pytest.raises(InputError, match="no such file"):
+        read_source("missing.html", Settings())

@@ -62,7 +62,10 @@ def _load(source: object, settings: Settings) -> Loaded:
         if is_url(stripped) and "\n" not in stripped and " " not in stripped:
             return fetch_url(stripped, settings)
         if "\n" not in source and len(source) < 4096 and not stripped.startswith("<"):
-            return read_file(Path(source).expanduser(), settings)
+            path = Path(source).expanduser()
+            # A one-line string that is no existing file and reads like prose is the document itself.
+            if path.exists() or not _looks_like_prose(stripped):
+                return read_file(path, settings)
         data = source.encode("utf-8")
         if len(data) > settings.max_bytes:
             raise InputError(
@@ -82,6 +85,14 @@ def _has_prose(paragraphs: list[str]) -> bool:
     if sum(len(p.split()) for p in paragraphs) >= 20 or sum(len(p) for p in paragraphs) >= 150:
         return True
     return any(len(p) >= 20 and _SENTENCE_END.search(p) for p in paragraphs)
+
+
+def _looks_like_prose(value: str) -> bool:
+    words = value.split()
+    return len(words) >= 4 and "/" not in value and "\\" not in value and not value.endswith(_FILE_ENDINGS)
+
+
+_FILE_ENDINGS = (".html", ".htm", ".txt", ".md", ".markdown", ".gz", ".xhtml")
 
 
 def _paragraph_spans(paragraphs: list[str]) -> tuple[str, list[Paragraph]]:
