@@ -252,7 +252,10 @@ class Coder:
 
     def base(self, t: Token) -> tuple[Code, list[Token]] | None:
         if t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.tag_.startswith("VB")):
-            return self.verb_code(t)
+            got = self.verb_code(t)
+            if got is not None and got[0].event == "AGREE" and len(got[1]) > 1 and concluded_deal(got[1][1]):
+                return Code("SUPPORT", None, got[0].context), got[1]
+            return got
         return None
 
     # ---- the inner event of a wrapper -----------------------------------------------------------------------
@@ -265,22 +268,23 @@ class Coder:
                 m.lower_ in ("for", "to") for m in c.children if m.dep_ in ("mark", "aux")
             ):
                 return c
-        for c in w.children:
-            if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "upon", "of"):
-                for p in c.children:
-                    if p.dep_ in ("pobj", "pcomp"):
-                        # "called on Iran to stop": pobj with an xcomp/acl of its own
-                        for pc in p.children:
-                            if pc.dep_ in ("acl", "relcl", "xcomp") and pc.pos_ == "VERB":
-                                return pc
-                        return p
         obj = _obj(w)
         if obj is not None:
             for oc in obj.children:  # "urged Iran to stop"
                 if oc.dep_ in ("acl", "xcomp") and oc.pos_ == "VERB" and oc.tag_ == "VB":
                     return oc
-            return obj
-        return None
+            if self.noun_code(obj) is not None:  # "agreed a trade deal on Saturday"
+                return obj
+        for c in w.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "upon", "of"):
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp") and p.ent_type_ not in ("DATE", "TIME"):
+                        # "called on Iran to stop": pobj with an xcomp/acl of its own
+                        for pc in p.children:
+                            if pc.dep_ in ("acl", "relcl", "xcomp") and pc.pos_ == "VERB":
+                                return pc
+                        return p
+        return obj
 
     def inner_code(self, c: Token) -> tuple[Code, list[Token]] | None:
         if c.pos_ in ("VERB", "AUX"):
@@ -569,6 +573,8 @@ class Coder:
                 and inner_words[0].pos_ == "NOUN"
             ):
                 code = Code("SUPPORT")
+            elif lemma == "agree" and inner_words and concluded_deal(inner_words[0]):
+                code = Code("SUPPORT")  # "agreed to a rollover trade deal": a concluded agreement
             else:
                 code = Code("AGREE")
             if inner is not None and inner.event in L.CONFLICT and inner.event not in ("REQUEST",):
@@ -853,6 +859,30 @@ class Coder:
         )
         cand.all_actors = code.event in ("CONSULT", "ASSAULT", "AGREE") and not recips
         return cand
+
+
+DEAL_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "text"}
+
+
+def concluded_deal(n: Token) -> bool:
+    """A concluded agreement ("reached a trade deal") rather than an agreement to act ("an agreement to consider")."""
+    if n.lemma_.lower() not in DEAL_NOUNS:
+        return False
+    if n.head.lemma_.lower() not in (
+        "reach",
+        "strike",
+        "conclude",
+        "agree",
+        "seal",
+        "finalize",
+        "clinch",
+        "to",
+        "on",
+    ):
+        return False
+    return not any(
+        c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children) for c in n.children
+    )
 
 
 def _chain(pred: Token) -> list[Token]:
