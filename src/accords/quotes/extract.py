@@ -26,6 +26,7 @@ from accords.quotes.lexicon import (
     OBJECT_VERBS,
     PREP_VERBS,
     PRONOUNS,
+    SOURCE_NOUNS,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
     WEAK_VERBS,
@@ -117,6 +118,8 @@ def animate(tok: Any) -> bool:
     if tok.pos_ == "PRON":
         return low in ("he", "she", "they", "we", "i", "you", "who")
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if tok.lemma_.lower() in SOURCE_NOUNS or low in SOURCE_NOUNS:
         return True
     return tok.pos_ == "PROPN" or tok.lemma_.lower() in SPEAKER_NOUNS or low in SPEAKER_NOUNS
 
@@ -304,7 +307,12 @@ class Extractor:
             if span is None:
                 continue
             a, b = _trim(self.text, *span)
-            if b - a < 3 or len(re.findall(r"\w+", self.text[a:b])) < 2 and not self._has_segment(a, b):
+            one_name = conf < 0.8 and self.text[a : a + 1].isupper()  # "endorsed Trump"
+            if (
+                b - a < 3
+                or len(re.findall(r"\w+", self.text[a:b])) < 2
+                and not (self._has_segment(a, b) or one_name)
+            ):
                 continue
             out.append(Attribution("indirect", [(a, b)], cue, spk, conf))
         return out
@@ -346,12 +354,16 @@ class Extractor:
         lemma = v.lemma_.lower()
         if lemma in OBJECT_VERBS or lemma in PREP_VERBS:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None) if lemma in OBJECT_VERBS else None
-            if obj is None:
-                prep = next(
-                    (c for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "against")), None
-                )
-                if prep is not None and lemma in PREP_VERBS:
-                    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            prep = None
+            if lemma in PREP_VERBS:
+                preps = PREP_VERBS[lemma]
+                prep = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
+            if prep is not None and obj is not None:
+                # "accused Russia of stalling": the object and its prepositional phrase
+                end = prep.right_edge
+                return obj.left_edge.idx, end.idx + len(end.text)
+            if obj is None and prep is not None:
+                obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             if (
                 obj is not None
                 and obj.tag_ not in ("WDT", "WP")

@@ -48,7 +48,8 @@ PRONOUNS = MALE | FEMALE | PLURAL | {"it", "its", "i", "me"}
 OBJECT_VERBS = frozenset(
     """
     criticize criticise condemn call propose support oppose defend deny dismiss reject endorse praise refute
-    question slam blast attack applaud welcome denounce decry reaffirm demand announce unveil
+    question slam blast attack applaud welcome denounce decry reaffirm demand announce unveil back mention
+    accuse favor favour recommend show
     """.split()
 )
 
@@ -58,4 +59,35 @@ XCOMP_VERBS = frozenset(
 )
 
 # Verbs whose content is the object of "for"/"against": "called for a ceasefire", "pushed for talks".
-PREP_VERBS = frozenset("call push press argue campaign lobby rail advocate".split())
+PREP_VERBS = {
+    "call": ("for",),
+    "push": ("for",),
+    "press": ("for",),
+    "argue": ("for", "against"),
+    "campaign": ("for", "against"),
+    "lobby": ("for", "against"),
+    "rail": ("against",),
+    "advocate": ("for",),
+    "vote": ("for", "against"),
+    "talk": ("about",),
+    "speak": ("about", "of"),
+    "comment": ("on",),
+    "joke": ("about",),
+    "complain": ("about",),
+    "write": ("about",),
+    "testify": ("about",),
+    "boast": ("about",),
+    "warn": ("of", "about", "against"),
+    "point": ("to",),
+    "accuse": ("of",),
+    "lash": ("out",),
+    "ask": ("about",),
+    "tweet": ("about",),
+}
+
+# Nouns that can be a source though they are not people: "a new poll shows", "the report found".
+SOURCE_NOUNS = frozenset(
+    """poll polls survey surveys study studies report reports data analysis statement memo document documents
+    letter email emails research records figures numbers article story ad tweet post website release
+    filing filings transcript transcripts""".split()
+)
