@@ -392,6 +392,8 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
             # a retreat announced for the future ("the rebels said they will release ...") is AGREE in the
             # PLOVER gold-standard records; a promise or pledge of one is CONCEDE (handled by the wrapper)
             event, mode, f.future = "AGREE", None, False
+        elif event == "SANCTION" and _announced(c):
+            f.future = False  # announcing a sanction is imposing it: "announced it would prohibit all aid"
         elif event in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST") and _announced(c):
             event, mode, f.future = "THREATEN", Coder.threat_mode(c.code), False
     if _unless(c) and event not in ("THREATEN", "REQUEST", "REJECT", "ACCUSE"):

@@ -213,7 +213,7 @@ class Resolver:
                         break
         if not code and head.pos_ == "NOUN":
             # "Rebels in the Ivory Coast", "Opposition groups in Zimbabwe", "Security forces in Guinea"
-            for c in head.children:
+            for c in [t for t in head.subtree if t.i <= hi + 6 and t.head.i >= lo]:
                 if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "across"):
                     for p in c.children:
                         if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP"):

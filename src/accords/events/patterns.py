@@ -56,6 +56,17 @@ RECIPIENT_OBJECTS = {
 ACCESS_OBJECTS = {
     "observer", "inspector", "monitor", "worker", "journalist", "entry", "access", "convoy", "delegation", "mission",
 }  # fmt: skip
+STATEMENT_NOUNS = {
+    "declaration",
+    "statement",
+    "communique",
+    "letter",
+    "resolution",
+    "message",
+    "note",
+    "report",
+}
+REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea"}
 AID_OBJECTS = {
     "aid",
     "equipment",
@@ -175,6 +186,8 @@ def subject(tok: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if tok.dep_ == "relcl" and h.pos_ in ("NOUN", "PROPN"):
         return conj_expand(h), False
     if tok.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBG":
+        if h.lemma_.lower() in STATEMENT_NOUNS and h.dep_ in ("dobj", "nsubjpass"):
+            return subject(h.head, depth + 1)  # "X issued a declaration demanding that ..."
         return conj_expand(h), False
     return [], False
 
@@ -510,18 +523,26 @@ class Coder:
                 kind = "WARN"
             elif lemma == "fail":
                 kind = "FAIL"
+            elif lemma == "prepare" and any(c.dep_ in ("auxpass", "xcomp") for c in w.children):
+                kind = (
+                    "AGREE"  # "was prepared for a ceasefire"; "prepared to resume shelling" is MOBILIZE below
+                )
         elif w.pos_ == "ADJ" and lemma in L.WILLING_ADJ:
             kind = "AGREE"
         elif w.pos_ == "NOUN" and lemma in L.WILLING_NOUNS:
             kind = "AGREE"
         elif (
-            w.pos_ == "VERB"
-            and lemma == "prepare"
-            and (any(c.dep_ == "auxpass" for c in w.children) or any(c.dep_ == "xcomp" for c in w.children))
+            w.pos_ == "NOUN"
+            and lemma in REQUEST_NOUNS
+            and any(c.dep_ in ("acl", "ccomp") for c in w.children)
         ):
-            kind = "AGREE"  # "was prepared for a ceasefire"
+            kind = "REQUEST"  # "reiterated its demand that Israel ease restrictions"
         if kind is None:
             return None
+        if w.pos_ in ("VERB", "AUX") and kind in ("AGREE", "REJECT"):
+            got = self.verb_code(w)
+            if got is not None and len(got[1]) > 1 and got[1][1].dep_ in ("dobj", "prt", "prep"):
+                return None  # a fixed phrase decides: "accepted demands" is CONCEDE
         if lemma == "ask" and any(t.lower_ == "too" for t in w.subtree):
             return None  # "asking for too much" is an evaluation, not a request
         if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in w.children):
@@ -777,7 +798,7 @@ class Coder:
                     if inner is not None and inner.event != "CONSULT"
                     else None
                 )
-                cand = self._mk(c, Code("REQUEST", mode), [c], r, confidence=0.55, rule="reported-must")
+                cand = self._mk(r, Code("REQUEST", mode), [r, c], r, confidence=0.55, rule="reported-must")
                 cand.actors = speakers
                 cand.recipients = conj_expand(subj[0]) if subj[0].pos_ == "PROPN" or subj[0].ent_type_ else []
                 for p in _prep_objs(subj[0], {"of"}):
