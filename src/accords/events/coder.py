@@ -329,6 +329,14 @@ class EventBuilder:
         return _dedupe(events)
 
 
+def _will(c: Candidate) -> bool:
+    """'will' or 'is going to' on the trigger itself, with its actor as grammatical subject."""
+    t = c.trigger
+    has_will = any(ch.dep_ == "aux" and ch.lower_ in ("will", "'ll", "shall") for ch in t.children)
+    has_subj = any(ch.dep_ == "nsubj" for ch in t.children)
+    return has_will and has_subj
+
+
 def _unless(c: Candidate) -> bool:
     for t in (c.trigger, *c.chain, *([c.anchor] if c.anchor is not None else [])):
         for ch in t.children:
@@ -396,6 +404,9 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
             f.future = False  # announcing a sanction is imposing it: "announced it would prohibit all aid"
         elif event in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST") and _announced(c):
             event, mode, f.future = "THREATEN", Coder.threat_mode(c.code), False
+        elif event in ("ASSAULT", "COERCE", "PROTEST") and c.rule == "lexicon" and _will(c):
+            # "X will hold a protest outside the embassy", "the government will extend the curfew": a stated intent
+            event, mode, f.future = "THREATEN", Coder.threat_mode(c.code), False
     if _unless(c) and event not in ("THREATEN", "REQUEST", "REJECT", "ACCUSE"):
         event, mode = "THREATEN", Coder.threat_mode(Code(event, mode))  # "will withdraw its force unless ..."
         f.future = f.hypothetical = False
@@ -408,6 +419,13 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
     ):
         if len({t.i for t in c.actors}) >= 2:
             event, mode = "COOPERATE", None  # joint exercises are material cooperation
+    if (
+        f.negated
+        and not f.future
+        and event == "CONCEDE"
+        and any(w.lemma_.lower() in ("permission", "approval", "consent") for w in c.words)
+    ):
+        event, mode, f.negated = "REJECT", None, False  # "did not give permission for the rally"
     if event == "REQUEST" and protesters and any(t.lemma_.lower() in L.PROTESTERS for t in c.actors):
         event, mode = "PROTEST", "demo"  # a demand made by demonstrating
     if event == "ASSAULT" and mode in ("destroy", None) and actor_lemmas & L.PROTESTERS:

@@ -67,18 +67,11 @@ STATEMENT_NOUNS = {
     "report",
 }
 REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea"}
+GIVE_VERBS = {"provide", "deliver", "send", "give", "donate", "supply", "ship", "fly", "airlift", "hand"}
 AID_OBJECTS = {
-    "aid",
-    "equipment",
-    "medicine",
-    "medicines",
-    "food",
-    "supplies",
-    "money",
-    "vaccine",
-    "vaccines",
-    "assistance",
-}
+    "material", "materials", "shelter", "tent", "relief", "grain", "flour", "fund", "dollar", "euro", "loan",
+    "medicine", "equipment", "supply", "vaccine", "food", "aid", "assistance", "money", "weapon", "arm", "drug",
+}  # fmt: skip
 PREP_BY_TYPE = {
     "CONSULT": {"with", "to"},
     "AGREE": {"with", "to"},
@@ -231,6 +224,22 @@ class Coder:
                     return ncode, [t, o]
         if lemma == "find" and any(c.lower_ == "guilty" for c in t.children):
             return Code("SANCTION", "convict", ("legal",)), [t]
+        if lemma == "let" and obj is not None and any(c.lower_ == "free" for c in obj.children):
+            return Code("RETREAT", "release"), [t]  # "let free Towakil Karman"
+        if lemma in ("send", "dispatch", "deploy") and any(
+            c.dep_ in ("xcomp", "advcl")
+            and c.lemma_.lower() in ("investigate", "probe", "inspect", "examine")
+            for c in t.children
+        ):
+            return Code("ACCUSE", "investigate"), [t]  # "sent experts to investigate the attacks"
+        if lemma in ("arrive", "land") and any(
+            c.dep_ == "nsubj"
+            and c.lemma_.lower() in ("peacekeeper", "troop", "soldier", "contingent", "force")
+            for c in t.children
+        ):
+            return Code("MOBILIZE", "troops", ("military",)), [t]
+        if lemma in GIVE_VERBS and obj is not None and obj.lemma_.lower() in AID_OBJECTS:
+            return Code("AID"), [t, obj]
         if lemma in lex.verbs and t.pos_ in ("VERB", "AUX"):
             return lex.verbs[lemma], [t]
         return None
@@ -254,7 +263,9 @@ class Coder:
             if not comp & {"air", "drone", "missile", "military", "rocket", "artillery"}:
                 return None
             return Code("ASSAULT", "drone" if "drone" in comp else "aerial")
-        if lemma in ("exercise", "drill", "manoeuvre", "maneuver"):
+        if lemma in ("game", "games") and "war" not in comp:
+            return None
+        if lemma in ("exercise", "drill", "manoeuvre", "maneuver", "game", "games"):
             if "joint" in comp:
                 return Code("COOPERATE", None, ("military",))
             if not comp & {"military", "naval", "war", "army"}:
@@ -523,6 +534,8 @@ class Coder:
                 kind = "WARN"
             elif lemma == "fail":
                 kind = "FAIL"
+            elif lemma == "order":
+                kind = "ORDER"
             elif lemma == "prepare" and any(c.dep_ in ("auxpass", "xcomp") for c in w.children):
                 kind = (
                     "AGREE"  # "was prepared for a ceasefire"; "prepared to resume shelling" is MOBILIZE below
@@ -552,12 +565,25 @@ class Coder:
             return None
         if (
             lemma == "call"
-            and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in w.children)
+            and not any(
+                c.dep_ == "prep"
+                and c.lower_ in ("for", "on", "upon")
+                and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+                for c in w.children
+            )
             and (_obj(w) is not None or not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in w.children))
         ):
             return None  # "called Erdogan to convey support" is a phone call, not a request
         if lemma in ("ask", "press", "push", "order", "encourage", "insist") and comp is None:
             return None
+        if (
+            lemma == "call"
+            and comp is not None
+            and comp.pos_ in ("PROPN", "NOUN")
+            and comp.ent_type_ in ("PERSON", "ORG")
+        ):
+            if any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in w.children):
+                return None  # "a delegation called on the party president" is a visit, coded below
         got = self.inner_code(comp) if comp is not None else None
         inner, inner_words = got if got else (None, [])
         inner_tok = inner_words[0] if inner_words else comp
@@ -610,6 +636,15 @@ class Coder:
                     code = Code("MOBILIZE", "troops", ("military",))  # "the army prepared to resume shelling"
                 else:
                     return None  # "agreed to impose sanctions": the inner event is coded, flagged future
+        elif kind == "ORDER":
+            # a court or government ordering an arrest, a release or an inquiry does it; other orders are REQUEST
+            if inner is not None and (
+                inner.event in ("COERCE", "ACCUSE", "ASSAULT") or inner.mode == "release"
+            ):
+                return None
+            if comp is None or (comp.pos_ != "VERB" and inner is None):
+                return None
+            code = Code("REQUEST", self.request_mode(inner, inner_tok))
         elif kind == "FAIL":
             if inner is None or inner.event != "AGREE":
                 return None
