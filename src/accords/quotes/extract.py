@@ -162,7 +162,7 @@ def _clause_span(c: Any, cut_speech: bool = True) -> tuple[int, int] | None:
     toks = list(c.subtree)
     if cut_speech:
         for t in toks:
-            if t is c or t.dep_ not in ("conj", "advcl") or not is_cue(t):
+            if t is c or t.dep_ not in ("conj", "advcl") or not is_stance(t):
                 continue
             if any(x.dep_ in SUBJ for x in t.children):
                 continue
@@ -464,7 +464,8 @@ class Extractor:
                 att.confidence = max(att.confidence, 0.9)
                 out.append(att)
                 continue
-            inside = [i for i in over if self.segments[i].start >= a - 3 and self.segments[i].end <= b + 3]
+            # a quotation that starts inside the clause belongs to it, even when it runs on after the clause ends
+            inside = [i for i in over if self.segments[i].start >= a - 3]
             if len(inside) < len(over):
                 # the clause straddles a quotation that is not part of it (a parse gone wrong): keep its own side
                 for i in over:
