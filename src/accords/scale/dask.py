@@ -54,6 +54,16 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 log = logging.getLogger(__name__)
 
+# Dask settings for the local cluster accords starts (measured with benchmarks/throughput.py, see docs/scale.md):
+# - Dask sets MALLOC_TRIM_THRESHOLD_=65536 in worker processes so that freed memory goes back to the OS at
+#   once; spaCy allocates and frees many small blocks per document, and the setting costs it about 12% CPU.
+#   Unset, glibc's own adaptive threshold applies; a worker stays well under 1 GiB either way.
+# - Dask's statistical profiler samples every worker thread every 10 ms, for a dashboard that is off here.
+LOCAL_CONFIG: dict[str, Any] = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+}
+
 BatchFn = Callable[[list[Descriptor], dict[str, Any]], list[Result]]
 
 
@@ -99,9 +109,7 @@ def open_client(
         "dashboard_address": None,
     }
     opts.update(cluster_options)
-    # Dask's statistical profiler samples every worker thread every 10 ms: CPU that a batch run from the
-    # command line has no use for (its dashboard is off too).
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    with dask.config.set(LOCAL_CONFIG):
         cluster = LocalCluster(**opts)
     with cluster, Client(cluster) as client:
         yield client
