@@ -495,6 +495,13 @@ class Coder:
                 code = Code("CONCEDE")  # "allowed the opposition leader to hold a rally"
             else:
                 return None
+        if lemma in ("call", "phone", "telephone") and code.event == "CONSULT":
+            # "called Netanyahu to congratulate him": the purpose of the call is the event
+            for c in t.children:
+                if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
+                    got = self.verb_code(c)
+                    if got is not None and got[0].event in ("SUPPORT", "CONCEDE"):
+                        return self._mk(t, got[0], [t, c], t, confidence=0.7)
         if lemma == "call" and code.event == "CONSULT":
             obj = _obj(t)
             if (
