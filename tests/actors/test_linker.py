@@ -137,3 +137,28 @@ def test_linker_leader_regime_is_a_government_not_the_person():
     rec = run("The Assad regime continued its attacks on Aleppo.")
     e = owner(rec, "regime")
     assert e is not None and (e.type, e.country, e.sector) == ("ORG", "SYR", "GOV")
+
+
+def test_linker_user_actor_dictionary_reaches_the_stage(tmp_path):
+    from accords.config import get_settings
+    from accords.core import process_article
+    from accords.records import Article
+
+    f = tmp_path / "mine.yaml"
+    f.write_text(
+        "- {name: Ivan Testovich, aliases: [Testovich], type: PERSON, country: BLR, sector: MIL, wikidata: Q42}\n"
+    )
+    text = "Ivan Testovich spoke to reporters on Monday. Testovich said the border would stay closed."
+    rec = process_article(Article(id="u", text=text), get_settings(actors=str(f)), stages=("nlp", "actors"))
+    p = person(rec, "Ivan Testovich")
+    assert (p.country, p.sector, p.wikidata) == ("BLR", "MIL", "Q42")
+    assert len(p.mentions) == 2
+    plain = run(text)
+    assert person(plain, "Ivan Testovich").country is None
+
+
+def test_linker_possessive_is_not_part_of_the_name():
+    rec = run("Hillary Clinton\u2019s campaign grew. Mrs. Clinton\u2019s aides said she would win.")
+    p = person(rec, "Hillary Clinton")
+    assert all(not m.text.endswith("\u2019s") for m in p.mentions)
+    assert len([m for m in p.mentions if m.kind != "pronoun"]) == 2

@@ -316,10 +316,6 @@ class _Builder:
             if ent.country is None and ent.role:
                 first = min(m[0] for m in ent.mentions)
                 ent.country = self._paragraph_state(first)
-            if ent.role is None:
-                entry = gaz.actor(ent.name)
-                if entry is not None and entry.type == "PERSON" and entry.role:
-                    ent.role = entry.role
             if ent.sector is None and ent.role:
                 ent.sector = sector_of_role(ent.role)
         _ = doc

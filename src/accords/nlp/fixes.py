@@ -343,9 +343,24 @@ def _titled_names(doc: Doc, ents: list[Span], gaz: Any) -> list[Span]:
     return out
 
 
+POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+
+
+def _trim_possessive(doc: Doc, e: Span) -> Span:
+    """'Hillary Clinton’s' -> 'Hillary Clinton': the possessive marker is not part of the name."""
+    end = e.end
+    while end > e.start and doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    if end == e.end:
+        return e
+    return Span(doc, e.start, end, label=e.label_, span_id=e.id) if end > e.start else doc[e.start : e.start]
+
+
 def fix_entities(doc: Doc, user_actors: str | None = None) -> Doc:
     gaz = get_gazetteer(user_actors)
     ents = list(doc.ents)
+    ents = [_trim_possessive(doc, e) for e in ents]
+    ents = [e for e in ents if len(e)]
     titled = _titled_names(doc, ents, gaz)
     if titled:
         tt = {i for t in titled for i in range(t.start, t.end)}
