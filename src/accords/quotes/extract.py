@@ -44,6 +44,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 # right-hand dependents that are not part of a speaker's name
 SPEAKER_CUT = ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "advcl", "ccomp", "dobj", "prep")
 STRIP = " \t\n,;:—–-"
+SAY_VERBS = frozenset("say tell add claim argue insist note write report warn believe think".split())
 
 
 @dataclass
@@ -264,6 +265,15 @@ class Extractor:
             lemma = tok.lemma_.lower()
             spk = subject_of(tok)
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not comps and lemma in SAY_VERBS:
+                # "He said legalizing it could put ...": a clause the parser took for an xcomp
+                comps = [
+                    c
+                    for c in tok.children
+                    if c.dep_ == "xcomp"
+                    and c.i > tok.i
+                    and any(x.dep_ in SUBJ for x in c.subtree if x is not c)
+                ]
             conf = 0.8
             if comps:
                 if lemma in WEAK_VERBS and not any(x.dep_ in SUBJ for x in comps[0].children):
@@ -302,7 +312,8 @@ class Extractor:
             away = [cue]
             if spk is not None:
                 away.append(speaker_span(spk))
-                away.append((spk.left_edge.idx, spk.right_edge.idx + len(spk.right_edge.text)))
+                if not (spk.left_edge.i <= tok.i <= spk.right_edge.i):  # not "X, who said ...,"
+                    away.append((spk.left_edge.idx, spk.right_edge.idx + len(spk.right_edge.text)))
             span = self._clip(span, away)
             if span is None:
                 continue
