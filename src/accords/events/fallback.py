@@ -97,6 +97,9 @@ SECTOR_NOUNS = {
 NOUN_SECTOR = {w: s for s, ws in SECTOR_NOUNS.items() for w in ws}
 
 
+DEMONYM_ENDINGS = ("an", "ians", "ans", "ese", "ish", "i", "is", "ic", "ean", "ch")
+
+
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
     out: dict[str, str] = {}
@@ -150,7 +153,7 @@ def country_code(text: str) -> str | None:
     parts = t.split()
     if parts and parts[-1] in PEOPLE:
         return PEOPLE[parts[-1]]
-    if len(parts) == 1 and t[:1].isalpha():
+    if len(parts) == 1 and t[:1].isalpha() and t.endswith(DEMONYM_ENDINGS) and t not in NOUN_SECTOR:
         return _demonym(t)
     return None
 

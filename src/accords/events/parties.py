@@ -108,6 +108,9 @@ class Resolver:
         return best
 
     def _code_text(self, text: str) -> tuple[str | None, str | None]:
+        bare = text.lower().removeprefix("the ").strip()
+        if bare in fallback.NOUN_SECTOR or bare + "s" in fallback.NOUN_SECTOR:
+            return None, None  # a bare common noun ("Police", "Army") names no country
         if self.resolve_actor is not None:
             try:
                 got = self.resolve_actor(text)
@@ -123,7 +126,15 @@ class Resolver:
 
     def sector_of(self, head: Token, lo: int, hi: int) -> str | None:
         for i in range(hi - 1, lo - 1, -1):
-            s = fallback.NOUN_SECTOR.get(self.doc[i].lemma_.lower())
+            word = self.doc[i].lemma_.lower()
+            if (
+                word == "general"
+                and i > 0
+                and self.doc[i - 1].text
+                in ("-", "Secretary", "Attorney", "Director", "Inspector", "Solicitor", "Consul", "Governor")
+            ):
+                continue  # "Secretary-General" is not a military rank
+            s = fallback.NOUN_SECTOR.get(word)
             if s:
                 return s
         return None

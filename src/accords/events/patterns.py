@@ -163,6 +163,21 @@ def subject(tok: Token, depth: int = 0) -> tuple[list[Token], bool]:
                     return speaker, False
             return conj_expand(c), False
     if passive:
+        # raising: "Netanyahu is expected to visit", "the army is set to withdraw"
+        if tok.lemma_.lower() in (
+            "expect",
+            "set",
+            "schedule",
+            "due",
+            "say",
+            "report",
+            "believe",
+            "slate",
+            "poise",
+        ):
+            for c in tok.children:
+                if c.dep_ == "nsubjpass":
+                    return conj_expand(c), False
         return [], True
     if depth > 4:
         return [], False
@@ -170,6 +185,20 @@ def subject(tok: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if h == tok:
         return [], False
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and h.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+        if tok.dep_ == "xcomp" and h.lemma_.lower() in (
+            "expect",
+            "set",
+            "schedule",
+            "due",
+            "say",
+            "report",
+            "believe",
+            "slate",
+            "poise",
+        ):
+            for c in h.children:
+                if c.dep_ == "nsubjpass":
+                    return conj_expand(c), False
         if tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("if", "because", "after", "before", "as", "while", "unless")
             for c in tok.children
