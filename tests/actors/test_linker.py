@@ -162,3 +162,10 @@ def test_linker_possessive_is_not_part_of_the_name():
     p = person(rec, "Hillary Clinton")
     assert all(not m.text.endswith("\u2019s") for m in p.mentions)
     assert len([m for m in p.mentions if m.kind != "pronoun"]) == 2
+
+
+def test_linker_his_country_is_the_persons_state():
+    rec = run("Foreign Minister Sergei Lavrov of Russia spoke. Lavrov said his country was ready.")
+    e = owner(rec, "country")
+    assert e is not None and e.country == "RUS" and e.type == "GPE"
+    assert owner(rec, "his").type == "PERSON"

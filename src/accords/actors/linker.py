@@ -383,10 +383,11 @@ class _Builder:
         # Person mentions by token index.
         person_at: dict[int, _Ent] = {}
         for e in people:
-            for s, _end, _k in e.mentions:
-                tok = _token_at(doc, s)
-                if tok is not None:
-                    person_at[tok.i] = e
+            for s, end, _k in e.mentions:
+                span = doc.char_span(s, end, alignment_mode="expand")
+                if span is not None:
+                    for t in span:
+                        person_at[t.i] = e
         sents = list(doc.sents)
         for si, sent in enumerate(sents):
             for tok in sent:
@@ -396,6 +397,15 @@ class _Builder:
                 target = self._antecedent(tok, si, sents, person_at)
                 if target is not None:
                     self.mention(target, tok.idx, tok.idx + len(tok.text), "pronoun")
+                    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                    if (
+                        target.country in self.gaz.iso_codes
+                        and low in {"his", "her"}
+                        and nxt is not None
+                        and (nxt.lower_ in {"country", "nation", "government"})
+                    ):
+                        # 'his country' is the state of the person it refers to.
+                        self.mention(self.state(target.country), tok.idx, nxt.idx + len(nxt.text), "nominal")
 
     def _antecedent(self, tok: Any, si: int, sents: list[Any], person_at: dict[int, _Ent]) -> _Ent | None:
         para = self.paragraph_of(tok.idx)
@@ -567,11 +577,6 @@ def _is_subject(tok: Any) -> bool:
     while t.dep_ in {"compound", "flat"} and t.head is not t:
         t = t.head
     return t.dep_ in {"nsubj", "nsubjpass"}
-
-
-def _token_at(doc: Any, char: int) -> Any:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def link_entities(work: Work) -> list[Entity]:

@@ -111,6 +111,8 @@ def _known_person_texts(doc: Doc, ents: list[Span]) -> tuple[set[str], set[str]]
     full: set[str] = set()
     surnames: set[str] = set()
     for e in ents:
+        if e[0].text in LOCATIVE_CAP:
+            continue
         if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_alpha and e[-1].text[0].isupper():
             full.add(e.text)
             surnames.add(e[-1].text)
@@ -314,6 +316,15 @@ def _titled_names(doc: Doc, ents: list[Span], gaz: Any) -> list[Span]:
         if tok.text not in TITLE_HEADS or tok.i + 1 >= len(doc):
             continue
         j = tok.i + 1
+        if doc[j].lower_ in {"for", "of"} and tok.text[:1].isupper():
+            # 'Minister for the Middle East Tobias Ellwood': skip the portfolio when it is a named entity.
+            m = j + 1
+            if m < len(doc) and doc[m].lower_ == "the":
+                m += 1
+            ent = next((e for e in ents if e.start == m), None)
+            if ent is None or ent.label_ not in {"LOC", "GPE", "ORG", "NORP"}:
+                continue
+            j = ent.end
         k = j
         while (
             k < len(doc)
