@@ -181,6 +181,22 @@ def measure(store: Any, repeat: int, cache_seconds: float = 0.0) -> dict[str, An
     return out
 
 
+def patch_party_select() -> None:
+    """The proposed store change, for measurement: codes go through the (role, code) index only. (A real fix would
+    keep name matching as a UNION over an index on lower(name).)"""
+    from sqlalchemy import select
+
+    import accords.store.core as core
+
+    def party_select(code: Any, role: str | None) -> Any:
+        p = core.S.event_parties
+        codes = [code] if isinstance(code, str) else list(code)
+        q = select(p.c.event_n).where(p.c.code.in_([c.upper() for c in codes]))
+        return q.where(p.c.role == role) if role else q
+
+    core._party_select = party_select  # type: ignore[attr-defined]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", default="/tmp/accords-web-bench.db")
@@ -188,12 +204,33 @@ def main() -> None:
     ap.add_argument("--per-article", type=int, default=20)
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--measure-only", action="store_true")
+    ap.add_argument(
+        "--warm", action="store_true", help="also measure with the app's read cache on (repeat visits)"
+    )
+    ap.add_argument(
+        "--proposed-store-fix",
+        action="store_true",
+        help="measure with the party filter the web helper proposes to the store (match actor codes through the "
+        "(role, code) index, without OR lower(name), which makes SQLite scan every party row); patched in this "
+        "process only, the store itself is unchanged",
+    )
+    ap.add_argument(
+        "--skip-incidents",
+        action="store_true",
+        help="build without grouping events into incidents (the store's per-event incident lookup grows with the "
+        "store, which makes building large stores slow); the incidents page is not part of this benchmark",
+    )
     ap.add_argument("--out", default="benchmarks/results/web.json")
     args = ap.parse_args()
 
     from accords.web.app import open_store
 
     store = open_store(args.db)
+    if args.proposed_store_fix:
+        patch_party_select()
+    if args.skip_incidents:
+        # Benchmark build only: leave incident_id empty instead of searching for matches per event.
+        type(store)._assign_incident = lambda self, conn, k, n: None  # type: ignore[method-assign]
     if not args.measure_only:
         t = time.perf_counter()
         build(store, args.events, args.per_article)
@@ -201,12 +238,21 @@ def main() -> None:
     counts = store.counts()
     print(f"store: {counts['articles']:,} articles, {counts['events_stored']:,} events, {counts['quotes']:,} quotes, "
           f"{(store.size_bytes() or 0) / 1e6:.0f} MB ({args.db})")  # fmt: skip
-    results = measure(store, args.repeat)
+    cold = measure(store, args.repeat, 0.0)
+    warm = measure(store, args.repeat, 300.0) if args.warm else None
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(
         json.dumps(
-            {"counts": counts, "repeat": args.repeat, "cpus": os.cpu_count(), "results": results}, indent=2
-        )
+            {
+                "counts": counts,
+                "repeat": args.repeat,
+                "cpus": os.cpu_count(),
+                "proposed_store_fix": args.proposed_store_fix,
+                "results": cold,
+                "warm_cache_on": warm,
+            },
+            indent=2,
+        )  # fmt: skip
     )
     store.close()
 

@@ -15,7 +15,7 @@ from accords.web.views import event_row, render
 
 router = APIRouter()
 CODE = re.compile(r"^[A-Za-z]{2,8}$")
-GRAPH_SAMPLE = 400  # newest events on each side that feed the graph
+GRAPH_SAMPLE = 150  # newest events on each side that feed the graph
 
 
 def _code(value: str) -> str:
