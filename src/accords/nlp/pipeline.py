@@ -35,9 +35,17 @@ TYPE_MAP = {
 }
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str, domain: bool = True, user_actors: str | None = None) -> Any:
-    """The spaCy pipeline ``name``, loaded once per process (per argument set)."""
+    """The spaCy pipeline ``name``, loaded once per process (per argument set, however they are passed).
+
+    ``domain=False`` gives the bare pipeline; ``user_actors`` is the path of a user actor dictionary whose
+    names join the entity ruler (``settings.actors``).
+    """
+    return _load(str(name), bool(domain), user_actors or None)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, domain: bool, user_actors: str | None) -> Any:
     import spacy
 
     try:
@@ -122,3 +130,8 @@ def nlp_stage(work: Work) -> Work:
         )
     rec.entities = ents
     return work
+
+
+# The cache of loaded pipelines, visible as it was when load_pipeline itself was the lru_cache.
+load_pipeline.cache_info = _load.cache_info  # type: ignore[attr-defined]
+load_pipeline.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
