@@ -295,12 +295,5 @@ class Resolver:
             return
         if etype == "PERSON" or head.ent_type_ == "PERSON":
             self.last_person = e
-        else:
-            if head.dep_ in ("nsubj",):
-                self.last_group = e
-            if self.last_person is None or head.lemma_ in fallback.SECTOR_NOUNS["GOV"]:
-                pass
-
-    def remember_speaker(self, e: EventEntity, head: Token) -> None:
-        if head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and head.ent_type_ != "GPE":
-            self.last_person = e
+        elif head.dep_ == "nsubj":
+            self.last_group = e

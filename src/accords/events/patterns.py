@@ -224,6 +224,12 @@ class Coder:
     def verb_code(self, t: Token) -> tuple[Code, list[Token]] | None:
         lex = self.lex
         lemma = t.lemma_.lower()
+        if lemma in ("send", "dispatch", "deploy") and any(
+            c.dep_ in ("xcomp", "advcl")
+            and c.lemma_.lower() in ("investigate", "probe", "inspect", "examine")
+            for c in t.children
+        ):
+            return Code("ACCUSE", "investigate"), [t]  # "sent experts to investigate the attacks"
         obj = _obj(t)
         for c in t.children:
             if c.dep_ in ("prt", "prep") or (lemma == "let" and c.lower_ in ("free", "go")):
@@ -255,12 +261,6 @@ class Coder:
             return Code("SANCTION", "convict", ("legal",)), [t]
         if lemma == "let" and obj is not None and any(c.lower_ == "free" for c in obj.children):
             return Code("RETREAT", "release"), [t]  # "let free Towakil Karman"
-        if lemma in ("send", "dispatch", "deploy") and any(
-            c.dep_ in ("xcomp", "advcl")
-            and c.lemma_.lower() in ("investigate", "probe", "inspect", "examine")
-            for c in t.children
-        ):
-            return Code("ACCUSE", "investigate"), [t]  # "sent experts to investigate the attacks"
         if lemma in ("arrive", "land") and any(
             c.dep_ == "nsubj"
             and c.lemma_.lower() in ("peacekeeper", "troop", "soldier", "contingent", "force")
@@ -430,6 +430,8 @@ class Coder:
                 consumed.update(t.i for t in cand.words)
                 if cand.inner is not None:
                     consumed.add(cand.inner.i)
+                    # "agreed to share information and cooperate": conjoined complements belong to the wrapper
+                    consumed.update(c.i for c in cand.inner.children if c.dep_ == "conj" and c.pos_ == "VERB")
         # 2. evaluations inside reported speech ("Vance said Moscow was overreaching")
         for r in toks:
             cand = self._evaluation(r)
@@ -487,8 +489,6 @@ class Coder:
                     actors = conj_expand(p) if not actors else actors + conj_expand(p)
                 else:
                     recips.extend(conj_expand(p))
-        if noun_obj is not None:  # "Russia's invasion", "its sanctions"
-            pass
         return Candidate(trig, code, words, actors, recips, chain=_chain(pred), anchor=pred, **kw)
 
     AMBIGUOUS = {
@@ -653,7 +653,9 @@ class Coder:
                 inner is not None
                 and inner.event == "SUPPORT"
                 and inner_words
-                and inner_words[0].pos_ == "NOUN"
+                and (
+                    inner_words[0].pos_ == "NOUN" or lemma in ("commitment", "committed", "pledge", "promise")
+                )
             ):
                 code = Code("SUPPORT")
             elif lemma == "agree" and inner_words and concluded_deal(inner_words[0]):
@@ -670,6 +672,8 @@ class Coder:
                     code = Code("THREATEN", self.threat_mode(inner))  # "vowed to retaliate", "sworn to fight"
                 elif lemma == "prepare" and inner.event == "ASSAULT":
                     code = Code("MOBILIZE", "troops", ("military",))  # "the army prepared to resume shelling"
+                elif inner.event == "MOBILIZE" and lemma in ("offer", "agree", "promise", "pledge", "commit"):
+                    code = Code("AGREE", None, ("military",))  # "offered to send troops to help"
                 else:
                     return None  # "agreed to impose sanctions": the inner event is coded, flagged future
         elif kind == "ORDER":
