@@ -348,3 +348,44 @@ def test_api_quote_correction_shown_on_quotes_page(client: Any) -> None:
     )
     assert row["corrected"] and row["speaker_country"] == "USA"
     assert "corrected" in client.get("/quotes", params={"speaker": "rubio"}).text
+
+
+def test_api_serve_starts_on_loopback_and_serves(tmp_path: Any) -> None:
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from livesrv import free_port
+
+    from accords.web.app import open_store
+
+    db = tmp_path / "s.db"
+    s = open_store(str(db))
+    s.add_record(SEED)
+    s.close()
+    port = free_port()
+    cmd = [
+        sys.executable,
+        "-c",
+        "from accords.cli import main; main()",
+        "serve",
+        "--db",
+        str(db),
+        "--port",
+        str(port),
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        body = b""
+        for _ in range(150):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/events?actor=RUS", timeout=2) as r:
+                    body = r.read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert json.loads(body)["total"] == 3
+    finally:
+        proc.terminate()
+        proc.wait(10)
