@@ -38,3 +38,21 @@ def test_cli_events_table(tmp_path: Path) -> None:
 def test_cli_events_bad_format() -> None:
     res = runner.invoke(app, ["events", str(EXAMPLE), "--format", "xml"])
     assert res.exit_code == 2
+
+
+@pytest.mark.slow
+def test_cli_events_user_actor_dictionary(tmp_path: Path) -> None:
+    page = tmp_path / "dz.txt"
+    page.write_text("President Abdelaziz Bouteflika threatened to institute a curfew in Algiers.\n")
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(
+        "- name: Abdelaziz Bouteflika\n  aliases: [Bouteflika]\n  country: DZA\n  sector: GOV\n"
+    )
+    without = json.loads(runner.invoke(app, ["events", str(page), "-f", "json"]).output)["events"]
+    assert not without  # no country for the actor: precision first, no event
+    res = runner.invoke(app, ["events", str(page), "-f", "json", "--actors", str(actors)])
+    assert res.exit_code == 0, res.output
+    events = json.loads(res.output)["events"]
+    assert [(e["event"], e["mode"], [a["code"] for a in e["actor"]]) for e in events] == [
+        ("THREATEN", "restrict", ["DZA"])
+    ]

@@ -14,14 +14,17 @@ from accords.pipeline import Work, stage
 from accords.records import Event, Record
 
 
-def code_events(record: Record, doc: Any) -> list[Event]:
-    """Code the events of one parsed article (``doc`` is the spaCy Doc of ``record.article.text``)."""
-    return EventBuilder(record, doc).run()
+def code_events(record: Record, doc: Any, user_actors: str | None = None) -> list[Event]:
+    """Code the events of one parsed article (``doc`` is the spaCy Doc of ``record.article.text``).
+
+    ``user_actors`` is an extra actor dictionary (YAML) passed on to ``accords.actors.resolve_actor``.
+    """
+    return EventBuilder(record, doc, user_actors).run()
 
 
 @stage("events", version=VERSION, requires=("doc",), adds=("events",))
 def events_stage(work: Work) -> Work:
-    work.record.events = code_events(work.record, work.doc)
+    work.record.events = code_events(work.record, work.doc, getattr(work.settings, "actors", None))
     return work
 
 

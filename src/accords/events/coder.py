@@ -85,11 +85,11 @@ LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 
 
 class EventBuilder:
-    def __init__(self, record: Record | None, doc: Any) -> None:
+    def __init__(self, record: Record | None, doc: Any, user_actors: str | None = None) -> None:
         self.record = record
         self.doc = doc
         self.coder = Coder()
-        self.resolver = Resolver(record, doc)
+        self.resolver = Resolver(record, doc, user_actors)
         self.published = parse_published(record.article.published) if record is not None else None
 
     # ---- one candidate ----------------------------------------------------------------------------------------

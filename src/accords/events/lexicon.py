@@ -106,7 +106,7 @@ PLAN = {
 FAIL = {"fail", "refrain", "neglect", "stop", "cease", "halt"}
 # Light verbs: their object noun carries the event ("held talks", "imposed sanctions").
 LIGHT = {
-    "hold", "conduct", "have", "launch", "carry", "stage", "continue", "complete", "intensify", "step", "commence", "impose", "issue", "make", "take", "place", "put", "lay",
+    "hold", "conduct", "have", "launch", "carry", "stage", "continue", "complete", "intensify", "step", "commence", "institute", "enforce", "introduce", "impose", "issue", "make", "take", "place", "put", "lay",
     "level", "file", "open", "express", "voice", "announce", "declare", "reach", "sign", "strike", "lift", "ease",
     "break", "organize", "organise", "arrange", "begin", "start", "resume", "join", "attend", "host", "give", "provide",
     "send", "deliver", "extend", "pay", "conclude", "finalize", "seal", "secure", "achieve", "agree", "broker", "mount",

@@ -77,7 +77,8 @@ def np_span(head: Token) -> tuple[int, int]:
 
 
 class Resolver:
-    def __init__(self, record: Record | None, doc: Any) -> None:
+    def __init__(self, record: Record | None, doc: Any, user_actors: str | None = None) -> None:
+        self.user_actors = user_actors
         self.record = record
         self.doc = doc
         self.last_person: EventEntity | None = None
@@ -113,7 +114,11 @@ class Resolver:
             return None, None  # a bare common noun ("Police", "Army") names no country
         if self.resolve_actor is not None:
             try:
-                got = self.resolve_actor(text)
+                got = (
+                    self.resolve_actor(text, self.user_actors)
+                    if self.user_actors
+                    else self.resolve_actor(text)
+                )
                 if got is not None:
                     code = getattr(got, "code", None) if not isinstance(got, tuple) else got[0]
                     sector = getattr(got, "sector", None) if not isinstance(got, tuple) else got[1]
