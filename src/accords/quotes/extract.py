@@ -56,6 +56,7 @@ class Attribution:
     confidence: float = 0.8
     segments: list[int] = field(default_factory=list)
     nested: bool = False  # a partial quote inside a mixed attribution
+    stance: bool = False  # a stance verb ("criticized the deal"), not a verb of saying
     parent: Attribution | None = None
 
     @property
@@ -325,8 +326,17 @@ class Extractor:
                 and not (self._has_segment(a, b) or one_name)
             ):
                 continue
-            out.append(Attribution("indirect", [(a, b)], cue, spk, conf))
-        return out
+            out.append(
+                Attribution("indirect", [(a, b)], cue, spk, conf, stance=conf < 0.6 and not is_cue(tok))
+            )
+        # a stance verb inside what someone else is reported to have said is part of that, not a quote of its own
+        return [
+            x
+            for x in out
+            if not x.stance
+            or x.cue is None
+            or not any(y is not x and not y.stance and y.start <= x.cue[0] < y.end for y in out)
+        ]
 
     def _around(self, cue: Any) -> list[tuple[int, int]]:
         head = cue.head
@@ -576,7 +586,10 @@ class Extractor:
         direct = [
             a
             for a in atts
-            if a.kind == "direct" and not a.nested and a.end <= seg.start and a.speaker is not None
+            if a.kind in ("direct", "mixed")
+            and not a.nested
+            and a.end <= seg.start + 1
+            and a.speaker is not None
         ]
         if not direct:
             return None
