@@ -515,7 +515,14 @@ class Extractor:
                 seg = self.segments[i]
                 out.append(
                     Attribution(
-                        "direct", list(seg.pieces), att.cue, att.speaker, att.confidence, [i], True, att
+                        "direct",
+                        list(seg.pieces),
+                        att.cue,
+                        att.speaker,
+                        att.confidence,
+                        [i],
+                        nested=True,
+                        parent=att,
                     )
                 )
         return out
