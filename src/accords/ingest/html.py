@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -75,39 +76,43 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
         other = _extract(backup, url, with_metadata=False)
         if len(_body(other)) > 2 * len(body):
             body, mode = _body(other), "default"
-            if doc is None:
-                doc = other
-    if doc is None:
-        meta = trafilatura.extract_metadata(trafilatura.load_html(html))
-        title = meta.title if meta else None
+    meta = doc
+    if meta is None:
+        # Precision mode found nothing (the body, if any, is the metadata-less default run's): read it alone.
+        meta = trafilatura.extract_metadata(trafilatura.load_html(html), default_url=url)
+    if not body:
         site = (meta.sitename if meta else None) or site_meta
         return HtmlDoc(
             paragraphs=[],
-            title=pick_title(h1s, clean_title(title, site, url, og_title), site, url),
+            title=pick_title(h1s, clean_title(meta.title if meta else None, site, url, og_title), site, url),
             site_name=site,
             html_lang=html_lang,
             reactions=reactions,
             mode="none",
         )
-    site = site_meta or doc.sitename
-    title = pick_title(h1s, clean_title(doc.title, site, doc.url or url, og_title), site, doc.url or url)
-    paragraphs = clean_paragraphs(body.split("\n"), title, [doc.title, og_title, *h1s[:1]])
-    authors = [a.strip() for a in re.split(r";|\band\b", doc.author or "") if a.strip()]
-    date = url_date(doc.url or url) or published_meta or doc.date
+    page_url = (meta.url if meta else None) or url
+    site = site_meta or (meta.sitename if meta else None)
+    raw_title = meta.title if meta else None
+    title = pick_title(h1s, clean_title(raw_title, site, page_url, og_title), site, page_url)
+    paragraphs = clean_paragraphs(body.split("\n"), title, [raw_title, og_title, *h1s[:1]])
+    authors = [a.strip() for a in re.split(r";|\band\b", (meta.author if meta else None) or "") if a.strip()]
+    date = url_date(page_url) or published_meta or (meta.date if meta else None)
     return HtmlDoc(
         paragraphs=paragraphs,
         title=title,
         date=date,
         site_name=site,
         authors=authors,
-        url=doc.url or url,
+        url=page_url,
         html_lang=html_lang,
         reactions=reactions,
         mode=mode,
     )
 
 
-def clean_paragraphs(lines: list[str], title: str | None, other_titles: list[str | None] = ()) -> list[str]:  # type: ignore[assignment]
+def clean_paragraphs(
+    lines: list[str], title: str | None, other_titles: Sequence[str | None] = ()
+) -> list[str]:
     """Drop furniture lines, and a headline repeated at the top of the body."""
     paras = [" ".join(line.split()) for line in lines]
     paras = [p for p in paras if p and not is_furniture(p)]
