@@ -257,6 +257,12 @@ class Coder:
                 ncode = self.noun_code(o)
                 if ncode is not None:
                     return ncode, [t, o]
+            for o in objs:  # "announced an increase in funding", "ordered the release of"
+                if o.lemma_.lower() in EVENT_HEADS:
+                    for p in _prep_objs(o, {"of", "in", "to"}):
+                        ncode = self.noun_code(p)
+                        if ncode is not None:
+                            return ncode, [t, p]
         if lemma == "find" and any(c.lower_ == "guilty" for c in t.children):
             return Code("SANCTION", "convict", ("legal",)), [t]
         if lemma == "let" and obj is not None and any(c.lower_ == "free" for c in obj.children):
@@ -299,6 +305,10 @@ class Coder:
                 return Code("COOPERATE", None, ("military",))
             if not comp & {"military", "naval", "war", "army"}:
                 return None
+        if lemma == "warning" and comp & {"travel", "weather", "storm", "health"}:
+            return None
+        if lemma == "operation" and not comp & {"military", "ground", "air", "offensive", "combat"}:
+            return None
         if lemma == "aid" and comp & {"military"}:
             return Code("AID", None, ("military",))
         return code
@@ -679,7 +689,8 @@ class Coder:
         elif kind == "ORDER":
             # a court or government ordering an arrest, a release or an inquiry does it; other orders are REQUEST
             if inner is not None and (
-                inner.event in ("COERCE", "ACCUSE", "ASSAULT") or inner.mode == "release"
+                inner.event in ("COERCE", "ACCUSE", "ASSAULT", "SANCTION", "MOBILIZE")
+                or inner.mode == "release"
             ):
                 return None
             if comp is None or (comp.pos_ != "VERB" and inner is None):
