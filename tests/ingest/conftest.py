@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from accords.config import Settings
-
 EXAMPLE = Path(__file__).resolve().parents[2] / "src" / "accords" / "examples" / "istanbul-talks.html"
 RUSSIAN = (
     "<html><head><title>Переговоры в Стамбуле</title></head><body><article><h1>Переговоры в Стамбуле</h1>"
@@ -85,8 +83,3 @@ def http_server() -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture
-def settings() -> Settings:
-    return Settings(fetch_timeout=1.0)
