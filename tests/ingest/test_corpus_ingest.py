@@ -301,3 +301,62 @@ def test_corpus_recode_reruns_coders_and_keeps_corrections(tmp_path, settings):
     with Store(db) as st:
         row = next(r for r in st.events(include_flagged=True, limit=1000)[0] if r["id"] == target["id"])
         assert row["event"] == new_type and row["correction"]["machine"]["event"] == target["event"]
+
+
+def test_corpus_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path, settings):
+    import multiprocessing
+
+    texts = real_texts(10, 3000)
+    folder = write_folder(tmp_path / "news", texts)
+    serial, parallel = str(tmp_path / "s.db"), str(tmp_path / "p.db")
+    ingest([str(folder)], serial, settings=settings, progress=False)
+    killed: list[int] = []
+
+    def killer() -> None:
+        deadline = time.time() + 300
+        while time.time() < deadline and not killed:
+            kids = multiprocessing.active_children()
+            if len(kids) >= 2 and _article_count(parallel) >= 2:
+                os.kill(kids[0].pid, signal.SIGKILL)
+                killed.append(kids[0].pid)
+                return
+            time.sleep(0.05)
+
+    t = threading.Thread(target=killer, daemon=True)
+    t.start()
+    out = ingest([str(folder)], parallel, settings=settings, progress=False, workers=2)
+    t.join(5)
+    assert killed, "no worker was killed: the run ended first"
+    assert out["added"] == len(texts) and out["failed"] == 0
+    assert snapshot(parallel) == snapshot(serial)
+
+
+@pytest.mark.postgres
+def test_corpus_ingest_into_postgresql_matches_sqlite(tmp_path, settings):
+    pg = os.environ.get("ACCORDS_TEST_POSTGRES")
+    if not pg:
+        pytest.skip("ACCORDS_TEST_POSTGRES is unset: export $(bash scripts/start-postgres.sh) to run it")
+    import uuid
+
+    import psycopg
+
+    name = "accords_ingest_" + uuid.uuid4().hex[:10]
+    with psycopg.connect(pg, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = f"{pg.rsplit('/', 1)[0]}/{name}"
+    try:
+        texts = real_texts()[:3]
+        dump = tmp_path / "dump.jsonl"
+        lines = [{"url": f"https://pg.example/{i}", "text": t} for i, t in enumerate([*texts, texts[0]])]
+        dump.write_text("".join(json.dumps(x) + "\n" for x in lines))
+        lite = str(tmp_path / "l.db")
+        a = ingest([str(dump)], lite, settings=settings, progress=False)
+        b = ingest([str(dump)], url, settings=settings, progress=False)
+        assert (b["added"], b["duplicate"]) == (a["added"], a["duplicate"]) == (3, 1)
+        assert snapshot(url) == snapshot(lite)
+        with Store(url) as st:
+            word = texts[1].split()[3].strip(".,;:!?\"'")
+            assert st.search(word)
+    finally:
+        with psycopg.connect(pg, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

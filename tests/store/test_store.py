@@ -314,3 +314,26 @@ def test_store_sqlite_uses_wal_and_foreign_keys(tmp_path):
 def test_store_refuses_missing_store_when_reading(tmp_path):
     with pytest.raises(StoreError, match="empty"):
         Store(str(tmp_path / "none.db"), create=False)
+
+
+def test_store_migrates_a_version_1_store(tmp_path):
+    from sqlalchemy import text
+
+    db = str(tmp_path / "old.db")
+    with Store(db) as st:
+        st.add_record(
+            record("https://o.example/1", story(95), events=[event("V1", "REQUEST", ["RUS"], ["UKR"])])
+        )
+        with (
+            st.engine.begin() as conn
+        ):  # turn it back into a version 1 store: parties without their v2 columns
+            for ix in ("ix_parties_agg", "ix_parties_code_date", "ix_parties_name", "ix_quotes_country"):
+                conn.execute(text(f"DROP INDEX {ix}"))
+            conn.execute(text("CREATE TABLE p1 AS SELECT event_n, role, code, name FROM event_parties"))
+            conn.execute(text("DROP TABLE event_parties"))
+            conn.execute(text("ALTER TABLE p1 RENAME TO event_parties"))
+            conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+    with Store(db) as st:
+        assert st.schema_version() == SCHEMA_VERSION == 2
+        assert st.actor_summary("RUS")["as_actor"] == {"REQUEST": 1}
+        assert st.timeline(["UKR"])[0]["count"] == 1

@@ -30,6 +30,40 @@ PRONOUNS = {
     "herself": "f",
 }
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "appos"}
+PLACE_NOUNS = {
+    "territory",
+    "city",
+    "cities",
+    "capital",
+    "border",
+    "borders",
+    "north",
+    "south",
+    "east",
+    "west",
+    "region",
+    "regions",
+    "coast",
+    "province",
+    "provinces",
+    "soil",
+    "airspace",
+    "waters",
+    "land",
+    "heartland",
+    "countryside",
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "port",
+    "ports",
+    "oblast",
+    "district",
+    "frontier",
+    "mountains",
+    "sea",
+}
 LEADER_BODIES = {
     "regime": "GOV",
     "administration": "GOV",
@@ -100,6 +134,8 @@ class _Builder:
         code = gaz.country_of_name(t)
         if code and label in {"GPE", "ORG", "NORP"} and self.add_group(span, code, code):
             return
+        if code and label == "GPE" and self._people_of(span, code):
+            return
         if code and label in {"GPE", "LOC", "ORG", "NORP"}:
             ent = self.state(code)
             if len(t) > len(ent.name) and ent.name == code:
@@ -161,6 +197,27 @@ class _Builder:
         if label == "EVENT":
             ent = self.get(("event", t), type="EVENT", name=t)
             self.mention(ent, span.start_char, span.end_char, "name")
+
+    def _people_of(self, span: Any, code: str) -> bool:
+        """'the people of Iraq', 'citizens of Ukraine': a GROUP of civilians of that state."""
+        doc = self.doc
+        i = span.start
+        if (
+            i < 2
+            or doc[i - 1].lower_ != "of"
+            or doc[i - 2].lower_ not in {"people", "citizens", "population"}
+        ):
+            return False
+        noun = doc[i - 2]
+        ent = self.get(
+            ("group", f"{code}:people"),
+            type="GROUP",
+            name=doc[noun.i : span.end].text,
+            country=code,
+            sector="CVL",
+        )
+        self.mention(ent, noun.idx, span.end_char, "name")
+        return True
 
     def _owner_before(self, span: Any) -> str | None:
         """Country given just before an ORG: 'Russia's Foreign Ministry', 'the Ukrainian Foreign Ministry'."""
@@ -568,6 +625,10 @@ def _agentive(span: Any) -> bool:
         t = t.head
     if t.dep_ in {"nsubj", "nsubjpass"}:
         return True
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB":
+        return True  # 'support Iraq', 'urged Russia to ...'
+    if t.dep_ == "poss" and t.head.lemma_.lower() not in PLACE_NOUNS:
+        return True  # "Russia's delegation", "Iraq's efforts" (not "Ukraine's east", "Syria's border")
     return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.dep_ == "agent"
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from accords.cli.app import app, console, fail, handle_errors
+from accords.cli.app import app, console, err_console, fail, handle_errors
 
 DbOpt = Annotated[
     str | None,
@@ -67,7 +67,7 @@ def ingest(
     summary = run_ingest(
         sources, _db(db), workers=workers, settings=settings, extensions=ext, refresh=refresh,
         retry_failed=retry_failed, feeds=feed, limit=limit, progress=not quiet and sys.stderr.isatty(),
-        console=None,
+        console=err_console,
     )  # fmt: skip
     if fmt == "json":
         sys.stdout.write(json.dumps(summary) + "\n")
@@ -247,7 +247,9 @@ def export(
 
     with Store(_db(db), create=False) as st:
         try:
-            n = run_export(st, fmt, out, include_flagged=include_flagged, include_duplicates=include_duplicates)
+            n = run_export(
+                st, fmt, out, include_flagged=include_flagged, include_duplicates=include_duplicates
+            )
         except BrokenPipeError:  # `accords export | head`: the reader had enough
             sys.stderr.close()
             return
@@ -271,7 +273,7 @@ def recode(
     from accords.ingest.corpus import recode as run_recode
 
     out = run_recode(_db(db), settings=get_settings(model=model), limit=limit,
-                     progress=not quiet and sys.stderr.isatty())  # fmt: skip
+                     progress=not quiet and sys.stderr.isatty(), console=err_console)  # fmt: skip
     console.print(
         f"recoded {out.get('articles', 0)} articles: events {out.get('events_before', 0)} -> "
         f"{out.get('events_after', 0)}, quotes {out.get('quotes_before', 0)} -> {out.get('quotes_after', 0)}, "

@@ -44,6 +44,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 # right-hand dependents that are not part of a speaker's name
 SPEAKER_CUT = ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "advcl", "ccomp", "dobj", "prep")
 STRIP = " \t\n,;:—–-"
+INHERIT_PARAGRAPHS = int(__import__("os").environ.get("QX", "1"))
 SAY_VERBS = frozenset("say tell add claim argue insist note write report warn believe think".split())
 
 
@@ -627,7 +628,7 @@ class Extractor:
         prev = max(before, key=lambda a: a.end)
         if prev.speaker is None:
             return None
-        if self.paragraph_of(seg.start) - self.paragraph_of(prev.end) > 1:
+        if self.paragraph_of(seg.start) - self.paragraph_of(prev.end) > INHERIT_PARAGRAPHS:
             return None
         return prev
 
@@ -718,7 +719,7 @@ class Extractor:
             (t for t in reversed(window) if is_cue(t) or t.lemma_ in ("say", "tell", "add", "ask")), None
         )
         if verb is None:
-            return None
+            return self._colon_speaker(seg, si, window)
         # nothing but the verb's own dependents between it and the mark
         between = [t for t in window if t.i > verb.i and not t.is_punct]
         if len(between) > 5:
@@ -729,6 +730,20 @@ class Extractor:
         return Attribution(
             "direct", list(seg.pieces), cue, spk, conf - (0.2 if seg.unbalanced else 0.0), [si]
         )
+
+    def _colon_speaker(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:
+        """'Carl Bialik: “...”' (a name, a colon, the quotation): the name is the speaker, the colon the cue."""
+        last = window[-1]
+        if last.text != ":" or len(window) < 2:
+            return None
+        head = window[-2]
+        if not (head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN"):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in window[-6:-1]):
+            return None
+        while head.dep_ in ("compound", "flat") and head.head.i < last.i and head.head.i in {t.i for t in window}:
+            head = head.head
+        return Attribution("direct", list(seg.pieces), (last.idx, last.idx + 1), head, 0.6, [si])
 
     # -- everything ----------------------------------------------------------------------------------------------
     def run(self) -> list[Attribution]:

@@ -30,6 +30,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    union,
     update,
 )
 from sqlalchemy.engine import Connection, Engine
@@ -269,6 +270,11 @@ class Store:
         conn.execute(
             update(S.events).where(S.events.c.article_id.in_(keys)).values(visible=False, incident_id=None)
         )
+        conn.execute(
+            update(S.event_parties)
+            .where(S.event_parties.c.event_n.in_(select(S.events.c.n).where(S.events.c.article_id.in_(keys))))
+            .values(visible=False)
+        )
         conn.execute(update(S.quotes).where(S.quotes.c.article_id.in_(keys)).values(visible=False))
         conn.execute(delete(S.minhash_bands).where(S.minhash_bands.c.article_id.in_(keys)))
         conn.execute(delete(S.minhash).where(S.minhash.c.article_id.in_(keys)))
@@ -278,22 +284,25 @@ class Store:
         self, conn: Connection, key: str, record: Record, art_date: str | None, visible: bool
     ) -> None:
         if record.events:
-            rows = [_event_row(key, ev, art_date, visible) for ev in record.events]
+            rows = _unique_ids([_event_row(key, ev, art_date, visible) for ev in record.events])
             result = conn.execute(
                 insert(S.events).returning(S.events.c.n, S.events.c.id, sort_by_parameter_order=True), rows
             ).all()
             parties = []
-            for (n, _), ev in zip(result, record.events, strict=True):
+            for (n, _), ev, row in zip(result, record.events, rows, strict=True):
                 for role, ents in (("actor", ev.actor), ("recipient", ev.recipient)):
                     for e in ents:
-                        parties.append({"event_n": n, "role": role, "code": e.code, "name": e.name or e.text})
+                        parties.append({
+                            "event_n": n, "role": role, "code": e.code, "name": e.name or e.text,
+                            "event": row["event"], "date": row["date"], "visible": visible, "flagged": row["flagged"],
+                        })  # fmt: skip
             if parties:
                 conn.execute(insert(S.event_parties), parties)
             if visible:
                 for (n, eid), ev in zip(result, record.events, strict=True):
                     self._assign_incident(conn, _key_of(eid, key, ev, art_date), n)
         if record.quotes:
-            conn.execute(insert(S.quotes), [_quote_row(key, q, visible) for q in record.quotes])
+            conn.execute(insert(S.quotes), _unique_ids([_quote_row(key, q, visible) for q in record.quotes]))
 
     # ------------------------------------------------------------------ incidents
     def _assign_incident(self, conn: Connection, k: IncidentKey, n: int) -> None:
@@ -708,7 +717,7 @@ class Store:
         if outlet:
             conds.append(e.c.article_id.in_(select(a.c.id).where(a.c.outlet == outlet)))
         if q:
-            conds.append(func.lower(e.c.evidence).contains(q.lower()))
+            conds.append(func.lower(e.c.evidence).contains(q.lower(), autoescape=True))
         if article_id:
             conds.append(e.c.article_id == article_id)
         if incident_id:
@@ -767,9 +776,14 @@ class Store:
         conds: list[Any] = [] if article_id else [qt.c.visible.is_(True)]
         if speaker:
             s = speaker.lower()
-            conds.append(or_(func.lower(qt.c.speaker).contains(s), func.lower(qt.c.speaker_text).contains(s)))
+            conds.append(
+                or_(
+                    func.lower(qt.c.speaker).contains(s, autoescape=True),
+                    func.lower(qt.c.speaker_text).contains(s, autoescape=True),
+                )
+            )
         if q:
-            conds.append(func.lower(qt.c.text).contains(q.lower()))
+            conds.append(func.lower(qt.c.text).contains(q.lower(), autoescape=True))
         if article_id:
             conds.append(qt.c.article_id == article_id)
         if country:
@@ -853,29 +867,34 @@ class Store:
         include_flagged: bool = False,
     ) -> list[dict[str, Any]]:
         """Counts of events involving any of ``actors`` (as actor or recipient) by period (day, week, month,
-        year) and type: ``[{period, event, count}]`` in date order."""
-        e = S.events
-        conds: list[Any] = [e.c.visible.is_(True), e.c.date.is_not(None)]
-        if actors:
-            conds.append(e.c.n.in_(_party_select(list(actors), None)))
-        if type:
-            conds.append(e.c.event == type.upper())
-        if since:
-            conds.append(e.c.date >= since)
-        if until:
-            conds.append(e.c.date <= until)
-        if not include_flagged:
-            conds.append(e.c.flagged.is_(False))
+        year) and type: ``[{period, event, count}]`` in date order. An event naming two of the actors counts once."""
         width = {"day": 10, "month": 7, "year": 4, "week": 10}.get(by)
         if width is None:
             raise ValueError(f"by={by!r}: use day, week, month or year")
-        period = func.substr(e.c.date, 1, width)
+        t = S.event_parties if actors else S.events
+        conds: list[Any] = [t.c.visible.is_(True), t.c.date.is_not(None)]
+        if actors:
+            codes, names = _split_codes(actors)
+            p = S.event_parties
+            conds.append(
+                or_(p.c.code.in_(codes), func.lower(p.c.name).in_(names)) if names else p.c.code.in_(codes)
+            )
+        if type:
+            conds.append(t.c.event == type.upper())
+        if since:
+            conds.append(t.c.date >= since)
+        if until:
+            conds.append(t.c.date <= until)
+        if not include_flagged:
+            conds.append(t.c.flagged.is_(False))
+        period = func.substr(t.c.date, 1, width)
+        count = func.count(func.distinct(S.event_parties.c.event_n)) if actors else func.count()
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(period.label("period"), e.c.event, func.count().label("count"))
+                select(period.label("period"), t.c.event, count.label("count"))
                 .where(*conds)
-                .group_by(period, e.c.event)
-                .order_by(period, e.c.event)
+                .group_by(period, t.c.event)
+                .order_by(period, t.c.event)
             ).all()
         if by != "week":
             return [{"period": r.period, "event": r.event, "count": int(r[2])} for r in rows]
@@ -887,40 +906,40 @@ class Store:
         return [{"period": p, "event": ev, "count": c} for (p, ev), c in sorted(weeks.items())]
 
     def actor_summary(self, code: str) -> dict[str, Any]:
-        """Counts of an actor's events by type as actor and as recipient, its partners, dates and quotes."""
-        e, p = S.events, S.event_parties
+        """Counts of an actor's events by type as actor and as recipient, its partners, dates and quotes.
+        Read from the event_parties index alone (no scan of events)."""
+        p = S.event_parties
         code = code.upper()
         out: dict[str, Any] = {"code": code}
+        live = [p.c.code == code, p.c.visible.is_(True), p.c.flagged.is_(False)]
         with self.engine.connect() as conn:
             for role in ("actor", "recipient"):
                 rows = conn.execute(
-                    select(e.c.event, func.count())
-                    .where(
-                        e.c.visible.is_(True), e.c.flagged.is_(False), e.c.n.in_(_party_select(code, role))
-                    )
-                    .group_by(e.c.event)
+                    select(p.c.event, func.count(func.distinct(p.c.event_n)))
+                    .where(p.c.role == role, *live)
+                    .group_by(p.c.event)
                 ).all()
                 out[f"as_{role}"] = {r[0]: int(r[1]) for r in rows}
-            mine = _party_select(code, None)
             span = conn.execute(
-                select(func.min(e.c.date), func.max(e.c.date), func.count()).where(
-                    e.c.visible.is_(True), e.c.flagged.is_(False), e.c.n.in_(mine)
+                select(func.min(p.c.date), func.max(p.c.date), func.count(func.distinct(p.c.event_n))).where(
+                    *live
                 )
             ).one()
             out["first_date"], out["last_date"], out["n_events"] = span[0], span[1], int(span[2])
+            other = p.alias("other")
             partners = conn.execute(
-                select(p.c.code, func.count(func.distinct(p.c.event_n)).label("n"))
-                .join(e, e.c.n == p.c.event_n)
-                .where(e.c.visible.is_(True), e.c.flagged.is_(False), p.c.event_n.in_(mine), p.c.code != code)
-                .group_by(p.c.code)
-                .order_by(text("n DESC"))
+                select(other.c.code, func.count(func.distinct(other.c.event_n)).label("n"))
+                .select_from(p.join(other, other.c.event_n == p.c.event_n))
+                .where(*live, other.c.code.is_not(None), other.c.code != code)
+                .group_by(other.c.code)
+                .order_by(text("n DESC"), other.c.code)
                 .limit(20)
             ).all()
-            out["partners"] = [{"code": r[0], "events": int(r[1])} for r in partners if r[0]]
+            out["partners"] = [{"code": r[0], "events": int(r[1])} for r in partners]
             out["n_quotes"] = int(
                 conn.execute(
                     select(func.count()).where(
-                        S.quotes.c.visible.is_(True), S.quotes.c.speaker_country == code
+                        S.quotes.c.speaker_country == code, S.quotes.c.visible.is_(True)
                     )
                 ).scalar_one()
             )
@@ -1109,6 +1128,16 @@ class Store:
 
 
 # ---------------------------------------------------------------------- helpers
+def _unique_ids(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Store ids must be unique: a second item with the same id in one record gets '~2', '~3'..."""
+    seen: Counter[str] = Counter()
+    for r in rows:
+        seen[r["id"]] += 1
+        if seen[r["id"]] > 1:
+            r["id"] = f"{r['id']}~{seen[r['id']]}"
+    return rows
+
+
 def _pack(record: Record) -> bytes:
     slim = record.model_copy(
         update={"article": record.article.model_copy(update={"text": ""}), "quotes": [], "events": []}
@@ -1151,15 +1180,28 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _split_codes(values: str | Sequence[str]) -> tuple[list[str], list[str]]:
+    """Actor filters: three-letter values are codes (RUS, UKR, IGO...); anything else is a name."""
+    vals = [values] if isinstance(values, str) else list(values)
+    codes = [v.upper() for v in vals if len(v) == 3 and v.isalpha()]
+    names = [v.lower() for v in vals if not (len(v) == 3 and v.isalpha())]
+    return codes, names
+
+
 def _party_select(code: str | Sequence[str], role: str | None) -> Any:
+    """Event numbers naming ``code`` (a code through the (role, code) index, a name through lower(name))."""
     p = S.event_parties
-    codes = [code] if isinstance(code, str) else list(code)
-    ups = [c.upper() for c in codes]
-    lows = [c.lower() for c in codes]
-    q = select(p.c.event_n).where(or_(p.c.code.in_(ups), func.lower(p.c.name).in_(lows)))
-    if role:
-        q = q.where(p.c.role == role)
-    return q
+    codes, names = _split_codes(code)
+    parts = []
+    if codes:
+        parts.append(select(p.c.event_n).where(p.c.code.in_(codes), *([p.c.role == role] if role else [])))
+    if names:
+        parts.append(
+            select(p.c.event_n).where(func.lower(p.c.name).in_(names), *([p.c.role == role] if role else []))
+        )
+    if len(parts) == 1:
+        return parts[0]
+    return union(*parts)
 
 
 def _parties_of(conn: Connection, ns: list[int]) -> dict[int, tuple[set[str], set[str]]]:

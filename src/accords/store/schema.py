@@ -22,11 +22,14 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
+    inspect,
     text,
 )
 from sqlalchemy.engine import Connection
+from sqlalchemy.schema import CreateIndex
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -104,16 +107,45 @@ events = Table(
     Index("ix_events_type_date", "event", "date"),
 )
 
-event_parties = Table(
-    "event_parties",
-    metadata,
-    Column("event_n", Integer, ForeignKey("events.n", ondelete="CASCADE"), nullable=False),
-    Column("role", String(10), nullable=False),  # 'actor' | 'recipient'
-    Column("code", String(16), nullable=True),
-    Column("name", Text, nullable=True),
-    Index("ix_parties_role_code", "role", "code", "event_n"),
-    Index("ix_parties_event", "event_n"),
+event_parties = (
+    Table(  # one row per actor / recipient of an event, with the event's type, date and visibility
+        "event_parties",
+        metadata,
+        Column("event_n", Integer, ForeignKey("events.n", ondelete="CASCADE"), nullable=False),
+        Column("role", String(10), nullable=False),  # 'actor' | 'recipient'
+        Column("code", String(16), nullable=True),
+        Column("name", Text, nullable=True),
+        # v2: copies of the event's columns, so per-actor counts (actor page, timeline) come from one index
+        Column("event", String(16), nullable=True),
+        Column("date", String(10), nullable=True),
+        Column("visible", Boolean, nullable=True),
+        Column("flagged", Boolean, nullable=True),
+        Index("ix_parties_role_code", "role", "code", "event_n"),
+        Index("ix_parties_event", "event_n"),
+    )
 )
+PARTY_V2_COLUMNS = {"event": "VARCHAR(16)", "date": "VARCHAR(10)", "visible": "BOOLEAN", "flagged": "BOOLEAN"}
+V2_INDEXES = [
+    Index(
+        "ix_parties_agg",
+        event_parties.c.role,
+        event_parties.c.code,
+        event_parties.c.visible,
+        event_parties.c.flagged,
+        event_parties.c.event,
+        event_parties.c.date,
+    ),  # fmt: skip
+    Index(
+        "ix_parties_code_date",
+        event_parties.c.code,
+        event_parties.c.visible,
+        event_parties.c.flagged,
+        event_parties.c.date,
+        event_parties.c.event,
+        event_parties.c.event_n,
+    ),  # fmt: skip
+    Index("ix_parties_name", func.lower(event_parties.c.name), event_parties.c.role),
+]
 
 quotes = Table(
     "quotes",
@@ -140,6 +172,7 @@ quotes = Table(
     Column("visible", Boolean, nullable=False, default=True),
     Column("data", Text, nullable=False),
     Index("ix_quotes_speaker", "speaker"),
+    Index("ix_quotes_country", "speaker_country", "visible"),
 )
 
 minhash = Table(
@@ -218,6 +251,27 @@ def _v1(conn: Connection) -> None:
         conn.execute(text(stmt))
 
 
+def _v2(conn: Connection) -> None:
+    """Event parties carry their event's type, date, visibility and flag (for per-actor counts from one
+    index); an index on lower(name) for name filters; quotes indexed by speaker country."""
+    have = {c["name"] for c in inspect(conn).get_columns("event_parties")}
+    for name, sqltype in PARTY_V2_COLUMNS.items():
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE event_parties ADD COLUMN {name} {sqltype}"))
+    conn.execute(
+        text(
+            "UPDATE event_parties SET "
+            "event = (SELECT e.event FROM events e WHERE e.n = event_parties.event_n), "
+            "date = (SELECT e.date FROM events e WHERE e.n = event_parties.event_n), "
+            "visible = (SELECT e.visible FROM events e WHERE e.n = event_parties.event_n), "
+            "flagged = (SELECT e.flagged FROM events e WHERE e.n = event_parties.event_n) "
+            "WHERE visible IS NULL"
+        )
+    )
+    for ix in [*V2_INDEXES, *[i for i in quotes.indexes if i.name == "ix_quotes_country"]]:
+        conn.execute(CreateIndex(ix, if_not_exists=True))
+
+
 # MIGRATIONS[i] brings a store from version i to version i + 1.
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 assert len(MIGRATIONS) == SCHEMA_VERSION
