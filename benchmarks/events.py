@@ -243,6 +243,32 @@ def seed(settings) -> dict:
     }
 
 
+def speed(settings, repeats: int = 5) -> dict:
+    """Seconds of the language pipeline (nlp stage) and of the events stage on the seed article."""
+    from accords.cli.extract import example_path
+    from accords.core import new_record
+    from accords.ingest import read_source
+    from accords.pipeline import Work, get_stage
+
+    art = read_source(str(example_path()), settings)
+    times: Counter[str] = Counter()
+    for k in range(repeats + 1):  # the first run loads the model and the gazetteers: not counted
+        work = Work(record=new_record(art.model_copy()), settings=settings)
+        for name in ("nlp", "actors", "events"):
+            t0 = time.perf_counter()
+            work = get_stage(name).fn(work)
+            if k:
+                times[name] += time.perf_counter() - t0
+    words = len(art.text.split())
+    return {
+        "article": "seed (istanbul-talks.html)",
+        "words": words,
+        "repeats": repeats,
+        "stage_seconds": {k: round(v / repeats, 4) for k, v in times.items()},
+        "events_over_nlp": round(times["events"] / times["nlp"], 3),
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="Use only the first N items of each set.")
@@ -267,6 +293,12 @@ def main() -> int:
     s = results["seed"]
     print(
         f"seed: must {s['must_found']}/{s['must_total']}, must_not violations {len(s['must_not_violations'])}"
+    )
+    results["speed"] = speed(settings)
+    sp = results["speed"]
+    print(
+        f"speed on the seed article ({sp['words']} words, mean of {sp['repeats']}): nlp {sp['stage_seconds']['nlp']}s, "
+        f"events {sp['stage_seconds']['events']}s, events / nlp = {sp['events_over_nlp']} (goal <= 0.30; noisy)"
     )
     if not args.skip_plv:
         results["plv"] = plv(nlp, args.limit)
