@@ -78,6 +78,9 @@ _THE = re.compile(r"(?i)^the\s+")
 Spans = dict[str, set[tuple[int, int, str]]]
 
 
+SOURCE: dict[str, str] = {}  # document id -> re3d part (folder)
+
+
 def load_re3d(limit: int | None = None) -> tuple[dict[str, str], Spans]:
     docs: dict[str, str] = {}
     gold: Spans = {}
@@ -86,6 +89,7 @@ def load_re3d(limit: int | None = None) -> tuple[dict[str, str], Spans]:
             if line.strip():
                 d = json.loads(line)
                 docs[d["_id"]] = d["text"]
+                SOURCE[d["_id"]] = part.name
         for line in (part / "entities.json").read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -218,6 +222,13 @@ def run(limit: int | None, model: str) -> dict[str, Any]:
             "named_only_strict": prf(gold_strict, named_only(docs, pred, strict=True)),
             "named_only_by_type": by_type(gold_named, named_only(docs, pred, filter_=False)),
             "words_per_s": round(words / secs["spacy" if name == "spacy" else "accords"], 1),
+            "named_only_by_source": {
+                src: prf(
+                    {k: v for k, v in gold_named.items() if SOURCE[k] == src},
+                    {k: v for k, v in named_only(docs, pred, filter_=False).items() if SOURCE[k] == src},
+                )["f1"]
+                for src in sorted({SOURCE[k] for k in docs})
+            },
         }
     return result
 
