@@ -184,3 +184,14 @@ def test_fetch_plain_text_url(http_server) -> None:
     art = read_source(f"{http_server}/plain.txt", Settings())
     assert art.title == "Ceasefire talks end"
     assert art.text == "The talks ended without a deal on Friday."
+
+
+def test_bad_input_text_without_sentence_ends_warns() -> None:
+    words = " ".join(["ceasefire"] * 3000)
+    art = read_source(f"<html><body><article><p>{words}</p></article></body></html>".encode(), Settings())
+    assert any("3,000 words without a sentence end" in w for w in art.warnings)
+    seed = read_source(
+        b"<html><body><article>" + b"<p>Talks went on. They ended.</p>" * 50 + b"</article></body></html>",
+        Settings(),
+    )
+    assert not any("sentence end" in w for w in seed.warnings)

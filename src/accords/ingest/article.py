@@ -37,6 +37,8 @@ from accords.records import Article, Paragraph
 
 EXTRACTOR_VERSION = "ingest.article.v1"
 SHORT_BODY_WORDS = 40
+LONG_RUN_WORDS = 1000
+_SENTENCE_SPLIT = re.compile(r"[.!?;…。！？]|\n\n")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -180,6 +182,11 @@ def read_source(source: object, settings: Settings) -> Article:
     words = len(body.split()) + len(_CJK.findall(body))
     if words < SHORT_BODY_WORDS:
         warnings.append(f"very short body ({words} words): this may not be an article")
+    longest = max((len(run.split()) for run in _SENTENCE_SPLIT.split(body)), default=0)
+    if longest > LONG_RUN_WORDS:
+        warnings.append(
+            f"a run of {longest:,} words without a sentence end: sentence splitting there is unreliable"
+        )
     language = detect_language(body, hint=html_lang)
     if language and language != "en":
         warnings.append(f"not English ({language}): the language stages are built for English")
