@@ -67,6 +67,7 @@ STATEMENT_NOUNS = {
     "report",
 }
 REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea"}
+PEOPLE_IN_NEED = {"refugee", "migrant", "asylum", "seeker", "civilian", "people", "afghan", "syrian", "iraqi"}
 GIVE_VERBS = {"provide", "deliver", "send", "give", "donate", "supply", "ship", "fly", "airlift", "hand"}
 AID_OBJECTS = {
     "material", "materials", "shelter", "tent", "relief", "grain", "flour", "fund", "dollar", "euro", "loan",
@@ -246,12 +247,18 @@ class Coder:
             if c.dep_ in ("prep", "prt"):
                 objs.extend(p for p in c.children if p.dep_ == "pobj")
         for o in objs:
-            for key in (f"{lemma} {o.lemma_.lower()}", f"{lemma} {o.lower_}"):
-                if key in lex.verb_objects:
-                    return lex.verb_objects[key], [t, o]
-            for c in o.children:
+            for c in o.children:  # the compound is the more specific: "violated the ceasefire agreement"
                 if c.dep_ == "compound" and f"{lemma} {c.lemma_.lower()}" in lex.verb_objects:
                     return lex.verb_objects[f"{lemma} {c.lemma_.lower()}"], [t, o]
+            for key in (f"{lemma} {o.lemma_.lower()}", f"{lemma} {o.lower_}"):
+                if key in lex.verb_objects:
+                    code = lex.verb_objects[key]
+                    if code.mode == "access" and any(
+                        p.lemma_.lower() in PEOPLE_IN_NEED or p.ent_type_ == "NORP"
+                        for p in _prep_objs(t, {"to"})
+                    ):
+                        code = Code("AID", None, ("asylum",))  # "opened its borders to refugees"
+                    return code, [t, o]
         if lemma in L.LIGHT:  # the object noun carries the event: "offered criticism", "ordered the arrest"
             for o in objs:
                 ncode = self.noun_code(o)
