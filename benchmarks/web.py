@@ -181,22 +181,6 @@ def measure(store: Any, repeat: int, cache_seconds: float = 0.0) -> dict[str, An
     return out
 
 
-def patch_party_select() -> None:
-    """The proposed store change, for measurement: codes go through the (role, code) index only. (A real fix would
-    keep name matching as a UNION over an index on lower(name).)"""
-    from sqlalchemy import select
-
-    import accords.store.core as core
-
-    def party_select(code: Any, role: str | None) -> Any:
-        p = core.S.event_parties
-        codes = [code] if isinstance(code, str) else list(code)
-        q = select(p.c.event_n).where(p.c.code.in_([c.upper() for c in codes]))
-        return q.where(p.c.role == role) if role else q
-
-    core._party_select = party_select  # type: ignore[attr-defined]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", default="/tmp/accords-web-bench.db")
@@ -206,13 +190,6 @@ def main() -> None:
     ap.add_argument("--measure-only", action="store_true")
     ap.add_argument(
         "--warm", action="store_true", help="also measure with the app's read cache on (repeat visits)"
-    )
-    ap.add_argument(
-        "--proposed-store-fix",
-        action="store_true",
-        help="measure with the party filter the web helper proposes to the store (match actor codes through the "
-        "(role, code) index, without OR lower(name), which makes SQLite scan every party row); patched in this "
-        "process only, the store itself is unchanged",
     )
     ap.add_argument(
         "--skip-incidents",
@@ -226,8 +203,6 @@ def main() -> None:
     from accords.web.app import open_store
 
     store = open_store(args.db)
-    if args.proposed_store_fix:
-        patch_party_select()
     if args.skip_incidents:
         # Benchmark build only: leave incident_id empty instead of searching for matches per event.
         type(store)._assign_incident = lambda self, conn, k, n: None  # type: ignore[method-assign]
