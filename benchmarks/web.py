@@ -222,7 +222,6 @@ def main() -> None:
                 "counts": counts,
                 "repeat": args.repeat,
                 "cpus": os.cpu_count(),
-                "proposed_store_fix": args.proposed_store_fix,
                 "results": cold,
                 "warm_cache_on": warm,
             },
