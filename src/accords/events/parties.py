@@ -30,6 +30,20 @@ KEEP_DEPS = {
 }
 PERSON_PRON = {"he", "she", "him", "her", "his"}
 GROUP_PRON = {"they", "them", "it", "we", "us", "their", "its", "our"}
+AFFILIATION = {
+    "affiliate",
+    "affiliated",
+    "loyal",
+    "linked",
+    "link",
+    "allied",
+    "ally",
+    "close",
+    "tie",
+    "tied",
+    "base",
+    "based",
+}
 BOTH_SIDES = {
     "side",
     "sides",
@@ -230,11 +244,24 @@ class Resolver:
         if not code and head.pos_ == "NOUN":
             # "Rebels in the Ivory Coast", "Opposition groups in Zimbabwe", "Security forces in Guinea"
             for c in [t for t in head.subtree if t.i <= hi + 6 and t.head.i >= lo]:
-                if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "across"):
+                affiliated = c.lower_ in ("with", "to") and c.head.lemma_.lower() in AFFILIATION
+                if c.dep_ == "prep" and (c.lower_ in ("in", "from", "throughout", "across") or affiliated):
                     for p in c.children:
-                        if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP"):
+                        if p.dep_ == "pobj" and (
+                            p.ent_type_ in ("GPE", "NORP") or (affiliated and p.ent_type_ == "ORG")
+                        ):
                             pl, ph = np_span(p)
                             code, sec = self._code_text(doc[pl:ph].text)
+                            if not code:  # "the Serbian Workers' Union": its state adjective
+                                for x in doc[pl:ph]:
+                                    if (
+                                        x.ent_type_ in ("NORP", "GPE")
+                                        or x.dep_ == "amod"
+                                        and x.text[:1].isupper()
+                                    ):
+                                        code, sec = self._code_text(x.text)
+                                        if code:
+                                            break
                             if code and len(code) == 3:
                                 hi = max(hi, ph)
                                 span = doc[lo:hi]

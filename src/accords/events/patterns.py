@@ -66,6 +66,18 @@ STATEMENT_NOUNS = {
     "note",
     "report",
 }
+ANSWERING_VERBS = {
+    "accept",
+    "reject",
+    "meet",
+    "ignore",
+    "refuse",
+    "satisfy",
+    "rebuff",
+    "dismiss",
+    "grant",
+    "heed",
+}
 REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea"}
 PEOPLE_IN_NEED = {"refugee", "migrant", "asylum", "seeker", "civilian", "people", "afghan", "syrian", "iraqi"}
 GIVE_VERBS = {"provide", "deliver", "send", "give", "donate", "supply", "ship", "fly", "airlift", "hand"}
@@ -333,6 +345,12 @@ class Coder:
         for c in w.children:
             if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and w.pos_ == "NOUN" and c.pos_ == "VERB"):
                 return c
+        if w.pos_ == "NOUN" and w.lemma_.lower() in REQUEST_NOUNS and w.dep_ == "dobj":
+            for (
+                c
+            ) in w.head.children:  # "reiterated its demand today that Israel ease ..." (parsed on the verb)
+                if c.dep_ == "ccomp":
+                    return c
         for c in w.children:
             if c.dep_ == "advcl" and any(
                 m.lower_ in ("for", "to") for m in c.children if m.dep_ in ("mark", "aux")
@@ -600,7 +618,11 @@ class Coder:
         elif (
             w.pos_ == "NOUN"
             and lemma in REQUEST_NOUNS
-            and any(c.dep_ in ("acl", "ccomp") for c in w.children)
+            and w.head.lemma_.lower() not in ANSWERING_VERBS
+            and (
+                any(c.dep_ in ("acl", "ccomp") for c in w.children)
+                or (w.dep_ == "dobj" and any(c.dep_ == "ccomp" for c in w.head.children))
+            )
         ):
             kind = "REQUEST"  # "reiterated its demand that Israel ease restrictions"
         if kind is None:
