@@ -361,6 +361,8 @@ def main() -> None:
     ap.add_argument("--only", default=",".join(ALL), help=f"comma-separated subset of {','.join(ALL)}")
     ap.add_argument("--pipe", action="store_true", help="also measure nlp.pipe for (a)")
     ap.add_argument("--batch-size", type=int, default=8, help="documents per Dask task")
+    ap.add_argument("--dask-n", type=int, help="number of texts for the Dask runs (default: --n)")
+    ap.add_argument("--merge", action="store_true", help="add these runs to those already in --out")
     ap.add_argument("--out", type=Path, default=RESULTS / "throughput.json")
     ap.add_argument("--profile", type=int, metavar="N", help="profile process_article on N texts instead")
     ap.add_argument("--child", help=argparse.SUPPRESS)
@@ -377,9 +379,15 @@ def main() -> None:
 
     kinds = [k.strip() for k in args.only.split(",") if k.strip()]
     runs: dict[str, dict[str, Any]] = {}
+    commands: list[str] = []
+    if args.merge and args.out.exists():
+        old = json.loads(args.out.read_text("utf-8"))
+        runs, commands = old["runs"], old.get("commands", [old.get("command")])
+    commands.append("python " + " ".join([str(Path(__file__).relative_to(ROOT))] + sys.argv[1:]))
     load_start = os.getloadavg()
     for kind in kinds:
-        runs[kind] = in_subprocess(kind, args.n, args.batch_size)
+        n = args.dask_n if kind.startswith("dask") and args.dask_n else args.n
+        runs[kind] = in_subprocess(kind, n, args.batch_size)
         print(json.dumps(runs[kind]), flush=True)
         if kind == "a" and args.pipe:
             runs["a_pipe"] = in_subprocess(kind, args.n, args.batch_size, pipe=True)
@@ -392,7 +400,9 @@ def main() -> None:
     print(json.dumps({"ratios": report["ratios"], "goals": report["goals"]}, indent=2))
 
 
-def summarise(args: argparse.Namespace, runs: dict[str, dict[str, Any]], load_start: Any) -> dict[str, Any]:
+def summarise(
+    args: argparse.Namespace, runs: dict[str, dict[str, Any]], load_start: Any, commands: list[str]
+) -> dict[str, Any]:
     ratios: dict[str, Any] = {}
     if "a" in runs and "b" in runs:
         ratios["b_over_a_wall"] = round(runs["b"]["articles_per_s"] / runs["a"]["articles_per_s"], 3)
@@ -415,7 +425,7 @@ def summarise(args: argparse.Namespace, runs: dict[str, dict[str, Any]], load_st
         else None,
     }
     return {
-        "command": "python " + " ".join([str(Path(__file__).relative_to(ROOT))] + sys.argv[1:]),
+        "commands": commands,
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": {
             "cpus": os.cpu_count(),
@@ -427,7 +437,6 @@ def summarise(args: argparse.Namespace, runs: dict[str, dict[str, Any]], load_st
         },
         "data": "texts: PolNeAR quotes/train+dev article texts, then aeb ground-truth bodies; "
         "pages: aeb + wcxb-dev HTML (../shared/eval)",
-        "n": args.n,
         "runs": runs,
         "ratios": ratios,
         "goals": goals,

@@ -16,8 +16,8 @@ How it works:
 * the remaining items are cut into batches; each batch is one task, :func:`accords.scale.worker.process_batch`,
   which runs the serial ingest's own per-item function; each worker process loads the spaCy model once
   (:class:`AccordsModelPlugin` warms the per-process cache when the worker starts);
-* only plain dicts cross process boundaries: records as ``Record.model_dump(mode="json")`` and failures as
-  ``{"source", "reason", "detail"}``; never spaCy objects;
+* only plain data crosses process boundaries: each record as its JSON text (``Record.model_dump_json()``) and
+  failures as ``{"source", "reason", "detail"}`` dicts; never spaCy objects;
 * the client is the one writer, and writes in the order of the sources (results that arrive early wait in a
   bounded buffer), with the serial ingest's own writer: so the store gets exactly the records of a serial run
   (same canonical article among duplicates, same incidents), and a killed run, rerun, skips what was written
@@ -107,6 +107,7 @@ def open_client(
         "threads_per_worker": 1,
         "processes": True,
         "dashboard_address": None,
+        "silence_logs": logging.ERROR,  # no "worker still alive, killing" chatter at shutdown
     }
     opts.update(cluster_options)
     with dask.config.set(LOCAL_CONFIG):
@@ -230,16 +231,16 @@ def _their_result(res: Result, store: Any) -> dict[str, Any]:
     """
     if res["kind"] != "record":
         return {k: v for k, v in res.items() if k != "source"}
-    from accords.core import new_record
-    from accords.records import Record
-
-    record = Record.model_validate(res["record"])
-    chash = record.article.content_hash
-    if chash and store.has_version(record.id, chash):
-        return {"kind": "unchanged", "article_id": record.id}
+    chash = res.get("content_hash")
+    if chash and store.has_version(res["id"], chash):
+        return {"kind": "unchanged", "article_id": res["id"]}
     if chash and store.has_content(chash):
-        record = new_record(record.article)  # what process_article(article, stages=()) returns
-    return {"kind": "record", "record": record.model_dump_json()}
+        from accords.core import new_record
+        from accords.records import Record
+
+        article = Record.model_validate_json(res["record_json"]).article
+        return {"kind": "record", "record": new_record(article).model_dump_json()}  # = stages=() in serial
+    return {"kind": "record", "record": res["record_json"]}
 
 
 def ingest_dask(
