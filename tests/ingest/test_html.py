@@ -166,3 +166,17 @@ def test_html_cjk_article_is_not_mistaken_for_an_empty_page() -> None:
     assert art.language == "zh"
     assert any(w.startswith("not English (zh)") for w in art.warnings)
     assert not any("very short body" in w for w in art.warnings)
+
+
+def test_html_date_shown_by_the_headline() -> None:
+    def doc(byline: str) -> bytes:
+        return (
+            '<html><head><meta property="article:published_time" content="2020-01-01"></head><body>'
+            f"<h1>Talks resume in Geneva</h1><div class='byline'>By A. Writer · {byline}</div>"
+            f"<article>{BODY}</article></body></html>"
+        ).encode()
+
+    assert read_source(doc("March 3, 2024"), Settings()).published == "2024-03-03"
+    assert read_source(doc("3 March 2024"), Settings()).published == "2024-03-03"
+    # An update date is not the publication date: the metadata's date stays.
+    assert read_source(doc("Updated March 3, 2024"), Settings()).published == "2020-01-01"

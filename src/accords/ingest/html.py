@@ -64,7 +64,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
     site_meta = _meta(metas, "og:site_name", "application-name")
     og_title = _meta(metas, "og:title", "twitter:title")
     published_meta = _published_meta(tree, metas)
-    h1s = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    h1_nodes = list(tree.iter("h1"))
+    h1s = [" ".join(h.text_content().split()) for h in h1_nodes]
+    shown_date = byline_date(tree, h1_nodes[0]) if h1_nodes else None
     doc = _extract(tree, url, favor_precision=True)
     body, mode = _body(doc), "precision"
     if len(body) < 1000:
@@ -96,7 +98,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
     title = pick_title(h1s, clean_title(raw_title, site, page_url, og_title), site, page_url)
     paragraphs = clean_paragraphs(body.split("\n"), title, [raw_title, og_title, *h1s[:1]])
     authors = [a.strip() for a in re.split(r";|\band\b", (meta.author if meta else None) or "") if a.strip()]
-    date = url_date(page_url) or published_meta or (meta.date if meta else None)
+    date = url_date(page_url) or shown_date or published_meta or (meta.date if meta else None)
     return HtmlDoc(
         paragraphs=paragraphs,
         title=title,
@@ -134,6 +136,67 @@ def pick_title(h1s: list[str], title: str | None, site: str | None, url: str | N
         if 2 <= len(head.split()) <= 40 and not _is_outlet(head, site, url):
             return head
     return title
+
+
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_SHOWN_DATES = (
+    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I), (3, 1, 2)),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.I), (3, 2, 1)),
+    (re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"), (1, 2, 3)),
+)
+_UPDATE_WORDS = re.compile(r"(updat|modif|review|edited)", re.I)
+BYLINE_CHARS = 300
+
+
+def byline_date(tree: Any, h1: Any) -> str | None:
+    """The date the page shows by its headline (the byline area), unless it is labelled as an update.
+
+    Reads the visible text from the ``<h1>`` on (and ``<time datetime>``), at most :data:`BYLINE_CHARS`
+    characters, and returns the first date written there (``May 16, 2025``, ``16 May 2025``, ISO).
+    """
+    import datetime as dt
+
+    parts: list[str] = []
+    size = 0
+    started = False
+    for el in tree.iter():
+        if el is h1:
+            started = True
+        if (
+            not started
+            or not isinstance(el.tag, str)
+            or el.tag in ("script", "style", "noscript", "template")
+        ):
+            continue
+        if el.tag == "time" and el.get("datetime"):
+            parts.append(el.get("datetime"))
+        for piece in (el.text, el.tail if el is not h1 else None):
+            if piece and piece.strip():
+                parts.append(piece.strip())
+                size += len(piece.strip()) + 1
+        if size > BYLINE_CHARS:
+            break
+    text = " ".join(parts)[: BYLINE_CHARS + 60]
+    best: tuple[int, str] | None = None
+    for pattern, (yi, mi, di) in _SHOWN_DATES:
+        for m in pattern.finditer(text):
+            if best is not None and m.start() >= best[0]:
+                break
+            month = m.group(mi)
+            try:
+                value = dt.date(
+                    int(m.group(yi)),
+                    _MONTHS[month[:3].lower()] if not month.isdigit() else int(month),
+                    int(m.group(di)),
+                )
+            except (ValueError, KeyError):
+                continue
+            if _UPDATE_WORDS.search(text[max(0, m.start() - 40) : m.start()]):
+                continue
+            best = (m.start(), value.isoformat())
+            break
+    return best[1] if best else None
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\.|$)")
