@@ -168,14 +168,13 @@ def gsr(settings, limit: int | None) -> dict:
                 split[half][1] += 1
                 for e in preds:
                     by_type[e.event]["fp"] += 1
-            if half == "dev":
+            if half == "dev":  # ids, not the text: the GSR stays in ../shared/eval
                 misses.append(
                     {
                         "id": r["id"],
                         "gold": gt,
                         "gold_actor": sorted(gcodes),
                         "pred": [(e.event, [a.code for a in e.actor]) for e in preds],
-                        "text": r["text"],
                     }
                 )
     out = prf(tp, fp, fn)
