@@ -210,3 +210,35 @@ def test_quotes_every_offset_points_into_the_text() -> None:
         assert text[q.evidence.start : q.evidence.end] == q.evidence.text
         assert q.version == "quotes.rules.v1"
         assert 0 < q.confidence <= 1
+
+
+def test_quotes_name_colon_quotation() -> None:
+    rec = run(
+        "Reactions came quickly. NATO chief Mark Rutte: “We will keep sending air defence systems to Ukraine.”"
+    )
+    q = find(rec, "We will keep sending air defence", "direct")
+    assert name(q) == "Mark Rutte"
+    assert q.cue is not None and q.cue.text == ":"
+
+
+def test_quotes_uncued_quotation_continues_in_its_paragraph_only() -> None:
+    rec = run(
+        "“The exchange went well,” said Dmitry Peskov. “We expect more of them in the coming weeks.”\n\n"
+        "The talks ended at noon and the delegations left the palace.\n\n"
+        "“Nobody in this city believes that the war will end before the winter comes.”"
+    )
+    q = find(rec, "The exchange went well", "direct")
+    assert len(q.content) == 2 and "coming weeks" in q.content[1].text
+    assert name(q) == "Dmitry Peskov"
+    other = find(rec, "Nobody in this city believes")
+    assert name(other) != "Dmitry Peskov"  # paragraphs later, no cue: unknown, not a guess
+
+
+def test_quotes_quotation_opening_next_paragraph_continues_the_quote() -> None:
+    rec = run(
+        "“The exchange went well,” said Dmitry Peskov.\n\n"
+        "“We expect more of them in the coming weeks, and we are ready for them.”"
+    )
+    q = find(rec, "The exchange went well", "direct")
+    assert len(q.content) == 2 and "coming weeks" in q.content[1].text
+    assert name(q) == "Dmitry Peskov"
