@@ -167,12 +167,15 @@ def score_wcxb(
 ) -> dict[str, float]:
     dated = [(k, t) for k, _, t in pages if t.get("publish_date")]
     titled = [(k, t) for k, _, t in pages if t.get("title")]
+    bodied = [(k, t) for k, _, t in pages if t.get("main_content")]
     return {
-        "body_f1": sum(bow_f1(out[k]["text"] or "", t["main_content"]) for k, _, t in pages) / len(pages),
+        "body_f1": sum(bow_f1(out[k]["text"] or "", t["main_content"]) for k, t in bodied)
+        / max(1, len(bodied)),
         "title_exact": sum(title_equal(out[k]["title"], t["title"]) for k, t in titled) / max(1, len(titled)),
         "date_exact": sum(date_equal(out[k]["date"], t["publish_date"]) for k, t in dated)
         / max(1, len(dated)),
         "pages": len(pages),
+        "pages_with_body": len(bodied),
         "pages_with_title": len(titled),
         "pages_with_date": len(dated),
         "pages_per_s_cpu": len(pages) / seconds,
