@@ -213,6 +213,18 @@ def seed(settings) -> dict:
             for e in rec.events
         )
         found.append({"event": m["event"], "evidence": m["evidence_contains"], "found": ok})
+    should = [
+        m["evidence_contains"]
+        for m in exp.get("should", [])
+        if any(
+            e.event == m["event"]
+            and m["evidence_contains"] in e.evidence.text
+            and set(m.get("actor", [])) <= {a.code for a in e.actor}
+            and set(m.get("recipient", [])) <= {a.code for a in e.recipient}
+            and not e.flags.any()
+            for e in rec.events
+        )
+    ]
     bad = []
     for m in exp["must_not"]:
         if "unflagged_evidence_contains" in m:
@@ -227,6 +239,8 @@ def seed(settings) -> dict:
         "must_found": sum(f["found"] for f in found),
         "must_total": len(found),
         "must_not_violations": bad,
+        "should_found": len(should),
+        "should_total": len(exp.get("should", [])),
         "items": found,
         "events": [
             {
@@ -291,7 +305,8 @@ def main() -> int:
     results["seed"] = seed(settings)
     s = results["seed"]
     print(
-        f"seed: must {s['must_found']}/{s['must_total']}, must_not violations {len(s['must_not_violations'])}"
+        f"seed: must {s['must_found']}/{s['must_total']}, must_not violations {len(s['must_not_violations'])}, "
+        f"should {s['should_found']}/{s['should_total']}"
     )
     results["speed"] = speed(settings)
     sp = results["speed"]

@@ -58,3 +58,10 @@ def test_seed_events_must_not(seed_record, expected) -> None:
 def test_seed_events_historical_annexation_flagged(seed_record) -> None:
     annex = [e for e in seed_record.events if e.trigger is not None and "annex" in e.trigger.text]
     assert all(e.flags.historical for e in annex)
+
+
+@pytest.mark.slow
+def test_seed_events_should(seed_record, expected) -> None:
+    should = expected["events"].get("should", [])
+    found = [m["evidence_contains"] for m in should if _has(seed_record, m)]
+    assert len(found) >= len(should) - 1, f"found only {found}"

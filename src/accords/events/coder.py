@@ -80,6 +80,18 @@ CONTEXT_WORDS = {
     "human_security": {"humanitarian", "prisoner", "prisoners", "hostages", "civilians"},
     "cbrn": {"nuclear", "chemical", "biological"},
 }
+DEMAND_NOUNS = {
+    "demand",
+    "proposal",
+    "plan",
+    "position",
+    "request",
+    "condition",
+    "claim",
+    "offer",
+    "terms",
+    "ultimatum",
+}
 COOP_FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 
@@ -90,6 +102,7 @@ class EventBuilder:
         self.doc = doc
         self.coder = Coder()
         self.resolver = Resolver(record, doc, user_actors)
+        self.last_demand: list[EventEntity] = []
         self.published = parse_published(record.article.published) if record is not None else None
 
     # ---- one candidate ----------------------------------------------------------------------------------------
@@ -256,6 +269,15 @@ class EventBuilder:
                 and r.sector == next((a.sector for a in coded_actors if a.code == r.code), None)
             )
         ]
+        if c.rule == "evaluation" and c.code.event == "ACCUSE" and not recips and self.last_demand:
+            # "The United States viewed these demands as unreasonable": the demands of the last REQUEST
+            obj = next((ch for ch in c.trigger.children if ch.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in DEMAND_NOUNS:
+                lo, hi = obj.left_edge.idx, obj.idx + len(obj)
+                recips = [
+                    r.model_copy(update={"text": doc.text[lo:hi], "start": lo, "end": hi})
+                    for r in self.last_demand
+                ]
         if (
             c.rule == "evaluation"
             and c.code.event == "ACCUSE"
@@ -325,6 +347,8 @@ class EventBuilder:
                 events.append(ev)
                 if ev.event == "CONSULT" and len(ev.actor) + len(ev.recipient) >= 2 and not ev.flags.any():
                     self.resolver.parties = [*ev.actor, *ev.recipient]
+                if ev.event == "REQUEST" and not ev.flags.any():
+                    self.last_demand = list(ev.actor)
             self.resolver.update_memory(sent)
         return _dedupe(events)
 

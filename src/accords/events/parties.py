@@ -163,6 +163,9 @@ class Resolver:
         doc = self.doc
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRON | GROUP_PRON:
+            near = self._person_before(head) if low in PERSON_PRON else None
+            if near is not None:
+                return [self._at(near, head)]
             if low in PERSON_PRON and self.last_person:
                 return [self._at(self.last_person, head)]
             if low in GROUP_PRON and self.last_group:
@@ -182,6 +185,8 @@ class Resolver:
             "forces",
         ):
             ref = self.last_person if poss[0].lower_ in PERSON_PRON else self.last_group
+            if poss[0].lower_ in PERSON_PRON:
+                ref = self._person_before(head) or ref  # "Tykhyi saying his country was prepared"
             if ref:
                 e = self._at(ref, head)
                 e.text, e.start, e.end = span.text, span.start_char, span.end_char
@@ -296,6 +301,16 @@ class Resolver:
         )
         self._remember(out, head, head.ent_type_)
         return [out]
+
+    def _person_before(self, head: Token) -> EventEntity | None:
+        """The nearest person named earlier in the same sentence, when the text gives them a country."""
+        for ent in reversed(list(head.sent.ents)):
+            if ent.label_ == "PERSON" and ent.end <= head.i:
+                got = self.resolve(ent.root)
+                if got and got[0].code:
+                    return got[0]
+                return None
+        return None
 
     def _sentence_country(self, head: Token) -> str | None:
         """A person the text gives no country: the country that == the subject of the sentence's main verb."""

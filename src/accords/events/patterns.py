@@ -56,6 +56,7 @@ RECIPIENT_OBJECTS = {
 ACCESS_OBJECTS = {
     "observer", "inspector", "monitor", "worker", "journalist", "entry", "access", "convoy", "delegation", "mission",
 }  # fmt: skip
+RAISING = {"expect", "set", "schedule", "due", "say", "report", "believe", "slate", "poise"}
 STATEMENT_NOUNS = {
     "declaration",
     "statement",
@@ -177,17 +178,7 @@ def subject(tok: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return conj_expand(c), False
     if passive:
         # raising: "Netanyahu is expected to visit", "the army is set to withdraw"
-        if tok.lemma_.lower() in (
-            "expect",
-            "set",
-            "schedule",
-            "due",
-            "say",
-            "report",
-            "believe",
-            "slate",
-            "poise",
-        ):
+        if tok.lemma_.lower() in RAISING or tok.lemma_.lower() in ("prepare", "commit", "determine"):
             for c in tok.children:
                 if c.dep_ == "nsubjpass":
                     return conj_expand(c), False
@@ -198,17 +189,7 @@ def subject(tok: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if h == tok:
         return [], False
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and h.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-        if tok.dep_ == "xcomp" and h.lemma_.lower() in (
-            "expect",
-            "set",
-            "schedule",
-            "due",
-            "say",
-            "report",
-            "believe",
-            "slate",
-            "poise",
-        ):
+        if tok.dep_ == "xcomp" and h.lemma_.lower() in RAISING:
             for c in h.children:
                 if c.dep_ == "nsubjpass":
                     return conj_expand(c), False
