@@ -338,6 +338,7 @@ class Extractor:
                 continue
             a, b = _trim(self.text, *span)
             one_name = conf < 0.8 and self.text[a : a + 1].isupper()  # "endorsed Trump"
+            one_name = one_name or self.text[a:b].lower() in ("yes", "no", "so")  # "72 percent said yes"
             if (
                 b - a < 3
                 or len(re.findall(r"\w+", self.text[a:b])) < 2
@@ -597,6 +598,11 @@ class Extractor:
                 continue
             prev = self._previous(seg, atts + out)
             if words >= 6 or prev is not None:
+                vb = self._verb_before(seg, si, self._window_before(seg)) if words >= 6 else None
+                if vb is not None:
+                    out.append(vb)
+                    used.add(si)
+                    continue
                 spk = prev.speaker if prev is not None else None
                 conf = (0.6 if spk is not None else 0.4) - (0.1 if seg.unbalanced else 0.0)
                 out.append(Attribution("direct", list(seg.pieces), None, spk, conf, [si]))
@@ -720,11 +726,18 @@ class Extractor:
             if not window:
                 return None
             verb = next((t for t in reversed(window) if is_cue(t)), None)
+            conf = 0.8
+            if verb is None:
+                # 'President Clinton released the following statement:' / 'Transcript as follows:'
+                verb = self._colon_verb(window)
+                conf = 0.6
             if verb is None:
                 return None
             spk = subject_of(verb)
+            if spk is not None and not animate(spk):
+                spk = None
             return Attribution(
-                "direct", list(seg.pieces), (verb.idx, verb.idx + len(verb.text)), spk, 0.8, [si]
+                "direct", list(seg.pieces), (verb.idx, verb.idx + len(verb.text)), spk, conf, [si]
             )
         tail = self.text[window[-1].idx + len(window[-1].text) : seg.start]
         if tail.strip():
@@ -736,7 +749,15 @@ class Extractor:
             (t for t in reversed(window) if is_cue(t) or t.lemma_ in ("say", "tell", "add", "ask")), None
         )
         if verb is None:
-            return self._colon_speaker(seg, si, window)
+            att = self._colon_speaker(seg, si, window)
+            if att is None and last.text == ":":
+                # 'She then addressed the supporters again: “...”': the subject of the clause before the colon
+                verb = self._colon_verb(window)
+                spk = subject_of(verb) if verb is not None else None
+                if verb is not None and spk is not None and animate(spk):
+                    cue = (verb.idx, verb.idx + len(verb.text))
+                    att = Attribution("direct", list(seg.pieces), cue, spk, 0.6, [si])
+            return att
         # nothing but the verb's own dependents between it and the mark
         between = [t for t in window if t.i > verb.i and not t.is_punct]
         if len(between) > 5:
@@ -747,6 +768,42 @@ class Extractor:
         return Attribution(
             "direct", list(seg.pieces), cue, spk, conf - (0.2 if seg.unbalanced else 0.0), [si]
         )
+
+    def _colon_verb(self, window: list[Any]) -> Any:
+        """The verb of the clause that a colon ends: the head the colon hangs on, or the root of its sentence."""
+        colon = window[-1]
+        v = colon.head if colon.text == ":" else colon
+        if v.pos_ not in ("VERB", "AUX"):
+            v = colon.sent.root
+        if v.pos_ not in ("VERB", "AUX") or v.i < window[0].i or v.lemma_.lower() in ("be",):
+            return None
+        return v
+
+    def _verb_before(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:
+        """'thanked Obama for “...”', 'is labeling Obama's actions “...”': a verb in the same clause governs the
+        quotation and has a person for subject."""
+        span = self.doc.char_span(*seg.pieces[0], alignment_mode="expand")
+        if span is None or len(window) < 2:
+            return None
+        inner = [t for t in span if not t.is_punct and not t.is_space]
+        if not inner:
+            return None
+        ids = {t.i for t in window}
+        verb = None
+        for t in inner[:3]:
+            for anc in t.ancestors:
+                if anc.i in ids and anc.pos_ == "VERB":
+                    verb = anc
+                    break
+            if verb is not None:
+                break
+        if verb is None or verb.lemma_.lower() in NOT_CUES:
+            return None
+        spk = subject_of(verb)
+        if spk is None or not animate(spk) or spk.i in self.tok_seg:
+            return None
+        cue = (verb.idx, verb.idx + len(verb.text))
+        return Attribution("direct", list(seg.pieces), cue, spk, 0.55, [si])
 
     def _colon_speaker(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:
         """'Carl Bialik: “...”' (a name, a colon, the quotation): the name is the speaker, the colon the cue."""

@@ -35,6 +35,12 @@ SPEAKER_NOUNS = frozenset(
     aide aides adviser advisers advisor spokespeople representative envoy ambassador president leader
     negotiator negotiators delegation statement government analyst analysts expert experts observer observers
     commander commanders officer officers police army military witness witnesses resident residents
+    voter voters supporter supporters respondent respondents american americans democrat democrats republican
+    republicans people candidate candidates senator governor actress actor critic critics campaign host moderator
+    reporter reporters journalist journalists judge lawyer attorney member members percent majority half third
+    quarter most many some others speaker chairman chair secretary director donor donors activist activists fan
+    fans conservatives liberals independents women men students everyone nobody group groups committee party
+    administration agency department court panel nominee frontrunner front-runner rival rivals opponent opponents
     """.split()
 )
 
