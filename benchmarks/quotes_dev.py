@@ -53,7 +53,7 @@ def main() -> int:
     importlib.reload(ex)
     scores = bench.Scores()
     missed, wrong, badspk = [], [], []
-    for row, (rec0, doc) in zip(rows, works):
+    for row, (rec0, doc) in zip(rows, works, strict=True):
         rec = rec0.model_copy(deep=True)
         rec.quotes = ex.build_quotes(rec, doc, "dev")
         golds = bench.gold_of(row)
@@ -75,16 +75,26 @@ def main() -> int:
     rep = scores.report()
     for k in ("content", "content_speaker"):
         m = rep[k]
-        print(f"{k:18} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}  ({m['tp']}/{m['pred']}/{m['gold']})")
+        print(
+            f"{k:18} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}  ({m['tp']}/{m['pred']}/{m['gold']})"
+        )
     for k, m in rep["by_kind"].items():
         c, s = m["content"], m["content_speaker"]
-        print(f"{k:9} n={m['gold']:4} content P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f} | +spk F1 {s['f1']:.3f}")
+        print(
+            f"{k:9} n={m['gold']:4} content P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f} | +spk F1 {s['f1']:.3f}"
+        )
     for w, m in rep["exact"].items():
         print(f"exact {w:8} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}")
     rnd = random.Random(args.seed)
 
     def ctx(t: str, a: int, b: int) -> str:
-        return t[max(0, a - 100) : a].replace("\n", " ") + "[[" + t[a:b] + "]]" + t[b : b + 60].replace("\n", " ")
+        return (
+            t[max(0, a - 100) : a].replace("\n", " ")
+            + "[["
+            + t[a:b]
+            + "]]"
+            + t[b : b + 60].replace("\n", " ")
+        )
 
     for t, g in rnd.sample(missed, min(args.missed, len(missed))):
         a, b = g["content"][0][0], g["content"][-1][1]

@@ -46,6 +46,12 @@ HEADLINE_NOT = frozenset(
     "UPDATE UPDATED WATCH VIDEO EXCLUSIVE BREAKING PHOTOS PHOTO LIVE READ NOTE EDITOR'S EDITOR UPDATE: Q A "
     "WASHINGTON".split()
 )
+# nouns of saying that take a that-clause: "his claim that ...", "the statement that ..."
+CUE_NOUNS = frozenset(
+    """claim statement assertion argument suggestion belief warning promise pledge remark comment allegation
+    accusation charge insistence announcement admission denial assurance contention prediction vow threat
+    complaint message""".split()
+)
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 # right-hand dependents that are not part of a speaker's name
 SPEAKER_CUT = ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "advcl", "ccomp", "dobj", "prep")
@@ -161,7 +167,9 @@ def speaker_span(head: Any) -> tuple[int, int]:
     breaks = [t.i for t in toks if t.i < head.i and "\n" in t.text]
     if breaks:
         toks = [t for t in toks if t.i > max(breaks)]
-    toks = [t for t in toks if not (t.is_space or t.i < head.i and t.is_punct and t.i == min(x.i for x in toks))]
+    toks = [
+        t for t in toks if not (t.is_space or t.i < head.i and t.is_punct and t.i == min(x.i for x in toks))
+    ]
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     return start, end
@@ -278,6 +286,11 @@ class Extractor:
                 if acc:
                     out.append(acc)
                 continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS and not self.inside_quote(tok):
+                noun = self._noun_cue(tok)
+                if noun is not None:
+                    out.append(noun)
+                continue
             if not is_stance(tok) or self.inside_quote(tok):
                 continue
             span = None
@@ -356,6 +369,44 @@ class Extractor:
             or x.cue is None
             or not any(y is not x and not y.stance and y.start <= x.cue[0] < y.end for y in out)
         ]
+
+    def _noun_cue(self, noun: Any) -> Attribution | None:
+        """'his claim that ...', 'Trump's argument that ...': a noun of saying with a that-clause."""
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and c.i > noun.i
+                and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        span = _clause_span(clause)
+        if span is None:
+            return None
+        a, b = _trim(self.text, *span)
+        if len(re.findall(r"\w+", self.text[a:b])) < 3:
+            return None
+        spk = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if spk is None:
+            v = noun.head
+            if noun.dep_ in ("dobj",) and v.pos_ == "VERB":  # 'rejected the claim that ...' is not theirs
+                return None
+            if noun.dep_ == "pobj" and v.dep_ == "prep" and v.head.pos_ in ("NOUN", "PROPN"):
+                spk = None
+        if (
+            spk is not None
+            and spk.pos_ == "PRON"
+            and spk.lower_ not in ("his", "her", "their", "its", "our", "my")
+        ):
+            spk = None
+        if spk is not None and spk.lower_ in ("his", "her", "their", "its", "our", "my"):
+            pass
+        cue = (noun.idx, noun.idx + len(noun.text))
+        return Attribution("indirect", [(a, b)], cue, spk, 0.55)
 
     def _around(self, cue: Any) -> list[tuple[int, int]]:
         head = cue.head

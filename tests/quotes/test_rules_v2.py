@@ -1,0 +1,70 @@
+"""Constructions added in quotes.rules.v2: headlines with a colon, clauses before a colon, nouns of saying,
+reported clauses that keep their conjoined verbs, speaker spans that stop at a line break."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from accords.records import Article, Paragraph, Record
+
+pytestmark = pytest.mark.slow
+
+
+def run(text: str) -> Record:
+    import accords
+
+    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return accords.process_article(Article(id="t", text=text, paragraphs=paras, language="en"))
+
+
+def test_rules_v2_headline_colon_is_an_attribution() -> None:
+    rec = run(
+        "Lynch: No outside influence on FBI probe into emails\n"
+        "Attorney General Loretta Lynch spoke in Washington on Tuesday about the inquiry."
+    )
+    hits = [q for q in rec.quotes if q.content[0].text.startswith("No outside influence")]
+    assert hits, [(q.kind, q.content[0].text) for q in rec.quotes]
+    q = hits[0]
+    assert q.cue is not None and q.cue.text == ":"
+    assert q.speaker is not None and q.speaker.text == "Lynch"
+
+
+def test_rules_v2_headline_label_is_not_a_speaker() -> None:
+    rec = run("UPDATE: The polls closed at eight in most of the state\nVoters waited in long lines.")
+    assert not [q for q in rec.quotes if q.cue is not None and q.cue.text == ":"]
+
+
+def test_rules_v2_quote_after_colon_clause_takes_its_subject() -> None:
+    rec = run(
+        "Hillary Clinton spoke in Purchase on Monday.\n"
+        "She then addressed the supporters again: “Here is what I regret. I regret they don’t want to listen.”"
+    )
+    hits = [q for q in rec.quotes if "Here is what I regret" in q.content[0].text]
+    assert hits and hits[0].speaker is not None
+    assert hits[0].speaker.text == "She"
+
+
+def test_rules_v2_noun_cue_with_that_clause() -> None:
+    rec = run("Sanders repeated his claim that the primary system was rigged against outsiders.")
+    hits = [q for q in rec.quotes if "the primary system was rigged" in q.content[0].text]
+    assert hits, [(q.kind, q.content[0].text) for q in rec.quotes]
+    assert hits[0].content[0].text.startswith("that")
+
+
+def test_rules_v2_reported_clause_keeps_conjoined_verb() -> None:
+    rec = run(
+        "The actress said she was tired of the status quo and wanted a candidate who had not taken "
+        "money from Wall Street."
+    )
+    hits = [q for q in rec.quotes if q.content[0].text.startswith("she was tired")]
+    assert hits, [(q.kind, q.content[0].text) for q in rec.quotes]
+    assert "wanted a candidate" in hits[0].content[0].text
+
+
+def test_rules_v2_speaker_span_stops_at_line_break() -> None:
+    rec = run("11 a.m.\n\nFormer Florida Gov. Jeb Bush says President Barack Obama is acting unlawfully.")
+    hits = [q for q in rec.quotes if "acting unlawfully" in q.content[0].text]
+    assert hits and hits[0].speaker is not None
+    assert "a.m." not in hits[0].speaker.text and hits[0].speaker.text.endswith("Bush")
