@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import (
     and_,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -306,35 +307,16 @@ class Store:
 
     # ------------------------------------------------------------------ incidents
     def _assign_incident(self, conn: Connection, k: IncidentKey, n: int) -> None:
+        """Put a new (or regrouped) event, whose incident_id is NULL, into the incident it belongs to."""
+        e = S.events
         if not eligible(k):
-            conn.execute(update(S.events).where(S.events.c.n == n).values(incident_id=None))
             return
-        e, p = S.events, S.event_parties
         d = date.fromisoformat(k.date or "")
         lo, hi = (d - timedelta(days=MAX_DAYS)).isoformat(), (d + timedelta(days=MAX_DAYS)).isoformat()
-        codes = set(k.actors) | (set(k.recipients) if k.event in SYMMETRIC else set())
-        party = select(p.c.event_n).where(p.c.code.in_(sorted(codes)))
-        if k.event not in SYMMETRIC:
-            party = party.where(p.c.role == "actor")
+        sym = k.event in SYMMETRIC
+        codes = sorted(set(k.actors) | (set(k.recipients) if sym else set()))
         cands = conn.execute(
-            select(
-                e.c.n,
-                e.c.id,
-                e.c.article_id,
-                e.c.event,
-                e.c.date,
-                e.c.place,
-                e.c.loc_country,
-                e.c.incident_id,
-            ).where(
-                e.c.visible.is_(True),
-                e.c.flagged.is_(False),
-                e.c.event == k.event,
-                e.c.date >= lo,
-                e.c.date <= hi,
-                e.c.article_id != k.article_id,
-                e.c.n.in_(party),
-            )
+            _candidates_stmt(sym), {"codes": codes, "ev": k.event, "lo": lo, "hi": hi, "aid": k.article_id}
         ).all()
         matched: set[str] = set()
         if cands:
@@ -354,15 +336,16 @@ class Store:
                 if same_incident(k, other):
                     matched.add(c.incident_id or c.id)
                     matched.add(c.id)
+        if not matched:  # an event alone is no incident: incident_id stays NULL
+            return
         ids = matched | {k.id}
         new = min(ids)
-        if matched:
-            conn.execute(
-                update(e)
-                .where(or_(e.c.incident_id.in_(sorted(ids)), e.c.id.in_(sorted(ids))), e.c.visible.is_(True))
-                .values(incident_id=new)
-            )
-        conn.execute(update(e).where(e.c.n == n).values(incident_id=new))
+        conn.execute(
+            update(e)
+            .where(or_(e.c.incident_id.in_(sorted(ids)), e.c.id.in_(sorted(ids))), e.c.visible.is_(True))
+            .values(incident_id=new)
+        )
+        conn.execute(_SET_INCIDENT, {"b_n": n, "b_inc": new})
 
     def _regroup(self, conn: Connection, incident_ids: Sequence[str]) -> None:
         """Recompute the grouping of the members of these incidents (after some left)."""
@@ -452,7 +435,7 @@ class Store:
                 func.count().label("n_events"),
                 func.count(func.distinct(e.c.article_id)).label("n_sources"),
             )
-            .where(e.c.incident_id.is_not(None), e.c.visible.is_(True))
+            .where(e.c.incident_id.is_not(None))  # members are always visible (hidden events leave incidents)
             .group_by(e.c.incident_id)
             .having(func.count(func.distinct(e.c.article_id)) >= min_sources)
             .order_by(func.max(e.c.date).desc(), e.c.incident_id)
@@ -476,7 +459,7 @@ class Store:
             if not heads:
                 return []
             ids = [h.incident_id for h in heads]
-            members, _ = self._event_rows(conn, e.c.incident_id.in_(ids), include_hidden=False, limit=None)
+            members, _ = self._event_rows(conn, e.c.incident_id.in_(ids), include_hidden=True, limit=None)
             dup_rows = conn.execute(
                 select(
                     S.articles.c.id,
@@ -701,10 +684,15 @@ class Store:
         hidden (``include_duplicates`` or ``article_id`` shows them); flagged events only with ``include_flagged``."""
         e, a = S.events, S.articles
         conds: list[Any] = []
+        show_hidden = include_duplicates or bool(article_id)
+        # With a party filter, visibility and flags are checked in the parties index, so that SQLite looks the
+        # few matching events up by key instead of scanning the (visible, flagged, date) index.
+        by_party = bool(actor or recipient)
+        live, unflagged = not show_hidden, not include_flagged
         if actor:
-            conds.append(e.c.n.in_(_party_select(actor, "actor")))
+            conds.append(e.c.n.in_(_party_select(actor, "actor", live=live, unflagged=unflagged)))
         if recipient:
-            conds.append(e.c.n.in_(_party_select(recipient, "recipient")))
+            conds.append(e.c.n.in_(_party_select(recipient, "recipient", live=live, unflagged=unflagged)))
         if type:
             types = [t.strip().upper() for t in type.split(",") if t.strip()]
             conds.append(e.c.event.in_(types))
@@ -712,7 +700,7 @@ class Store:
             conds.append(e.c.date >= since)
         if until:
             conds.append(e.c.date <= until)
-        if not include_flagged:
+        if not include_flagged and not by_party:
             conds.append(e.c.flagged.is_(False))
         if outlet:
             conds.append(e.c.article_id.in_(select(a.c.id).where(a.c.outlet == outlet)))
@@ -726,7 +714,7 @@ class Store:
             return self._event_rows(
                 conn,
                 and_(*conds) if conds else None,
-                include_hidden=include_duplicates or bool(article_id),
+                include_hidden=show_hidden or by_party,
                 sort=sort,
                 desc=desc,
                 limit=limit,
@@ -949,15 +937,19 @@ class Store:
         """All events between ``a`` and ``b`` in both directions, oldest first, and each side's quotes."""
         e = S.events
         a, b = a.upper(), b.upper()
-        ab = and_(e.c.n.in_(_party_select(a, "actor")), e.c.n.in_(_party_select(b, "recipient")))
-        ba = and_(e.c.n.in_(_party_select(b, "actor")), e.c.n.in_(_party_select(a, "recipient")))
-        both = and_(e.c.n.in_(_party_select(a, "actor")), e.c.n.in_(_party_select(b, "actor")))
-        conds: list[Any] = [or_(ab, ba, both)]
-        if not include_flagged:
-            conds.append(e.c.flagged.is_(False))
+        uf = not include_flagged
+
+        def ps(code: str, role: str) -> Any:
+            return e.c.n.in_(_party_select(code, role, live=True, unflagged=uf))
+
+        ab = and_(ps(a, "actor"), ps(b, "recipient"))
+        ba = and_(ps(b, "actor"), ps(a, "recipient"))
+        both = and_(ps(a, "actor"), ps(b, "actor"))
+        # the first condition drives the lookup (events naming b, from the parties index); the rest checks roles
+        conds: list[Any] = [e.c.n.in_(_party_select(b, None, live=True, unflagged=uf)), or_(ab, ba, both)]
         with self.engine.connect() as conn:
             rows, total = self._event_rows(
-                conn, and_(*conds), sort="date", desc=False, limit=limit, count=True
+                conn, and_(*conds), include_hidden=True, sort="date", desc=False, limit=limit, count=True
             )
         for r in rows:
             r["direction"] = (
@@ -1128,6 +1120,34 @@ class Store:
 
 
 # ---------------------------------------------------------------------- helpers
+_SET_INCIDENT = (
+    update(S.events).where(S.events.c.n == bindparam("b_n")).values(incident_id=bindparam("b_inc"))
+)
+_CANDIDATES: dict[bool, Any] = {}
+
+
+def _candidates_stmt(symmetric: bool) -> Any:
+    """Events that may share an incident with a new one: built once, answered from the parties index
+    (ix_parties_agg, or ix_parties_code_date when either side may match)."""
+    if symmetric not in _CANDIDATES:
+        e, p = S.events, S.event_parties
+        party = select(p.c.event_n).where(
+            p.c.code.in_(bindparam("codes", expanding=True)),
+            p.c.visible.is_(True),
+            p.c.flagged.is_(False),
+            p.c.event == bindparam("ev"),
+            p.c.date >= bindparam("lo"),
+            p.c.date <= bindparam("hi"),
+        )
+        if not symmetric:
+            party = party.where(p.c.role == "actor")
+        _CANDIDATES[symmetric] = select(
+            e.c.n, e.c.id, e.c.article_id, e.c.event, e.c.date, e.c.place, e.c.loc_country, e.c.incident_id
+        ).where(e.c.n.in_(party), e.c.article_id != bindparam("aid"))  # no events.visible here: SQLite would
+        # then scan ix_events_visible_date instead of looking the few candidates up by key (parties.visible is it)
+    return _CANDIDATES[symmetric]
+
+
 def _unique_ids(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Store ids must be unique: a second item with the same id in one record gets '~2', '~3'..."""
     seen: Counter[str] = Counter()
@@ -1188,17 +1208,23 @@ def _split_codes(values: str | Sequence[str]) -> tuple[list[str], list[str]]:
     return codes, names
 
 
-def _party_select(code: str | Sequence[str], role: str | None) -> Any:
-    """Event numbers naming ``code`` (a code through the (role, code) index, a name through lower(name))."""
+def _party_select(
+    code: str | Sequence[str], role: str | None, *, live: bool = False, unflagged: bool = False
+) -> Any:
+    """Event numbers naming ``code`` (a code through the (role, code) index, a name through lower(name));
+    ``live``: only visible events; ``unflagged``: only events with no flag."""
     p = S.event_parties
     codes, names = _split_codes(code)
+    extra = [p.c.role == role] if role else []
+    if live:
+        extra.append(p.c.visible.is_(True))
+    if unflagged:
+        extra.append(p.c.flagged.is_(False))
     parts = []
     if codes:
-        parts.append(select(p.c.event_n).where(p.c.code.in_(codes), *([p.c.role == role] if role else [])))
+        parts.append(select(p.c.event_n).where(p.c.code.in_(codes), *extra))
     if names:
-        parts.append(
-            select(p.c.event_n).where(func.lower(p.c.name).in_(names), *([p.c.role == role] if role else []))
-        )
+        parts.append(select(p.c.event_n).where(func.lower(p.c.name).in_(names), *extra))
     if len(parts) == 1:
         return parts[0]
     return union(*parts)
