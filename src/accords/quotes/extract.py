@@ -63,6 +63,7 @@ INHERIT_PARAGRAPHS = 0
 CLAUSE_VERBS = frozenset(
     "show find learn read feel hope fear worry figure guess want call point order think believe know".split()
 )
+CUT_CONJ = 1
 SAY_VERBS = frozenset("say tell add claim argue insist note write report warn believe think".split())
 
 
@@ -198,6 +199,21 @@ def _clause_span(c: Any, cut_speech: bool = True) -> tuple[int, int] | None:
             # drop the "and" / comma before it
             toks = [x for x in toks if x.i < stop or x.i > t.right_edge.i]
             toks = [x for x in toks if not (x.i < stop and x.i >= stop - 2 and x.dep_ in ("cc", "punct"))]
+        # "Nearly half said they prefer X, and about the same numbers would rather see Y": a clause conjoined to
+        # the reported one, with a subject of its own and no 'that', is the writer's, not the speaker's
+        for t in list(c.children):
+            if t.dep_ != "conj" or t.i < c.i or not any(x.dep_ in SUBJ for x in t.children):
+                continue
+            if any(x.dep_ == "mark" for x in t.children) or CUT_CONJ == 0:
+                continue
+            subj = next(x for x in t.children if x.dep_ in SUBJ)
+            if CUT_CONJ == 1 and subj.pos_ == "PRON":
+                continue
+            stop = t.left_edge.i
+            cc = [x for x in c.children if x.dep_ in ("cc", "punct") and c.i < x.i < stop]
+            if cc:
+                stop = min(stop, min(x.i for x in cc if x.i >= max(y.i for y in cc) - 1))
+            toks = [x for x in toks if x.i < stop]
     if not toks:
         return None
     first = min(toks, key=lambda t: t.i)
