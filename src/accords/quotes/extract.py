@@ -64,6 +64,8 @@ CLAUSE_VERBS = frozenset(
     "show find learn read feel hope fear worry figure guess want call point order think believe know".split()
 )
 CUT_CONJ = 1
+# 'WASHINGTON (AP) — ', 'CLEVELAND, Ohio (UPI) — '
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,[\w .]+)?(?:\s*\([\w .]+\))?\s*[—–-]+\s*")
 SAY_VERBS = frozenset("say tell add claim argue insist note write report warn believe think".split())
 
 
@@ -830,6 +832,11 @@ class Extractor:
         if len(between) > 5:
             return None
         spk = subject_of(verb)
+        if spk is None and between and between[0].pos_ == "PROPN" and verb.i + 1 == between[0].i:
+            # inverted: 'Continued Stone: “...”', 'Said Trump: “...”'
+            spk = between[0]
+            while spk.dep_ in ("compound", "flat") and spk.head.i in {t.i for t in between}:
+                spk = spk.head
         cue = (verb.idx, verb.idx + len(verb.text))
         conf = 0.9 if spk is not None else 0.6
         return Attribution(
@@ -939,7 +946,34 @@ class Extractor:
             if any(a <= tok.idx < b for a, b in att.content) or self.inside_quote(tok):
                 att.speaker = None
                 att.confidence -= 0.1
+                continue
+            att.speaker = self._past_dateline(tok, att)
         return atts
+
+    def _past_dateline(self, tok: Any, att: Attribution) -> Any:
+        """'WASHINGTON (AP) — Donald Trump said ...': the parser may take the dateline for the subject; the speaker
+        is the noun phrase after the dash."""
+        if not (tok.text.isupper() and len(tok.text) > 2) or att.cue is None:
+            return tok
+        pa = self.para_spans[self.paragraph_of(tok.idx)][0]
+        m = DATELINE.match(self.text, pa)
+        if m is None or not pa <= tok.idx < m.end():
+            return tok
+        cue = self.doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+        if cue is None or cue.start == 0:
+            return tok
+        v = cue[0]
+        cands = [
+            t
+            for t in self.doc[tok.i : v.i]
+            if t.idx >= m.end() and t.pos_ in ("PROPN", "NOUN", "PRON") and t.head.i >= v.i
+        ]
+        if not cands:
+            cands = [
+                t for t in self.doc[tok.i : v.i] if t.idx >= m.end() and t.pos_ in ("PROPN", "NOUN", "PRON")
+            ]
+            cands = cands[-1:]
+        return cands[0] if cands else None
 
 
 def merge_split(atts: list[Attribution]) -> list[Attribution]:
