@@ -41,10 +41,15 @@ TITLE_WORDS = frozenset(
     magazine newspaper program programme column episode memoir hashtag slogan banner sign motto""".split()
 )
 # 'Lynch: No outside influence on FBI probe' (one to five words, a colon, the headline)
-HEADLINE = re.compile(r"\s*((?:[A-Z][\w.’'&-]*\s){0,4}[A-Z][\w.’'&-]*[A-Za-z.]):\s+\S")
+HEADLINE = re.compile(
+    r"\s*((?:[A-Z][\w.’'&-]*\s(?:(?:to|on|at|in|for|about)\s)?){0,5}[A-Z][\w.’'&-]*[A-Za-z.]):\s+\S"
+)
 HEADLINE_NOT = frozenset(
-    "UPDATE UPDATED WATCH VIDEO EXCLUSIVE BREAKING PHOTOS PHOTO LIVE READ NOTE EDITOR'S EDITOR UPDATE: Q A "
-    "WASHINGTON".split()
+    "UPDATE UPDATED WATCH VIDEO EXCLUSIVE BREAKING PHOTOS PHOTO LIVE READ NOTE EDITOR'S EDITOR Q A WASHINGTON "
+    "SOURCE SOURCES RELATED TAGS TAG TRANSCRIPT CORRECTION CLARIFICATION MORE ALSO SEE PHONE EMAIL CONTACT "
+    "FILE GETTY CREDIT CAPTION ADVERTISEMENT SPONSORED DISCLAIMER DISCLOSURE WARNING NB PS P.S. BOTTOM TOP "
+    "LOCATION DATE TIME WHEN WHERE WHAT WHY HOW WHO AGE CITY JOB PAY NAME TITLE SUBJECT RE FW SUMMARY "
+    "BACKGROUND ANALYSIS OPINION COMMENTARY EDITORIAL INTERVIEW FACT CHECK".split()
 )
 # nouns of saying that take a that-clause: "his claim that ...", "the statement that ..."
 CUE_NOUNS = frozenset(
@@ -64,6 +69,7 @@ CLAUSE_VERBS = frozenset(
     "show find learn read feel hope fear worry figure guess want call point order think believe know".split()
 )
 CUT_CONJ = 1
+AS_VERBS = frozenset("say note report point explain write put tell reveal observe".split())
 # 'WASHINGTON (AP) — ', 'CLEVELAND, Ohio (UPI) — '
 DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,[\w .]+)?(?:\s*\([\w .]+\))?\s*[—–-]+\s*")
 SAY_VERBS = frozenset("say tell add claim argue insist note write report warn believe think".split())
@@ -80,6 +86,7 @@ class Attribution:
     nested: bool = False  # a partial quote inside a mixed attribution
     stance: bool = False  # a stance verb ("criticized the deal"), not a verb of saying
     parent: Attribution | None = None
+    dropped: bool = False  # given way to a better reading of the same words
 
     @property
     def start(self) -> int:
@@ -335,6 +342,15 @@ class Extractor:
                         span = (min(span[0], last[0]), max(span[1], last[1]))
             elif lemma in LABEL_VERBS:
                 span = self._label_content(tok)
+            if span is None and tok.dep_ == "advcl" and lemma in AS_VERBS and spk is not None:
+                # "As the Times noted, Clinton raised ...": the clause the as-clause hangs on
+                mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+                if mark is not None and mark.i < tok.i:
+                    pieces = self._around_as(tok)
+                    if pieces:
+                        cue = (tok.idx, tok.idx + len(tok.text))
+                        out.append(Attribution("indirect", pieces, cue, spk, 0.7))
+                    continue
             if (
                 span is None
                 and tok.dep_ == "parataxis"
@@ -425,6 +441,23 @@ class Extractor:
             pass
         cue = (noun.idx, noun.idx + len(noun.text))
         return Attribution("indirect", [(a, b)], cue, spk, 0.55)
+
+    def _around_as(self, cue: Any) -> list[tuple[int, int]]:
+        head = cue.head
+        if head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
+            return []
+        sent = cue.sent
+        lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
+        pieces = []
+        for x, y in ((lo, cue.left_edge.i - 1), (cue.right_edge.i + 1, hi)):
+            if y < x:
+                continue
+            a, b = _trim(self.text, self.doc[x].idx, self.doc[y].idx + len(self.doc[y].text))
+            if b - a > 2:
+                pieces.append((a, b))
+        if len(pieces) != 1 or len(re.findall(r"\w+", self.text[pieces[0][0] : pieces[0][1]])) < 3:
+            return []
+        return pieces
 
     def _around(self, cue: Any) -> list[tuple[int, int]]:
         head = cue.head
@@ -902,38 +935,50 @@ class Extractor:
         atts = self._check_speakers(self.merge_segments(self.from_parse()))
         atts += self._check_speakers(self.from_segments(atts))
         atts += self.from_headlines(atts)
+        atts = [a for a in atts if not a.dropped]
         return dedupe(merge_split(atts))
 
     def from_headlines(self, atts: list[Attribution]) -> list[Attribution]:
-        """A headline of the form 'Name: what they said' ('Lynch: No outside influence on FBI probe'): the name
-        is the speaker, the colon the cue, the rest the content."""
+        """A headline of the form 'Name: what they said' ('Lynch: No outside influence on FBI probe', 'Clinton to
+        Planned Parenthood: ...'), or a transcript line ('TAPPER: Do you think ...'): the name is the speaker,
+        the colon the cue, the rest the content. Parse attributions inside such a line give way to it."""
         out: list[Attribution] = []
         for pa, pb in self.para_spans:
             line = self.text[pa:pb]
             m = HEADLINE.match(line)
-            if m is None or len(line.split()) > 30 or m.group(1).split()[0].upper() in HEADLINE_NOT:
+            if m is None:
                 continue
-            if any(a.start < pb and pa < a.end and a.kind != "direct" for a in atts):
+            label = m.group(1)
+            words = label.split()
+            transcript = label.isupper() and len(words) <= 3
+            if words[0].upper().strip("’'") in HEADLINE_NOT or words[-1].upper() in HEADLINE_NOT:
+                continue
+            if not transcript and len(line.split()) > 30:
                 continue
             a, b = _trim(self.text, pa + m.end(1) + 1, pb)
             if b - a < 8:
                 continue
-            span = self.doc.char_span(pa, pa + m.end(1), alignment_mode="expand")
-            if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+            # the speaker is the name before any 'to/on/at ...': 'Clinton to Planned Parenthood'
+            name_end = pa + m.start(1) + len(re.split(r"\s(?:to|on|at|in|for|about)\s", label)[0])
+            span = self.doc.char_span(pa + m.start(1), name_end, alignment_mode="expand")
+            if span is None or any(t.pos_ in ("VERB", "AUX") for t in span) or span[0].like_num:
                 continue
             head = span.root
-            if not animate(head) and head.pos_ != "PROPN":
+            if head.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "CARDINAL") and not transcript:
                 continue
             colon = pa + m.end(1)
             # a quotation in the headline is the speaker's own words: keep it direct, with the colon as cue
             done = False
             for x in atts:
                 if x.kind == "direct" and pa <= x.start < pb:
-                    if x.speaker is None:
+                    if x.speaker is None or x.cue is None:
                         x.speaker, x.cue = head, (colon, colon + 1)
                     done = True
             if done:
                 continue
+            for x in atts:
+                if x.kind != "direct" and pa <= x.start < pb:
+                    x.dropped = True
             out.append(Attribution("indirect", [(a, b)], (colon, colon + 1), head, 0.6))
         return out
 
