@@ -392,9 +392,8 @@ def main() -> None:
         if kind == "a" and args.pipe:
             runs["a_pipe"] = in_subprocess(kind, args.n, args.batch_size, pipe=True)
             print(json.dumps(runs["a_pipe"]), flush=True)
-        report = summarise(
-            args, runs, load_start
-        )  # written after each measurement: a long run keeps its part
+        # written after each measurement: a long run keeps its part
+        report = summarise(args, runs, load_start, commands)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(report, indent=2) + "\n")
     print(json.dumps({"ratios": report["ratios"], "goals": report["goals"]}, indent=2))

@@ -120,7 +120,13 @@ def prepare_client(client: Client, settings: Settings) -> list[dict[str, Any]]:
     """Check that the workers run this accords version, and load the model once in each worker process."""
     import accords
 
-    infos = client.run(_worker_info)
+    try:
+        infos = client.run(_worker_info)
+    except ImportError as exc:
+        raise AccordsError(
+            f"accords cannot be imported on the Dask workers ({exc}): "
+            f'pip install "accords[dask]=={accords.__version__}" on every worker'
+        ) from exc
     if not infos:
         raise AccordsError("the Dask cluster has no workers: start some with `dask worker SCHEDULER`")
     wrong = {addr: i["accords"] for addr, i in infos.items() if i["accords"] != accords.__version__}
