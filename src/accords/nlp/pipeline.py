@@ -16,6 +16,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from spacy.language import Language
+
 from accords.errors import ModelNotFound
 from accords.pipeline import Work, stage
 from accords.records import Entity, Mention, Sentence
@@ -62,7 +64,39 @@ def _load(name: str, domain: bool, user_actors: str | None) -> Any:
         )
     if domain:
         add_domain_components(nlp, user_actors)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("accords_sentence_guard", before="parser")
     return nlp
+
+
+# A sentence longer than this many tokens is cut before the parser sees it: the parser, and the quote and
+# event rules that walk a sentence's tree, cost more than linearly in sentence length, and a 20,000-word
+# run-on (a list, a table flattened to text, a page with no full stops) would otherwise hang a corpus run.
+SOFT_SENTENCE_TOKENS = 120  # from here, cut after the next comma, semicolon, colon or dash
+HARD_SENTENCE_TOKENS = 250  # from here, cut anywhere
+_SOFT_CUTS = {",", ";", ":", "—", "–", "-", "…"}
+_ENDS = {".", "!", "?"}
+
+
+@Language.component("accords_sentence_guard")
+def sentence_guard(doc: Any) -> Any:
+    """Cut overlong runs of tokens into sentences; the parser respects boundaries set before it."""
+    run = 0
+    cuts = 0
+    for i, tok in enumerate(doc):
+        if i == 0:
+            continue
+        prev = doc[i - 1]
+        if prev.text in _ENDS or "\n" in prev.text_with_ws:
+            run = 0
+            continue
+        run += 1
+        if (run >= SOFT_SENTENCE_TOKENS and prev.text in _SOFT_CUTS) or run >= HARD_SENTENCE_TOKENS:
+            tok.is_sent_start = True
+            run = 0
+            cuts += 1
+    doc.user_data["accords_sentence_cuts"] = cuts
+    return doc
 
 
 def add_domain_components(nlp: Any, user_actors: str | None = None) -> None:
@@ -109,6 +143,14 @@ def nlp_stage(work: Work) -> Work:
         nlp.max_length = len(text) + 1
     doc = nlp(text)
     work.doc = doc
+    cuts = doc.user_data.get("accords_sentence_cuts", 0)
+    if cuts:
+        rec.article.warnings.append(
+            f"{cuts} overlong sentences were cut at {HARD_SENTENCE_TOKENS} tokens or less before parsing"
+        )
+        if rec.status == "ok":
+            rec.status = "warning"
+        rec.reason = "; ".join(rec.article.warnings)
     rec.model = model_name(nlp)
     rec.sentences = [Sentence(index=i, start=s.start_char, end=s.end_char) for i, s in enumerate(doc.sents)]
     # Raw mentions, one entity each; the 'actors' stage links them into entities.
