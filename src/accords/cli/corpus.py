@@ -53,22 +53,44 @@ def ingest(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="Summary as text or json.")] = "text",
+    engine: Annotated[str, typer.Option("--engine", help="local (processes here) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler, e.g. tcp://HOST:8786 (--engine dask).")
+    ] = None,
+    local_workers: Annotated[
+        int, typer.Option("--local-workers", help="Processes of a local Dask cluster (--engine dask).")
+    ] = 2,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per Dask task.")] = 16,
 ) -> None:
     """Read many articles into the store, each processed once; failures recorded, never stopping the run.
 
     Example: accords ingest news/ feeds.rss dump.jsonl crawl.warc.gz --workers 2
+             accords ingest archive/ --engine dask --scheduler tcp://scheduler:8786
     """
     from accords.config import get_settings
     from accords.ingest.corpus import ingest as run_ingest
 
     if workers < 1:
         fail("--workers must be at least 1", 2)
+    if engine not in ("local", "dask"):
+        fail(f"--engine must be local or dask, not {engine!r}", 2)
     settings = get_settings(model=model)
-    summary = run_ingest(
-        sources, _db(db), workers=workers, settings=settings, extensions=ext, refresh=refresh,
-        retry_failed=retry_failed, feeds=feed, limit=limit, progress=not quiet and sys.stderr.isatty(),
-        console=err_console,
-    )  # fmt: skip
+    if engine == "dask":
+        try:
+            from accords.scale.dask import ingest_dask
+        except ImportError as exc:
+            fail(f"{exc}: install the extra with pip install 'accords[dask]'", 2)
+        summary = ingest_dask(
+            sources, _db(db), scheduler=scheduler, local_workers=local_workers, batch_size=batch_size,
+            settings=settings, extensions=ext, refresh=refresh, retry_failed=retry_failed, feeds=feed,
+            limit=limit, progress=not quiet and sys.stderr.isatty(),
+        )  # fmt: skip
+    else:
+        summary = run_ingest(
+            sources, _db(db), workers=workers, settings=settings, extensions=ext, refresh=refresh,
+            retry_failed=retry_failed, feeds=feed, limit=limit, progress=not quiet and sys.stderr.isatty(),
+            console=err_console,
+        )  # fmt: skip
     if fmt == "json":
         sys.stdout.write(json.dumps(summary) + "\n")
         return
