@@ -557,6 +557,13 @@ class Coder:
                 return None
         conf = 0.8 if len(words) == 1 else 0.85
         cand = self._mk(t, code, words, t, confidence=conf)
+        if lemma in ("host", "receive") and code.event == "CONSULT" and len(words) == 1:
+            # PLOVER: the visitor is the actor and the host the recipient ("Erdogan hosted Putin in Ankara")
+            guests = [r for r in cand.recipients if r.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
+            if not guests:
+                return None
+            cand.actors, cand.recipients = guests, cand.actors
+            cand.code = Code("CONSULT", "visit", code.context)
         if (
             lemma in ("clash", "fight", "negotiate", "meet", "cooperate", "collaborate")
             and not cand.recipients
