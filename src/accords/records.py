@@ -8,9 +8,10 @@ Schema of :class:`Record`.
 
 from __future__ import annotations
 
-from typing import Literal
+import bisect
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = "1"
 
@@ -46,7 +47,9 @@ class Article(_Model):
     url: str | None = None
     canonical_url: str | None = None
     title: str | None = None
-    published: str | None = Field(None, description="Publication date, ISO 8601 (YYYY-MM-DD or full timestamp).")
+    published: str | None = Field(
+        None, description="Publication date, ISO 8601 (YYYY-MM-DD or full timestamp)."
+    )
     site_name: str | None = None
     authors: list[str] = Field(default_factory=list)
     language: str | None = None
@@ -79,9 +82,12 @@ class Entity(_Model):
     type: EntityType
     name: str = Field(description="Canonical name: the fullest name the text gives.")
     country: str | None = Field(
-        None, description="ISO 3166 alpha-3, or a PLOVER code for non-state actors (IGO, UNO, EUR, NGO, IMG, MNC...)."
+        None,
+        description="ISO 3166 alpha-3, or a PLOVER code for non-state actors (IGO, UNO, EUR, NGO, IMG, MNC...).",
     )
-    sector: str | None = Field(None, description="PLOVER sector code: GOV, MIL, REB, COP, JUD, LEG, PTY, CVL...")
+    sector: str | None = Field(
+        None, description="PLOVER sector code: GOV, MIL, REB, COP, JUD, LEG, PTY, CVL..."
+    )
     role: str | None = Field(None, description="Title or role the text gives, e.g. 'Secretary of State'.")
     wikidata: str | None = None
     mentions: list[Mention] = Field(default_factory=list)
@@ -91,7 +97,9 @@ class Evidence(_Model):
     """The sentence(s) a record came from, and the span of its words inside them."""
 
     sentence: int = Field(description="Index of the (first) sentence.")
-    sentences: list[int] = Field(default_factory=list, description="All sentences it spans, when more than one.")
+    sentences: list[int] = Field(
+        default_factory=list, description="All sentences it spans, when more than one."
+    )
     start: int
     end: int
     text: str
@@ -159,8 +167,22 @@ class Flags(_Model):
 
 
 PloverType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ]
 
 
@@ -201,6 +223,10 @@ class Record(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
 
+    # Lookup tables derived from the lists above, rebuilt when those lists change size (never serialised).
+    _sentence_starts: tuple[int, list[int]] | None = PrivateAttr(default=None)
+    _mention_index: tuple[tuple[int, int], Any] | None = PrivateAttr(default=None)
+
     def entity(self, entity_id: str | None) -> Entity | None:
         if entity_id is None:
             return None
@@ -208,13 +234,35 @@ class Record(_Model):
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding character ``offset`` (the last one before it if between)."""
-        best = 0
-        for s in self.sentences:
-            if s.start <= offset:
-                best = s.index
-            else:
-                break
-        return best
+        if not self.sentences:
+            return 0
+        cached = self._sentence_starts
+        if cached is None or cached[0] != len(self.sentences):
+            cached = (len(self.sentences), [s.start for s in self.sentences])
+            self._sentence_starts = cached
+        i = bisect.bisect_right(cached[1], offset) - 1
+        return self.sentences[i].index if i >= 0 else 0
+
+    def mention_index(self) -> Any:
+        """Every entity mention sorted by start: (starts, rows, longest) with rows (start, end, order, entity).
+
+        Rebuilt when the number of entities or mentions changes, so stages that add mentions stay correct.
+        """
+        key = (len(self.entities), sum(len(e.mentions) for e in self.entities))
+        cached = self._mention_index
+        if cached is None or cached[0] != key:
+            rows = sorted(
+                (
+                    (m.start, m.end, (ei, mi), e)
+                    for ei, e in enumerate(self.entities)
+                    for mi, m in enumerate(e.mentions)
+                ),
+                key=lambda r: (r[0], r[2]),
+            )
+            longest = max((r[1] - r[0] for r in rows), default=0)
+            cached = (key, ([r[0] for r in rows], rows, longest))
+            self._mention_index = cached
+        return cached[1]
 
 
 def record_schema() -> dict[str, object]:

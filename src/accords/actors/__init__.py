@@ -11,6 +11,8 @@ Public API (stable; see docs/entities.md):
 
 from __future__ import annotations
 
+import bisect
+
 from accords.actors.gazetteer import ActorInfo, get_gazetteer
 from accords.actors.linker import actors_stage, link_entities
 from accords.actors.resolve import resolve_actor
@@ -19,16 +21,18 @@ from accords.records import Entity, Record
 
 def entity_at(record: Record, start: int, end: int) -> Entity | None:
     """The entity with a mention overlapping ``[start, end)``; the tightest overlapping mention wins."""
-    best: tuple[int, int, Entity] | None = None
-    for ent in record.entities:
-        for m in ent.mentions:
-            if m.start < end and start < m.end:
-                overlap = min(end, m.end) - max(start, m.start)
-                extra = (m.end - m.start) - overlap
-                score = (-overlap, extra)
-                if best is None or score < best[:2]:
-                    best = (score[0], score[1], ent)
-    return best[2] if best else None
+    starts, rows, longest = record.mention_index()
+    lo = bisect.bisect_left(starts, start - longest)
+    hi = bisect.bisect_left(starts, end)
+    best: tuple[int, int, tuple[int, int], Entity] | None = None
+    for m_start, m_end, order, ent in rows[lo:hi]:
+        if m_start < end and start < m_end:
+            overlap = min(end, m_end) - max(start, m_start)
+            extra = (m_end - m_start) - overlap
+            cand = (-overlap, extra, order, ent)
+            if best is None or cand[:3] < best[:3]:
+                best = cand
+    return best[3] if best else None
 
 
 def entities_in(record: Record, start: int, end: int) -> list[Entity]:

