@@ -83,8 +83,10 @@ def events_json(rec: Record, include_flagged: bool = False) -> str:
 @app.command("events")
 @handle_errors
 def events_cmd(
-    source: Annotated[str, typer.Argument(help="An HTML or text file, a URL, or '-' for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    source: Annotated[
+        str | None, typer.Argument(help="An HTML or text file, a URL, or '-' for stdin; none with --db.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json (with --db also csv).")] = "table",
     include_flagged: Annotated[
         bool,
         typer.Option(
@@ -98,17 +100,44 @@ def events_cmd(
         str | None,
         typer.Option("--actors", help="Extra actor dictionary (YAML) merged over the starter one."),
     ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Query a corpus store instead of reading a page (env ACCORDS_DB)."),
+    ] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="With --db: actor code, e.g. RUS.")] = None,
+    recipient: Annotated[str | None, typer.Option("--recipient", help="With --db: recipient code.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="With --db: PLOVER type, e.g. REQUEST.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="With --db: first date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="With --db: last date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="With --db: rows to show.")] = 100,
+    offset: Annotated[int, typer.Option("--offset", help="With --db: rows to skip.")] = 0,
 ) -> None:
     """Print the PLOVER events of an article: type and mode, actor and recipient, date, place and evidence.
 
     Example: accords events page.html                      (unflagged events, a table)
              accords events page.html --include-flagged    (also negated/hypothetical/future/historical)
              accords events page.html -f json              (the events as JSON)
+             accords events --db accords.db --actor RUS --recipient UKR --type REQUEST --since 2025-05-01
     """
     from accords.cli.app import fail
     from accords.config import get_settings
     from accords.core import extract as run_extract
 
+    store_filters = (actor, recipient, type_, since, until)
+    if db is not None or (source is None and any(f is not None for f in store_filters)):
+        from accords.store.cli_query import events_table as store_events
+
+        if fmt not in ("table", "json", "csv"):
+            fail(f"unknown format {fmt!r}: use table, json or csv", 2)
+        store_events(
+            db or get_settings().db, actor=actor, recipient=recipient, type=type_.upper() if type_ else None,
+            since=since, until=until, include_flagged=include_flagged, limit=limit, offset=offset, fmt=fmt,
+            console=console,
+        )  # fmt: skip
+        return
+    if source is None:
+        fail("give a file, a URL or '-' (stdin), or --db to query a store", 2)
+        return
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}: use table or json", 2)
     settings = get_settings(model=model, actors=actors)
