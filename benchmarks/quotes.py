@@ -1,6 +1,9 @@
 """Quotes on PolNeAR (../shared/eval/quotes/dev.jsonl): accords' quotes stage beside textacy's direct_quotations.
 
-    python benchmarks/quotes.py [--limit N] [--data PATH] [--out benchmarks/results/quotes.json]
+    python benchmarks/quotes.py [--split dev|train] [--limit N] [--skip N] [--out benchmarks/results/quotes.json]
+
+Develop on ``--split train`` (or with benchmarks/quotes_dev.py, which caches the parse of a train slice); measure
+on dev, rarely.
 
 Metric (../shared/eval/README.md), per article, summed over articles (micro):
 * content match: a predicted quote matches a gold attribution when their content spans (all pieces) overlap by at
@@ -262,10 +265,20 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     ap.add_argument("--skip", type=int, default=0, help="skip the first N articles")
-    ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument(
+        "--data", type=Path, default=None, help="a PolNeAR JSONL file (default: the --split file)"
+    )
+    ap.add_argument(
+        "--split", choices=("dev", "train"), default="dev", help="develop on train, measure on dev"
+    )
+    ap.add_argument("--out", type=Path, default=None, help="default: benchmarks/results/quotes.json for dev")
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
     args = ap.parse_args(argv)
+    if args.data is None:
+        args.data = DATA.with_name(f"{args.split}.jsonl")
+    if args.out is None:
+        # figures on train are for development only: they stay out of the repository's results
+        args.out = OUT if args.split == "dev" else Path("/tmp") / "accords-quotes-train.json"
     if not args.data.exists():
         print(
             f"{args.data} is absent: this benchmark reads ../shared/eval/quotes beside the clone",
@@ -325,7 +338,9 @@ def main(argv: list[str] | None = None) -> int:
         "data": str(args.data),
         "articles": len(rows),
         "version": VERSION,
-        "command": "python benchmarks/quotes.py" + (f" --limit {args.limit}" if args.limit else ""),
+        "command": "python benchmarks/quotes.py"
+        + (f" --split {args.split}" if args.split != "dev" else "")
+        + (f" --limit {args.limit}" if args.limit else ""),
         "accords": ours.report(),
         "nested_partial_quotes_left_out": nested_total,
         "speed": {

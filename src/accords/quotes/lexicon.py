@@ -56,7 +56,7 @@ OBJECT_VERBS = frozenset(
     criticize criticise condemn call propose support oppose defend deny dismiss reject endorse praise refute
     question slam blast attack applaud welcome denounce decry reaffirm demand announce unveil back mention
     accuse favor favour recommend show prefer thank congratulate discuss mock ridicule disavow tout cite
-    express blame target embrace champion pan knock challenge acknowledge admit predict list offer
+    express blame target embrace champion pan knock challenge acknowledge admit predict
     """.split()
 )
 
