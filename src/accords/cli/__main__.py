@@ -1,0 +1,5 @@
+"""``python -m accords.cli``: the same as the ``accords`` command."""
+
+from accords.cli import main
+
+main()
