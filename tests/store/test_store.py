@@ -328,13 +328,96 @@ def test_store_migrates_a_version_1_store(tmp_path):
         with (
             st.engine.begin() as conn
         ):  # turn it back into a version 1 store: parties without their v2 columns
-            for ix in ("ix_parties_agg", "ix_parties_code_date", "ix_parties_name", "ix_quotes_country"):
+            for ix in ("ix_parties_role_type_date", "ix_parties_role_date", "ix_parties_code_date",
+                       "ix_parties_name", "ix_quotes_country"):  # fmt: skip
                 conn.execute(text(f"DROP INDEX {ix}"))
+            conn.execute(text("DROP TABLE event_counts"))  # and without the v3 aggregates
+            conn.execute(text("DROP TABLE pair_counts"))
             conn.execute(text("CREATE TABLE p1 AS SELECT event_n, role, code, name FROM event_parties"))
             conn.execute(text("DROP TABLE event_parties"))
             conn.execute(text("ALTER TABLE p1 RENAME TO event_parties"))
             conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
     with Store(db) as st:
-        assert st.schema_version() == SCHEMA_VERSION == 2
+        assert st.schema_version() == SCHEMA_VERSION == 3
         assert st.actor_summary("RUS")["as_actor"] == {"REQUEST": 1}
         assert st.timeline(["UKR"])[0]["count"] == 1
+
+
+def _live_counts(store):
+    """What the aggregate tables must hold, computed from the events themselves (visible, unflagged)."""
+    from collections import Counter
+
+    counts, pairs = Counter(), Counter()
+    rows, _ = store.events(limit=100_000)
+    for r in rows:
+        day = r["date"] or ""
+        counts[("all", "", r["event"], day)] += 1
+        a = {c for c in r["actor_codes"] if c}
+        b = {c for c in r["recipient_codes"] if c}
+        for role, codes in (("actor", a), ("recipient", b)):
+            for c in codes:
+                counts[(role, c, r["event"], day)] += 1
+        for c in a | b:
+            counts[("any", c, r["event"], day)] += 1
+            for o in (a | b) - {c}:
+                pairs[(c, o, r["event"])] += 1
+    return counts, pairs
+
+
+def _stored_counts(store):
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from accords.store import schema as S
+
+    with store.engine.connect() as conn:
+        c = Counter({tuple(r[:4]): r[4] for r in conn.execute(select(S.event_counts)).all() if r[4]})
+        p = Counter({tuple(r[:3]): r[3] for r in conn.execute(select(S.pair_counts)).all() if r[3]})
+    return c, p
+
+
+def test_store_aggregates_follow_adds_duplicates_versions_and_recode(store):
+    url = "https://agg.example/live"
+    store.add_record(record(url, story(40), events=[
+        event("V1", "REQUEST", ["RUS"], ["UKR"], date="2025-05-01"),
+        event("V2", "ACCUSE", ["UKR", "USA"], ["RUS"]),
+        event("V3", "THREATEN", ["RUS"], ["UKR"], flags=Flags(negated=True)),
+    ]))  # fmt: skip
+    store.add_record(
+        record("https://copy.example/x", story(40), events=[event("V1", "REQUEST", ["RUS"], ["UKR"])])
+    )
+    v2 = record(url, story(40) + " Update: talks resumed.", events=[event("V1", "CONSULT", ["RUS"], ["TUR"])])
+    assert store.add_record(v2) == "new-version"
+    other = record("https://agg.example/2", story(41), events=[event("V1", "AGREE", ["RUS"], ["UKR"])])
+    store.add_record(other)
+    assert _stored_counts(store) == _live_counts(store)
+    store.replace_outputs(other.id, record("https://agg.example/2", story(41), events=[
+        event("V1", "REJECT", ["UKR"], ["RUS"], date="2025-06-02"), event("V2", "AID", ["USA"], ["UKR"])]))  # fmt: skip
+    live = _live_counts(store)
+    assert _stored_counts(store) == live and live[0][("actor", "UKR", "REJECT", "2025-06-02")] == 1
+    summary = store.actor_summary("UKR")
+    assert summary["as_recipient"] == {"AID": 1}
+    assert summary["as_actor"] == {"REJECT": 1}
+    store.rebuild_counts()
+    assert _stored_counts(store) == live
+
+
+def test_store_event_totals_from_aggregates_match_counting(store):
+    for i, (t, a, r, d) in enumerate([
+        ("REQUEST", "RUS", "UKR", "2025-01-02"), ("REQUEST", "RUS", "USA", "2025-02-03"),
+        ("ACCUSE", "UKR", "RUS", "2025-03-04"), ("ACCUSE", "RUS", "UKR", None),
+    ]):  # fmt: skip
+        store.add_record(
+            record(f"https://tot.example/{i}", story(50 + i), events=[event("V1", t, [a], [r], date=d)])
+        )
+    cases = [{}, {"actor": "RUS"}, {"recipient": "UKR", "type": "ACCUSE"}, {"since": "2025-02-01"},
+             {"actor": "RUS", "until": "2025-02-28"}, {"type": "REQUEST,ACCUSE", "since": "2025-01-01"}]  # fmt: skip
+    for kw in cases:
+        rows, total = store.events(**kw)
+        # the same filter through the counting path (an outlet filter that every article passes)
+        rows2, counted = store.events(**kw, outlet="Wire")
+        assert total == counted == len(rows) == len(rows2), kw
+        assert [r["id"] for r in rows] == [r["id"] for r in rows2], kw
+    _, capped = store.events(outlet="Wire", count_cap=2)
+    assert capped == 3

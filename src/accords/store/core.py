@@ -260,6 +260,13 @@ class Store:
         """Hide older versions of a page; their incidents are regrouped without them."""
         if not keys:
             return
+        ns = [
+            r[0]
+            for r in conn.execute(
+                select(S.events.c.n).where(S.events.c.article_id.in_(keys), S.events.c.visible.is_(True))
+            ).all()
+        ]
+        _bump_counts(conn, ns, -1)
         conn.execute(update(S.articles).where(S.articles.c.id.in_(keys)).values(is_current=False))
         inc = [
             r[0]
@@ -300,6 +307,7 @@ class Store:
             if parties:
                 conn.execute(insert(S.event_parties), parties)
             if visible:
+                _bump_counts(conn, [n for n, _ in result], +1)
                 for (n, eid), ev in zip(result, record.events, strict=True):
                     self._assign_incident(conn, _key_of(eid, key, ev, art_date), n)
         if record.quotes:
@@ -679,9 +687,14 @@ class Store:
         article_id: str | None = None,
         incident_id: str | None = None,
         include_duplicates: bool = False,
+        count_cap: int | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """Events matching the filters (machine values), and their total count. Duplicates and old versions are
-        hidden (``include_duplicates`` or ``article_id`` shows them); flagged events only with ``include_flagged``."""
+        hidden (``include_duplicates`` or ``article_id`` shows them); flagged events only with ``include_flagged``.
+
+        The total comes from the aggregate kept at ingest when the filters allow (type, dates, and at most one
+        actor or recipient code); otherwise it is counted, and with ``count_cap`` counting stops past
+        ``count_cap`` (the total is then ``count_cap + 1``: "more than count_cap")."""
         e, a = S.events, S.articles
         conds: list[Any] = []
         show_hidden = include_duplicates or bool(article_id)
@@ -710,17 +723,77 @@ class Store:
             conds.append(e.c.article_id == article_id)
         if incident_id:
             conds.append(e.c.incident_id == incident_id)
+        types = [t.strip().upper() for t in type.split(",") if t.strip()] if type else []
+        simple = not (show_hidden or outlet or q or incident_id)
+        party: tuple[str, str] | None = None
+        if by_party and not (actor and recipient):
+            role, value = ("actor", actor) if actor else ("recipient", recipient)
+            codes, names = _split_codes(value or "")
+            if len(codes) == 1 and not names:
+                party = (role, codes[0])
         with self.engine.connect() as conn:
-            return self._event_rows(
-                conn,
-                and_(*conds) if conds else None,
-                include_hidden=show_hidden or by_party,
-                sort=sort,
-                desc=desc,
-                limit=limit,
-                offset=offset,
-                count=True,
-            )
+            total: int | None = None
+            if simple and not include_flagged and (party or not by_party):
+                total = self._counted(conn, party, types, since, until)
+            if party and simple and sort == "date":
+                # the parties index gives the page in date order: only `limit` events are read
+                p = S.event_parties
+                pc = [p.c.role == party[0], p.c.code == party[1], p.c.visible.is_(True)]
+                if not include_flagged:
+                    pc.append(p.c.flagged.is_(False))
+                if types:
+                    pc.append(p.c.event.in_(types))
+                if since:
+                    pc.append(p.c.date >= since)
+                if until:
+                    pc.append(p.c.date <= until)
+                order = [p.c.date.desc(), p.c.event_n.desc()] if desc else [p.c.date.asc(), p.c.event_n.asc()]
+                ns = [
+                    r[0]
+                    for r in conn.execute(
+                        select(p.c.event_n).where(*pc).order_by(*order).limit(limit).offset(offset)
+                    )
+                ]
+                rows, _ = self._event_rows(
+                    conn, e.c.n.in_(ns), include_hidden=True, sort="date", desc=desc, limit=None
+                )
+            else:
+                rows, _ = self._event_rows(
+                    conn,
+                    and_(*conds) if conds else None,
+                    include_hidden=show_hidden or by_party,
+                    sort=sort,
+                    desc=desc,
+                    limit=limit,
+                    offset=offset,
+                )
+            if total is None:
+                where = [*conds] if (show_hidden or by_party) else [*conds, e.c.visible.is_(True)]
+                inner = select(e.c.n).where(*where)
+                if count_cap is not None:
+                    inner = inner.limit(count_cap + 1)
+                total = int(conn.execute(select(func.count()).select_from(inner.subquery())).scalar_one())
+            return rows, total
+
+    def _counted(
+        self,
+        conn: Connection,
+        party: tuple[str, str] | None,
+        types: list[str],
+        since: str | None,
+        until: str | None,
+    ) -> int:
+        """The number of visible, unflagged events of one actor or recipient code (or of all), by type and date,
+        from the aggregate kept at ingest."""
+        c = S.event_counts
+        conds = [c.c.role == party[0], c.c.code == party[1]] if party else [c.c.role == "all", c.c.code == ""]
+        if types:
+            conds.append(c.c.event.in_(types))
+        if since:
+            conds.extend([c.c.date >= since, c.c.date != ""])
+        if until:
+            conds.extend([c.c.date <= until, c.c.date != ""])
+        return int(conn.execute(select(func.coalesce(func.sum(c.c.n), 0)).where(*conds)).scalar_one())
 
     def iter_events(
         self, *, include_flagged: bool = False, include_duplicates: bool = False, batch: int = 1000
@@ -797,32 +870,13 @@ class Store:
         with self.engine.connect() as conn:
             if self.dialect == "sqlite":
                 match = " ".join('"' + t.replace('"', '""') + '"' for t in q.split())
-                arts = conn.execute(
-                    text(
-                        "SELECT 'article' AS kind, a.id AS article_id, NULL AS quote_id, a.title, a.outlet, a.url, "
-                        "a.date, NULL AS speaker, snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet, "
-                        "bm25(articles_fts) AS score FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid "
-                        "WHERE articles_fts MATCH :m AND a.is_current AND a.canonical_id IS NULL "
-                        "ORDER BY score LIMIT :lim"
-                    ),
-                    {"m": match, "lim": limit},
-                ).all()
-                qts = conn.execute(
-                    text(
-                        "SELECT 'quote' AS kind, q.article_id, q.id AS quote_id, a.title, a.outlet, a.url, a.date, "
-                        "q.speaker, snippet(quotes_fts, 0, '[', ']', ' … ', 24) AS snippet, "
-                        "bm25(quotes_fts) AS score FROM quotes_fts JOIN quotes q ON q.n = quotes_fts.rowid "
-                        "JOIN articles a ON a.id = q.article_id WHERE quotes_fts MATCH :m AND q.visible "
-                        "ORDER BY score LIMIT :lim"
-                    ),
-                    {"m": match, "lim": limit},
-                ).all()
+                rows = [*_fts_top(conn, "articles", match, limit), *_fts_top(conn, "quotes", match, limit)]
             else:
                 tsq = "websearch_to_tsquery('english', :q)"
                 opts = "'StartSel=[, StopSel=], MaxWords=30, MinWords=12'"
                 avec = "to_tsvector('english', coalesce(a.title, '') || ' ' || a.text)"
                 qvec = "to_tsvector('english', q.text || ' ' || coalesce(q.speaker, ''))"
-                arts = conn.execute(
+                pg_arts = conn.execute(
                     text(
                         "SELECT 'article' AS kind, a.id AS article_id, NULL AS quote_id, a.title, a.outlet, a.url, "
                         f"a.date, NULL AS speaker, ts_headline('english', a.text, {tsq}, {opts}) AS snippet, "
@@ -831,7 +885,7 @@ class Store:
                     ),
                     {"q": q, "lim": limit},
                 ).all()
-                qts = conn.execute(
+                qts_pg = conn.execute(
                     text(
                         "SELECT 'quote' AS kind, q.article_id, q.id AS quote_id, a.title, a.outlet, a.url, a.date, "
                         f"q.speaker, ts_headline('english', q.text, {tsq}, {opts}) AS snippet, "
@@ -840,7 +894,7 @@ class Store:
                     ),
                     {"q": q, "lim": limit},
                 ).all()
-        rows = [dict(r._mapping) for r in [*arts, *qts]]
+                rows = [dict(r._mapping) for r in [*pg_arts, *qts_pg]]
         rows.sort(key=lambda r: r["score"])
         return rows[:limit]
 
@@ -859,9 +913,16 @@ class Store:
         width = {"day": 10, "month": 7, "year": 4, "week": 10}.get(by)
         if width is None:
             raise ValueError(f"by={by!r}: use day, week, month or year")
-        t = S.event_parties if actors else S.events
+        codes, names = _split_codes(actors) if actors else ([], [])
+        t: Any = S.event_parties if actors else S.events
         conds: list[Any] = [t.c.visible.is_(True), t.c.date.is_not(None)]
-        if actors:
+        if not include_flagged and not names and len(codes) <= 1:  # from the aggregate kept at ingest
+            t = S.event_counts
+            conds = (
+                [t.c.role == "any", t.c.code == codes[0]] if codes else [t.c.role == "all", t.c.code == ""]
+            )
+            conds.append(t.c.date != "")
+        elif actors:
             codes, names = _split_codes(actors)
             p = S.event_parties
             conds.append(
@@ -873,10 +934,16 @@ class Store:
             conds.append(t.c.date >= since)
         if until:
             conds.append(t.c.date <= until)
-        if not include_flagged:
+        if not include_flagged and t is not S.event_counts:
             conds.append(t.c.flagged.is_(False))
         period = func.substr(t.c.date, 1, width)
-        count = func.count(func.distinct(S.event_parties.c.event_n)) if actors else func.count()
+        count = (
+            func.sum(t.c.n)
+            if t is S.event_counts
+            else func.count(func.distinct(S.event_parties.c.event_n))
+            if actors
+            else func.count()
+        )
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(period.label("period"), t.c.event, count.label("count"))
@@ -884,6 +951,7 @@ class Store:
                 .group_by(period, t.c.event)
                 .order_by(period, t.c.event)
             ).all()
+        rows = [r for r in rows if int(r[2]) > 0]
         if by != "week":
             return [{"period": r.period, "event": r.event, "count": int(r[2])} for r in rows]
         weeks: Counter[tuple[str, str]] = Counter()
@@ -894,33 +962,37 @@ class Store:
         return [{"period": p, "event": ev, "count": c} for (p, ev), c in sorted(weeks.items())]
 
     def actor_summary(self, code: str) -> dict[str, Any]:
-        """Counts of an actor's events by type as actor and as recipient, its partners, dates and quotes.
-        Read from the event_parties index alone (no scan of events)."""
-        p = S.event_parties
+        """Counts of an actor's events by type as actor and as recipient, its partners, dates and quotes
+        (visible, unflagged events). Read from the aggregate tables kept at ingest (event_counts, pair_counts)."""
+        c, pc = S.event_counts, S.pair_counts
         code = code.upper()
         out: dict[str, Any] = {"code": code}
-        live = [p.c.code == code, p.c.visible.is_(True), p.c.flagged.is_(False)]
         with self.engine.connect() as conn:
-            for role in ("actor", "recipient"):
-                rows = conn.execute(
-                    select(p.c.event, func.count(func.distinct(p.c.event_n)))
-                    .where(p.c.role == role, *live)
-                    .group_by(p.c.event)
-                ).all()
-                out[f"as_{role}"] = {r[0]: int(r[1]) for r in rows}
+            by_type: dict[str, dict[str, int]] = {"actor": {}, "recipient": {}}
+            for r in conn.execute(
+                select(c.c.role, c.c.event, func.sum(c.c.n))
+                .where(c.c.role.in_(["actor", "recipient"]), c.c.code == code)
+                .group_by(c.c.role, c.c.event)
+            ).all():
+                if int(r[2]) > 0:
+                    by_type[r[0]][r[1]] = int(r[2])
+            out["as_actor"], out["as_recipient"] = by_type["actor"], by_type["recipient"]
             span = conn.execute(
-                select(func.min(p.c.date), func.max(p.c.date), func.count(func.distinct(p.c.event_n))).where(
-                    *live
+                select(func.min(c.c.date), func.max(c.c.date)).where(
+                    c.c.role == "any", c.c.code == code, c.c.n > 0, c.c.date != ""
                 )
             ).one()
-            out["first_date"], out["last_date"], out["n_events"] = span[0], span[1], int(span[2])
-            other = p.alias("other")
+            total = conn.execute(
+                select(func.sum(c.c.n)).where(c.c.role == "any", c.c.code == code)
+            ).scalar_one()
+            out["first_date"], out["last_date"], out["n_events"] = span[0], span[1], int(total or 0)
+            n = func.sum(pc.c.n).label("n")
             partners = conn.execute(
-                select(other.c.code, func.count(func.distinct(other.c.event_n)).label("n"))
-                .select_from(p.join(other, other.c.event_n == p.c.event_n))
-                .where(*live, other.c.code.is_not(None), other.c.code != code)
-                .group_by(other.c.code)
-                .order_by(text("n DESC"), other.c.code)
+                select(pc.c.partner, n)
+                .where(pc.c.code == code)
+                .group_by(pc.c.partner)
+                .having(func.sum(pc.c.n) > 0)
+                .order_by(n.desc(), pc.c.partner)
                 .limit(20)
             ).all()
             out["partners"] = [{"code": r[0], "events": int(r[1])} for r in partners]
@@ -932,6 +1004,11 @@ class Store:
                 ).scalar_one()
             )
         return out
+
+    def rebuild_counts(self) -> None:
+        """Recompute the aggregate tables from the stored events (they are kept at ingest; this is for repair)."""
+        with self._lock, self.engine.begin() as conn:
+            S.rebuild_counts(conn)
 
     def dyad(self, a: str, b: str, *, include_flagged: bool = False, limit: int = 1000) -> dict[str, Any]:
         """All events between ``a`` and ``b`` in both directions, oldest first, and each side's quotes."""
@@ -1087,6 +1164,15 @@ class Store:
                     conn.execute(select(func.count()).where(S.quotes.c.article_id == article_id)).scalar_one()
                 ),
             }
+            old_ns = [
+                r[0]
+                for r in conn.execute(
+                    select(S.events.c.n).where(
+                        S.events.c.article_id == article_id, S.events.c.visible.is_(True)
+                    )
+                ).all()
+            ]
+            _bump_counts(conn, old_ns, -1)
             conn.execute(
                 delete(S.event_parties).where(
                     S.event_parties.c.event_n.in_(
@@ -1189,6 +1275,111 @@ def _unpack_rows(conn: Connection, rows: Sequence[Any]) -> list[tuple[str, Recor
         d["quotes"] = qts.get(r.id, [])
         out.append((r.id, Record.model_validate(d)))
     return out
+
+
+_FTS = {
+    # table: (visible rows among the given rowids, with the fields a search row shows; snippet column; width)
+    "articles": (
+        "SELECT a.n AS rowid, 'article' AS kind, a.id AS article_id, NULL AS quote_id, a.title, a.outlet, a.url, "
+        "a.date, NULL AS speaker FROM articles a WHERE a.n IN ({ids}) AND a.is_current AND a.canonical_id IS NULL",
+        1,
+        16,
+    ),
+    "quotes": (
+        "SELECT q.n AS rowid, 'quote' AS kind, q.article_id, q.id AS quote_id, a.title, a.outlet, a.url, a.date, "
+        "q.speaker FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.n IN ({ids}) AND q.visible",
+        0,
+        24,
+    ),
+}
+
+
+def _fts_top(conn: Connection, table: str, match: str, limit: int) -> list[dict[str, Any]]:
+    """The best ``limit`` visible matches of an FTS5 table by bm25, with snippets.
+
+    Only the rowid and bm25 are computed over all matches; visibility is checked for the best few (three times
+    ``limit``, more only when too many of those are hidden) and snippets are made for the rows returned."""
+    info_sql, col, width = _FTS[table]
+    fts = f"{table}_fts"
+    want = max(1, limit) * 3
+    while True:
+        ranked = conn.execute(
+            text(
+                f"SELECT rowid, bm25({fts}) AS score FROM {fts} WHERE {fts} MATCH :m ORDER BY score LIMIT :k"
+            ),
+            {"m": match, "k": want},
+        ).all()
+        score = {r[0]: r[1] for r in ranked}
+        if not score:
+            return []
+        info = {
+            r.rowid: dict(r._mapping)
+            for r in conn.execute(text(info_sql.format(ids=",".join(str(int(i)) for i in score)))).all()
+        }
+        if len(info) >= limit or len(ranked) < want:
+            break
+        want *= 4
+    out: list[dict[str, Any]] = []
+    snip = text(
+        f"SELECT snippet({fts}, {col}, '[', ']', ' … ', {width}) FROM {fts} WHERE {fts} MATCH :m AND rowid = :r"
+    )
+    for rowid, sc in sorted(score.items(), key=lambda kv: kv[1]):
+        if rowid in info and len(out) < limit:
+            row = info[rowid]
+            row.pop("rowid")
+            row["snippet"] = conn.execute(snip, {"m": match, "r": rowid}).scalar_one()
+            row["score"] = sc
+            out.append(row)
+    return out
+
+
+def _bump_counts(conn: Connection, ns: list[int], sign: int) -> None:
+    """Add (sign +1) or take away (-1) the visible, unflagged events ``ns`` in event_counts and pair_counts.
+    Called in the transaction that inserts them, or before they are hidden or deleted."""
+    if not ns:
+        return
+    e, p = S.events, S.event_parties
+    counts: Counter[tuple[str, str, str, str]] = Counter()
+    pairs: Counter[tuple[str, str, str]] = Counter()
+    for i in range(0, len(ns), 500):
+        chunk = ns[i : i + 500]
+        evs = {
+            r.n: (r.event, r.date or "")
+            for r in conn.execute(
+                select(e.c.n, e.c.event, e.c.date).where(
+                    e.c.n.in_(chunk), e.c.visible.is_(True), e.c.flagged.is_(False)
+                )
+            ).all()
+        }
+        roles: dict[int, set[tuple[str, str]]] = defaultdict(set)
+        for r in conn.execute(
+            select(p.c.event_n, p.c.role, p.c.code).where(p.c.event_n.in_(list(evs)), p.c.code.is_not(None))
+        ).all():
+            roles[r.event_n].add((r.role, r.code))
+        for n, (ev, day) in evs.items():
+            counts[("all", "", ev, day)] += sign
+            got = roles.get(n, set())
+            for role, code in got:
+                counts[(role, code, ev, day)] += sign
+            codes = {c for _, c in got}
+            for c in codes:
+                counts[("any", c, ev, day)] += sign
+                for o in codes - {c}:
+                    pairs[(c, o, ev)] += sign
+    if counts:
+        _upsert_add(conn, S.event_counts, ["role", "code", "event", "date"], counts)
+    if pairs:
+        _upsert_add(conn, S.pair_counts, ["code", "partner", "event"], pairs)
+
+
+def _upsert_add(conn: Connection, table: Any, keys: list[str], deltas: Counter[Any]) -> None:
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    stmt: Any = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
+    stmt = stmt.on_conflict_do_update(index_elements=keys, set_={"n": table.c.n + stmt.excluded.n})
+    rows = [{**dict(zip(keys, k, strict=True)), "n": d} for k, d in sorted(deltas.items()) if d]
+    if rows:
+        conn.execute(stmt, rows)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
