@@ -37,17 +37,22 @@ def main() -> int:
     from accords.pipeline import Work, run_stages
 
     rows = [json.loads(line) for line in TRAIN.open(encoding="utf-8")][args.skip : args.skip + args.limit]
-    cache = Path(f"/tmp/quotes_dev_{args.skip}_{args.limit}.pkl")
+    cache = Path(f"/tmp/accords_quotes_dev_{args.skip}_{args.limit}.pkl")
     settings = get_settings()
+    from accords.records import Record
+
     if cache.exists():
-        works = pickle.loads(cache.read_bytes())
+        stored = pickle.loads(cache.read_bytes())
     else:
-        works = []
+        stored = []
         for row in rows:
             w = Work(record=new_record(bench.article_of(row)), settings=settings)
             w = run_stages(w, ("nlp", "actors"))
-            works.append((w.record.model_copy(deep=True), w.doc))
-        cache.write_bytes(pickle.dumps(works))
+            stored.append(
+                (w.record.model_dump_json(), w.doc)
+            )  # records as JSON: their private caches stay out
+        cache.write_bytes(pickle.dumps(stored))
+    works = [(Record.model_validate_json(js), doc) for js, doc in stored]
     import accords.quotes.extract as ex
 
     importlib.reload(ex)

@@ -68,3 +68,27 @@ def test_rules_v2_speaker_span_stops_at_line_break() -> None:
     hits = [q for q in rec.quotes if "acting unlawfully" in q.content[0].text]
     assert hits and hits[0].speaker is not None
     assert "a.m." not in hits[0].speaker.text and hits[0].speaker.text.endswith("Bush")
+
+
+def test_rules_v2_the_latest_is_not_a_speaker() -> None:
+    rec = run(
+        "The Latest: Sanders wins Minnesota Democratic caucuses\nVoters met in schools across the state."
+    )
+    assert not [q for q in rec.quotes if q.cue is not None and q.cue.text == ":"]
+
+
+def test_rules_v2_quote_after_colon_takes_the_person_named_before_it() -> None:
+    rec = run(
+        "The timing of the surge does not surprise Republican pollster Daron Shaw: “Historically, lesser-known "
+        "candidates beating establishment candidates in early contests have seen the biggest boost.”"
+    )
+    hits = [q for q in rec.quotes if "lesser-known candidates" in q.content[0].text]
+    assert hits and hits[0].speaker is not None
+    assert "Shaw" in hits[0].speaker.text
+
+
+def test_rules_v2_words_after_the_cue_comma_belong_to_the_report() -> None:
+    rec = run("Marco Rubio says, win or lose in Tuesday’s primary, he is staying in the race.")
+    hits = [q for q in rec.quotes if "staying in the race" in q.content[0].text]
+    assert hits, [(q.kind, q.content[0].text) for q in rec.quotes]
+    assert hits[0].content[0].text.startswith("win or lose")

@@ -49,7 +49,7 @@ HEADLINE_NOT = frozenset(
     "SOURCE SOURCES RELATED TAGS TAG TRANSCRIPT CORRECTION CLARIFICATION MORE ALSO SEE PHONE EMAIL CONTACT "
     "FILE GETTY CREDIT CAPTION ADVERTISEMENT SPONSORED DISCLAIMER DISCLOSURE WARNING NB PS P.S. BOTTOM TOP "
     "LOCATION DATE TIME WHEN WHERE WHAT WHY HOW WHO AGE CITY JOB PAY NAME TITLE SUBJECT RE FW SUMMARY "
-    "BACKGROUND ANALYSIS OPINION COMMENTARY EDITORIAL INTERVIEW FACT CHECK".split()
+    "BACKGROUND ANALYSIS OPINION COMMENTARY EDITORIAL INTERVIEW FACT CHECK LATEST FOLLOW".split()
 )
 # nouns of saying that take a that-clause: "his claim that ...", "the statement that ..."
 CUE_NOUNS = frozenset(
@@ -336,6 +336,13 @@ class Extractor:
                 if lemma in WEAK_VERBS and not any(x.dep_ in SUBJ for x in comps[0].children):
                     continue
                 span = _clause_span(comps[0])
+                if span and comps[0].i > tok.i:
+                    # "Rubio says, win or lose in Tuesday's primary, he's staying": the words between the comma after
+                    # the cue and the clause belong to what is said
+                    gap = self.text[tok.idx + len(tok.text) : span[0]]
+                    m = re.match(r"\s*,\s*", gap)
+                    if m and 0 < len(gap) - m.end() <= 90 and not re.search(r"[.!?;:\n“”\"]", gap):
+                        span = (tok.idx + len(tok.text) + m.end(), span[1])
                 if len(comps) > 1:
                     last = _clause_span(comps[-1])
                     if span and last:
@@ -859,6 +866,17 @@ class Extractor:
                 if verb is not None and spk is not None and animate(spk):
                     cue = (verb.idx, verb.idx + len(verb.text))
                     att = Attribution("direct", list(seg.pieces), cue, spk, 0.6, [si])
+                else:
+                    # 'doesn't surprise Republican pollster Daron Shaw: “...”', 'a headline from the Washington
+                    # Post: “...”': the last person or organisation named before the colon
+                    named = [t for t in window[:-1] if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ != "O"]
+                    if named:
+                        spk = named[-1]
+                        while spk.dep_ in ("compound", "flat") and spk.head.ent_type_ == spk.ent_type_:
+                            spk = spk.head
+                        att = Attribution(
+                            "direct", list(seg.pieces), (last.idx, last.idx + 1), spk, 0.5, [si]
+                        )
             return att
         # nothing but the verb's own dependents between it and the mark
         between = [t for t in window if t.i > verb.i and not t.is_punct]
