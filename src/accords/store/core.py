@@ -1025,9 +1025,33 @@ class Store:
         # the first condition drives the lookup (events naming b, from the parties index); the rest checks roles
         conds: list[Any] = [e.c.n.in_(_party_select(b, None, live=True, unflagged=uf)), or_(ab, ba, both)]
         with self.engine.connect() as conn:
-            rows, total = self._event_rows(
-                conn, and_(*conds), include_hidden=True, sort="date", desc=False, limit=limit, count=True
-            )
+            if _split_codes([a, b])[1]:  # a name, not a code: the general query
+                rows, total = self._event_rows(
+                    conn, and_(*conds), include_hidden=True, sort="date", desc=False, limit=limit, count=True
+                )
+            else:  # events naming both (two reads of the parties index), roles checked here, one page fetched
+                p = S.event_parties
+
+                def naming(code: str) -> Any:
+                    live = [p.c.code == code, p.c.visible.is_(True)] + (
+                        [p.c.flagged.is_(False)] if uf else []
+                    )
+                    return select(p.c.event_n, p.c.date).where(*live)
+
+                both_ns = sorted(
+                    ((r[1] or "", r[0]) for r in conn.execute(naming(a).intersect(naming(b))).all()),
+                )
+                roles = _parties_of(conn, [n for _, n in both_ns])
+                keep = [
+                    n
+                    for _, n in both_ns
+                    if (a in roles[n][0] and (b in roles[n][1] or b in roles[n][0]))
+                    or (b in roles[n][0] and a in roles[n][1])
+                ]
+                total = len(keep)
+                rows, _ = self._event_rows(
+                    conn, e.c.n.in_(keep[:limit]), include_hidden=True, sort="date", desc=False, limit=None
+                )
         for r in rows:
             r["direction"] = (
                 f"{a}->{b}"
