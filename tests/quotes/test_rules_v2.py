@@ -92,3 +92,12 @@ def test_rules_v2_words_after_the_cue_comma_belong_to_the_report() -> None:
     hits = [q for q in rec.quotes if "staying in the race" in q.content[0].text]
     assert hits, [(q.kind, q.content[0].text) for q in rec.quotes]
     assert hits[0].content[0].text.startswith("win or lose")
+
+
+def test_rules_v2_stance_content_is_the_rest_of_the_verb_phrase() -> None:
+    rec = run(
+        "Marco Rubio defended himself on Saturday for bailing on his own immigration bill, saying it was dead."
+    )
+    hits = [q for q in rec.quotes if q.cue is not None and q.cue.text == "defended"]
+    assert hits, [(q.kind, q.content[0].text) for q in rec.quotes]
+    assert hits[0].content[0].text.endswith("his own immigration bill")

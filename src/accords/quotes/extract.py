@@ -69,6 +69,7 @@ CLAUSE_VERBS = frozenset(
     "show find learn read feel hope fear worry figure guess want call point order think believe know".split()
 )
 CUT_CONJ = 1
+EXTEND_VP = True
 AS_VERBS = frozenset("say note report point explain write put tell reveal observe".split())
 # 'WASHINGTON (AP) — ', 'CLEVELAND, Ohio (UPI) — '
 DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,[\w .]+)?(?:\s*\([\w .]+\))?\s*[—–-]+\s*")
@@ -520,6 +521,14 @@ class Extractor:
             ):
                 xc = next((c for c in v.children if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
                 end = (xc or obj).right_edge
+                if EXTEND_VP:
+                    # the rest of the verb phrase: 'defended himself on Saturday for bailing on the bill'
+                    for c in v.rights:
+                        if c.i <= end.i:
+                            continue
+                        if c.dep_ in ("punct", "cc", "conj", "parataxis", "advcl", "ccomp", "relcl"):
+                            break
+                        end = c.right_edge
                 return obj.left_edge.idx, end.idx + len(end.text)
         if lemma in XCOMP_VERBS:
             xc = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i), None)
