@@ -58,6 +58,17 @@ def test_api_events_filters_by_actor_and_type(client: Any) -> None:
     assert any(row["flags"]["negated"] for row in r["rows"])
 
 
+def test_api_events_page_shows_facet_counts_and_exact_totals(client: Any, store: Any) -> None:
+    r = client.get("/api/events", params={"type": "CONSULT"}).json()
+    assert r["total"] == 2 and r["total_is_lower_bound"] is False
+    facets = store.event_facets(type="CONSULT")
+    assert facets["type"]["CONSULT"] == 2 and sum(facets["actor"].values()) >= 2
+    html = client.get("/events", params={"type": "CONSULT"}).text
+    actor, n = next(iter(facets["actor"].items()))
+    assert f"{actor}</a><span class=\"muted\">{n}</span>" in html  # the actor facet, with its count
+    assert "CONSULT (2)" in html  # the type facet in the type menu
+
+
 def test_api_events_sort_and_paginate(client: Any) -> None:
     p1 = client.get("/api/events", params={"limit": 3, "offset": 0, "sort": "event", "desc": "false"}).json()
     p2 = client.get("/api/events", params={"limit": 3, "offset": 3, "sort": "event", "desc": "false"}).json()

@@ -8,7 +8,7 @@
 The API is documented in docs/corpora.md and kept stable for the web UI and the Dask engine.
 """
 
-from accords.store.core import FAILURE_REASONS, Store
+from accords.store.core import FAILURE_REASONS, AtLeast, Store
 from accords.store.schema import SCHEMA_VERSION
 
-__all__ = ["Store", "SCHEMA_VERSION", "FAILURE_REASONS"]
+__all__ = ["Store", "SCHEMA_VERSION", "FAILURE_REASONS", "AtLeast"]

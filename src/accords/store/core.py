@@ -43,6 +43,11 @@ from accords.store import dedup
 from accords.store import schema as S
 from accords.store.incidents import MAX_DAYS, SYMMETRIC, IncidentKey, eligible, same_incident
 
+
+class AtLeast(int):
+    """A total that counting stopped at (``count_cap``): the true total is this or more."""
+
+
 FAILURE_REASONS = ("HTTP error", "not an article", "not English", "parse error", "too large", "timeout")
 EVENT_SORTS = {"date", "event", "confidence", "outlet", "actor", "recipient", "id"}
 
@@ -694,7 +699,7 @@ class Store:
 
         The total comes from the aggregate kept at ingest when the filters allow (type, dates, and at most one
         actor or recipient code); otherwise it is counted, and with ``count_cap`` counting stops past
-        ``count_cap`` (the total is then ``count_cap + 1``: "more than count_cap")."""
+        ``count_cap`` (the total is then :class:`AtLeast` ``(count_cap + 1)``: "more than count_cap")."""
         e, a = S.events, S.articles
         conds: list[Any] = []
         show_hidden = include_duplicates or bool(article_id)
@@ -773,7 +778,58 @@ class Store:
                 if count_cap is not None:
                     inner = inner.limit(count_cap + 1)
                 total = int(conn.execute(select(func.count()).select_from(inner.subquery())).scalar_one())
+                if count_cap is not None and total > count_cap:
+                    total = AtLeast(total)
             return rows, total
+
+    def event_facets(
+        self,
+        actor: str | None = None,
+        recipient: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        include_flagged: bool = False,
+        outlet: str | None = None,
+        q: str | None = None,
+        **_: Any,
+    ) -> dict[str, dict[str, int]]:
+        """Counts under a filter, from the aggregate kept at ingest: per type (with no or one actor or recipient
+        code), and per actor and per recipient code when a type is chosen and no party is. Empty where the
+        aggregate cannot answer (flagged events shown, an outlet or words filter, two parties, a name)."""
+        if include_flagged or outlet or q or (actor and recipient):
+            return {}
+        party: tuple[str, str] | None = None
+        if actor or recipient:
+            role, value = ("actor", actor) if actor else ("recipient", recipient)
+            codes, names = _split_codes(value or "")
+            if len(codes) != 1 or names:
+                return {}
+            party = (role, codes[0])
+        types = [t.strip().upper() for t in type.split(",") if t.strip()] if type else []
+        c = S.event_counts
+        dates = []
+        if since:
+            dates.extend([c.c.date >= since, c.c.date != ""])
+        if until:
+            dates.extend([c.c.date <= until, c.c.date != ""])
+        out: dict[str, dict[str, int]] = {}
+        who = [c.c.role == party[0], c.c.code == party[1]] if party else [c.c.role == "all", c.c.code == ""]
+        with self.engine.connect() as conn:
+            n = func.sum(c.c.n).label("n")
+            rows = conn.execute(select(c.c.event, n).where(*who, *dates).group_by(c.c.event)).all()
+            out["type"] = {r[0]: int(r[1]) for r in sorted(rows, key=lambda r: -int(r[1])) if int(r[1]) > 0}
+            if types and not party:
+                for role in ("actor", "recipient"):
+                    rows = conn.execute(
+                        select(c.c.code, n)
+                        .where(c.c.role == role, c.c.event.in_(types), *dates)
+                        .group_by(c.c.code)
+                        .order_by(n.desc(), c.c.code)
+                        .limit(12)
+                    ).all()
+                    out[role] = {r[0]: int(r[1]) for r in rows if int(r[1]) > 0}
+        return out
 
     def _counted(
         self,

@@ -159,6 +159,7 @@ event_counts = Table(
     Column("event", String(16), primary_key=True),
     Column("date", String(10), primary_key=True),
     Column("n", Integer, nullable=False, default=0),
+    sqlite_with_rowid=False,  # the primary key holds the rows: counts are read from it alone
 )
 pair_counts = Table(  # events naming both code and partner (either role), by type; both orders are stored
     "pair_counts",
@@ -167,6 +168,7 @@ pair_counts = Table(  # events naming both code and partner (either role), by ty
     Column("partner", String(16), primary_key=True),
     Column("event", String(16), primary_key=True),
     Column("n", Integer, nullable=False, default=0),
+    sqlite_with_rowid=False,
 )
 V3_INDEXES = [
     # an actor or recipient filter, newest first, read in index order (EXPLAIN: no temp b-tree, no events scan)

@@ -12,10 +12,12 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 
+from accords.store.core import AtLeast
 from accords.web.deps import cached, get_config, get_store
 from accords.web.views import EXPORT_FIELDS, PLOVER_TYPES, event_row, export_row, render
 
 router = APIRouter()
+COUNT_CAP = 10_000  # past this many matches (beyond the page's offset) a filter the aggregates cannot count shows "10,000+"
 SORTS = ("date", "event", "actor", "recipient", "outlet", "confidence")
 
 
@@ -85,8 +87,10 @@ def event_filter(
 
 def query_events(request: Request, store: Any, f: EventFilter) -> tuple[list[dict[str, Any]], int]:
     def run() -> tuple[list[dict[str, Any]], int]:
-        rows, total = store.events(**f.store_kwargs(), limit=f.limit, offset=f.offset)
-        return [event_row(dict(r)) for r in rows], int(total)
+        rows, total = store.events(
+            **f.store_kwargs(), limit=f.limit, offset=f.offset, count_cap=COUNT_CAP + f.offset
+        )
+        return [event_row(dict(r)) for r in rows], total
 
     result: tuple[list[dict[str, Any]], int] = cached(request, ("events", astuple(f)), run)
     return result
@@ -109,7 +113,8 @@ def api_events(
     request: Request, f: EventFilter = Depends(event_filter), store: Any = Depends(get_store)
 ) -> dict[str, Any]:
     rows, total = query_events(request, store, f)
-    return {"total": total, "offset": f.offset, "limit": f.limit, "filter": asdict(f), "rows": rows}
+    return {"total": int(total), "total_is_lower_bound": isinstance(total, AtLeast), "offset": f.offset,
+            "limit": f.limit, "filter": asdict(f), "rows": rows}  # fmt: skip
 
 
 def _all_rows(store: Any, f: EventFilter, cap: int) -> Iterator[dict[str, Any]]:
@@ -117,7 +122,7 @@ def _all_rows(store: Any, f: EventFilter, cap: int) -> Iterator[dict[str, Any]]:
     done = 0
     offset = 0
     while done < cap:
-        rows, _ = store.events(**f.store_kwargs(), limit=min(chunk, cap - done), offset=offset)
+        rows, _ = store.events(**f.store_kwargs(), limit=min(chunk, cap - done), offset=offset, count_cap=0)
         if not rows:
             return
         for r in rows:
@@ -199,6 +204,7 @@ def page_events(
             "active": "Events",
             "rows": rows,
             "total": total,
+            "total_more": isinstance(total, AtLeast),
             "f": f,
             "types": PLOVER_TYPES,
             "facets": facets(store, f),

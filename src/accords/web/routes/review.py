@@ -179,7 +179,7 @@ def page_review_home(
     offset: int = Query(0, ge=0),
     store: Any = Depends(get_store),
 ) -> HTMLResponse:
-    rows, total = store.events(include_flagged=True, limit=limit, offset=offset)
+    rows, total = store.events(include_flagged=True, limit=limit, offset=offset, count_cap=10_000 + offset)
     done = list(reversed(store.corrections()))[:50]
     return render(
         request,
