@@ -1085,16 +1085,25 @@ def dedupe(atts: list[Attribution]) -> list[Attribution]:
     rank = {"direct": 2, "mixed": 1, "indirect": 0}
     atts = sorted(atts, key=lambda x: (-(x.speaker is not None), -rank[x.kind] * 0, -x.confidence, x.start))
     kept: list[Attribution] = []
+    # (first offset, last offset, length) of each kept attribution: a cheap bounds test skips the pairs
+    # that cannot overlap, so a page with thousands of quotation marks stays linear in practice.
+    bounds: list[tuple[int, int, int]] = []
     for x in atts:
+        x_lo = min((a for a, _b in x.content), default=0)
+        x_hi = max((b for _a, b in x.content), default=0)
+        x_len = _length(x)
         dup = False
-        for y in kept:
+        for y, (y_lo, y_hi, y_len) in zip(kept, bounds, strict=True):
+            if (y_hi <= x_lo or x_hi <= y_lo) and max(x_len, y_len) > 0:
+                continue  # disjoint: overlap 0 is never half of a non-empty span
             if x.nested != y.nested and not (x.kind == y.kind == "direct"):
                 continue
-            if _overlap(x, y) * 2 >= max(_length(x), _length(y)):
+            if _overlap(x, y) * 2 >= max(x_len, y_len):
                 dup = True
                 break
         if not dup:
             kept.append(x)
+            bounds.append((x_lo, x_hi, x_len))
     return sorted(kept, key=lambda x: (x.start, x.nested))
 
 
