@@ -421,3 +421,16 @@ def test_store_event_totals_from_aggregates_match_counting(store):
         assert [r["id"] for r in rows] == [r["id"] for r in rows2], kw
     _, capped = store.events(outlet="Wire", count_cap=2)
     assert capped == 3
+
+
+def test_store_bulk_block_writes_the_same_records_and_counts(store):
+    recs = [
+        record(f"https://bulk.example/{i}", story(60 + i), events=[event("V1", "REQUEST", ["RUS"], ["UKR"])])
+        for i in range(3)
+    ]
+    with store.bulk():
+        assert [store.add_record(r) for r in recs] == ["added"] * 3
+        assert store.add_record(recs[0]) == "unchanged"
+    assert store.counts()["events"] == 3
+    assert store.actor_summary("RUS")["as_actor"] == {"REQUEST": 3}
+    assert _stored_counts(store) == _live_counts(store)

@@ -65,7 +65,7 @@ def test_api_events_page_shows_facet_counts_and_exact_totals(client: Any, store:
     assert facets["type"]["CONSULT"] == 2 and sum(facets["actor"].values()) >= 2
     html = client.get("/events", params={"type": "CONSULT"}).text
     actor, n = next(iter(facets["actor"].items()))
-    assert f"{actor}</a><span class=\"muted\">{n}</span>" in html  # the actor facet, with its count
+    assert f'{actor}</a><span class="muted">{n}</span>' in html  # the actor facet, with its count
     assert "CONSULT (2)" in html  # the type facet in the type menu
 
 

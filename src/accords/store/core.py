@@ -16,6 +16,7 @@ import threading
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -100,12 +101,32 @@ class Store:
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._lock = threading.RLock()
+        self._bulk_conn: Connection | None = None
         try:
             self._migrate(create)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open store {url!r}: {exc.__class__.__name__}: {exc}") from exc
 
     # ------------------------------------------------------------------ lifecycle
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Write every :meth:`add_record` inside this block in one transaction (for building large stores:
+        much faster, but an error or a crash loses the whole block; readers see nothing until it ends)."""
+        with self._lock, self.engine.begin() as conn:
+            self._bulk_conn = conn
+            try:
+                yield
+            finally:
+                self._bulk_conn = None
+
+    @contextmanager
+    def _begin(self) -> Iterator[Connection]:
+        if self._bulk_conn is not None:  # an error leaves the bulk transaction to be rolled back as a whole
+            yield self._bulk_conn
+        else:
+            with self.engine.begin() as conn:
+                yield conn
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -170,7 +191,7 @@ class Store:
         art = record.article
         body = art.text or ""
         chash = art.content_hash or hashlib.sha256(body.encode()).hexdigest()
-        with self._lock, self.engine.begin() as conn:
+        with self._lock, self._begin() as conn:
             prior = conn.execute(
                 select(
                     S.articles.c.id, S.articles.c.version, S.articles.c.content_hash, S.articles.c.is_current
@@ -312,7 +333,13 @@ class Store:
             if parties:
                 conn.execute(insert(S.event_parties), parties)
             if visible:
-                _bump_counts(conn, [n for n, _ in result], +1)
+                known = {
+                    n: (row["event"], row["date"] or "", {(p["role"], p["code"]) for p in parties
+                                                          if p["event_n"] == n and p["code"]})
+                    for (n, _), row in zip(result, rows, strict=True)
+                    if not row["flagged"]
+                }  # fmt: skip
+                _bump_counts(conn, list(known), +1, known=known)
                 for (n, eid), ev in zip(result, record.events, strict=True):
                     self._assign_incident(conn, _key_of(eid, key, ev, art_date), n)
         if record.quotes:
@@ -1413,9 +1440,16 @@ def _fts_top(conn: Connection, table: str, match: str, limit: int) -> list[dict[
     return out
 
 
-def _bump_counts(conn: Connection, ns: list[int], sign: int) -> None:
+def _bump_counts(
+    conn: Connection,
+    ns: list[int],
+    sign: int,
+    *,
+    known: dict[int, tuple[str, str, set[tuple[str, str]]]] | None = None,
+) -> None:
     """Add (sign +1) or take away (-1) the visible, unflagged events ``ns`` in event_counts and pair_counts.
-    Called in the transaction that inserts them, or before they are hidden or deleted."""
+    Called in the transaction that inserts them, or before they are hidden or deleted. ``known``: the
+    events' (type, date, {(role, code)}) when the caller has them (all visible and unflagged)."""
     if not ns:
         return
     e, p = S.events, S.event_parties
@@ -1423,19 +1457,25 @@ def _bump_counts(conn: Connection, ns: list[int], sign: int) -> None:
     pairs: Counter[tuple[str, str, str]] = Counter()
     for i in range(0, len(ns), 500):
         chunk = ns[i : i + 500]
-        evs = {
-            r.n: (r.event, r.date or "")
-            for r in conn.execute(
-                select(e.c.n, e.c.event, e.c.date).where(
-                    e.c.n.in_(chunk), e.c.visible.is_(True), e.c.flagged.is_(False)
-                )
-            ).all()
-        }
         roles: dict[int, set[tuple[str, str]]] = defaultdict(set)
-        for r in conn.execute(
-            select(p.c.event_n, p.c.role, p.c.code).where(p.c.event_n.in_(list(evs)), p.c.code.is_not(None))
-        ).all():
-            roles[r.event_n].add((r.role, r.code))
+        if known is not None:
+            evs = {n: known[n][:2] for n in chunk}
+            roles.update({n: known[n][2] for n in chunk})
+        else:
+            evs = {
+                r.n: (r.event, r.date or "")
+                for r in conn.execute(
+                    select(e.c.n, e.c.event, e.c.date).where(
+                        e.c.n.in_(chunk), e.c.visible.is_(True), e.c.flagged.is_(False)
+                    )
+                ).all()
+            }
+            for r in conn.execute(
+                select(p.c.event_n, p.c.role, p.c.code).where(
+                    p.c.event_n.in_(list(evs)), p.c.code.is_not(None)
+                )
+            ).all():
+                roles[r.event_n].add((r.role, r.code))
         for n, (ev, day) in evs.items():
             counts[("all", "", ev, day)] += sign
             got = roles.get(n, set())
