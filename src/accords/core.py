@@ -12,11 +12,10 @@ from accords.records import Article, Record
 
 
 def new_record(article: Article) -> Record:
-    status = "warning" if article.warnings else "ok"
     return Record(
         id=article.id,
         accords_version=__version__,
-        status=status,
+        status="warning" if article.warnings else "ok",
         reason="; ".join(article.warnings) or None,
         article=article,
     )

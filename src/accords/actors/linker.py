@@ -603,14 +603,14 @@ class _Builder:
             out.append(
                 Entity(
                     id=f"E{len(out) + 1}",
-                    type=e.type,  # type: ignore[arg-type]
+                    type=e.type,
                     name=name,
                     country=e.country,
                     sector=e.sector,
                     role=e.role,
                     wikidata=e.wikidata,
                     mentions=[
-                        Mention(start=s, end=t, text=text[s:t], sentence=self.sentence_of(s), kind=k)  # type: ignore[arg-type]
+                        Mention(start=s, end=t, text=text[s:t], sentence=self.sentence_of(s), kind=k)
                         for s, t, k in ms
                     ],
                 )

@@ -168,7 +168,7 @@ def nlp_stage(work: Work) -> Work:
         ents.append(
             Entity(
                 id=f"E{len(ents) + 1}",
-                type=TYPE_MAP[ent.label_],  # type: ignore[arg-type]
+                type=TYPE_MAP[ent.label_],
                 name=ent.text,
                 country=None,
                 sector=None,

@@ -1143,7 +1143,7 @@ def build_quotes(record: Record, doc: Any, version: str) -> list[Quote]:
         quotes.append(
             Quote(
                 id=f"Q{len(quotes) + 1}",
-                kind=att.kind,  # type: ignore[arg-type]
+                kind=att.kind,
                 content=content,
                 cue=cue,
                 speaker=spk,
