@@ -177,7 +177,7 @@ class Gazetteer:
             return self.capitals[key], "GPE"
         if key in self.us_states:
             return "USA", "GPE"
-        if key in self.cities:
+        if key in self.cities and not _not_a_town(key):
             return self.cities[key][0], "GPE"
         core = _PLACE_WORDS.sub("", key).strip(" ,")
         if core and core != key:
@@ -207,6 +207,19 @@ _PLACE_WORDS = re.compile(
     r"|\s+(?:province|district|governorate|region|oblast|city|town|village|county|state|area)$",
     re.IGNORECASE,
 )
+
+
+def _not_a_town(key: str) -> bool:
+    """A city-table hit that names no town: an airport code or acronym ("UN", "DXB" are alternate names of
+    cities), or a common noun in its capitalised form ("Police" is a town in Poland, "Officer" one in Australia)."""
+    if " " in key:
+        return False
+    if key.isupper() and len(key) <= 3:
+        return True
+    from accords.actors.roles import GROUP_NOUNS, HEADS, MIL_WORDS, MODIFIERS
+
+    low = key.lower()
+    return low in GROUP_NOUNS or low in HEADS or low in MODIFIERS or low in MIL_WORDS
 
 
 def _latin_name(s: str) -> bool:

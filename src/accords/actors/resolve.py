@@ -14,6 +14,13 @@ from accords.actors.gazetteer import ActorInfo, Gazetteer, get_gazetteer, norm
 from accords.actors.roles import GROUP_NOUNS, HEADS, MODIFIERS, sector_of_role
 
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)(?:'s|\u2019s|')\s+(?P<rest>.+)$")
+# "General" in these titles is no military rank: "Secretary-General", "Attorney General", "Governor-General"
+CIVIL_GENERAL = re.compile(
+    r"\b(?:secretary|attorney|surgeon|governor|director|inspector|solicitor|postmaster|auditor|comptroller|"
+    r"accountant|advocate|procurator|prosecutor|consul|registrar|commissioner|paymaster)\s*[-\u2010\u2011\u2013]?\s*general\b",
+    re.IGNORECASE,
+)
+_JUD_GENERAL = re.compile(r"\b(?:attorney|solicitor|advocate|procurator|prosecutor)\s*-?\s*general\b", re.I)
 _BODY = re.compile(
     r"^(?:(?P<port>Foreign|Defen[cs]e|Interior|Justice|Finance|Home|Emergencies|Intelligence)\s+"
     r"(?:Ministry|Office|Department)|(?:Ministry|Department)\s+of\s+(?P<port2>[A-Z][\w ]+))$",
@@ -36,6 +43,17 @@ def _state_code(gaz: Gazetteer, text: str) -> tuple[str, str] | None:
     if cap:
         return cap, "metonym"
     return None
+
+
+def role_sector(role: str) -> str | None:
+    """Sector of a title; a civil title with "General" in it (Secretary-General, Attorney General) is not MIL."""
+    if CIVIL_GENERAL.search(role):
+        rest = CIVIL_GENERAL.sub(" ", role)
+        sec = sector_of_role(rest) if rest.strip() else None
+        if sec is not None and sec != "MIL":
+            return sec
+        return "JUD" if _JUD_GENERAL.search(role) else "GOV"
+    return sector_of_role(role)
 
 
 def _body_sector(text: str) -> str | None:
@@ -95,6 +113,22 @@ def resolve_actor(text: str, user_actors: str | None = None) -> ActorInfo | None
     place = gaz.place(t)
     if place is not None and place[0]:
         return ActorInfo(place[0], None, t, type=place[1])
+    # 6. A title before a known name: "Secretary-General Antonio Guterres", "UN Secretary-General Guterres".
+    return _titled_person(gaz, t)
+
+
+def _titled_person(gaz: Gazetteer, t: str) -> ActorInfo | None:
+    words = t.split(" ")
+    for n in range(1, min(4, len(words))):
+        title = " ".join(words[:n])
+        low = {w.lower() for w in re.split(r"[\s-]+", title)}
+        if not all(w in HEADS or w in MODIFIERS or w in {"general", "un", "u.n.", "of", "the"} for w in low):
+            break
+        e = gaz.actor(" ".join(words[n:]))
+        if e is not None and e.type == "PERSON":
+            return ActorInfo(
+                e.country, e.sector or role_sector(title), e.name, e.wikidata, type=e.type, role=e.role
+            )
     return None
 
 
@@ -112,5 +146,5 @@ def _with_head(code: str, rest: str, full: str) -> ActorInfo | None:
     if last in HEADS and all(
         w in HEADS or w in MODIFIERS or w in {"of", "for", "the"} for w in rest_l.split(" ")
     ):
-        return ActorInfo(code, sector_of_role(rest) or "GOV", full, type="PERSON", kind="nominal", role=rest)
+        return ActorInfo(code, role_sector(rest) or "GOV", full, type="PERSON", kind="nominal", role=rest)
     return None

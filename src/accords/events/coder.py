@@ -312,7 +312,7 @@ class EventBuilder:
             conf -= 0.1
         return Event(
             id=f"V{n}",
-            event=event,  # type: ignore[arg-type]
+            event=event,  # type: ignore[arg-type,unused-ignore]
             mode=mode,
             context=self.context_of(c),
             quad_code=L.QUAD[event],

@@ -66,6 +66,15 @@ def _actors_api() -> tuple[Any, Any]:
     return getattr(A, "entity_at", None), getattr(A, "resolve_actor", None)
 
 
+def _civil_general(text: str) -> bool:
+    """A title such as Secretary-General, Attorney General, Governor-General: "General" is no military rank."""
+    try:
+        from accords.actors.resolve import CIVIL_GENERAL
+    except Exception:  # pragma: no cover - the actors package is another stage's
+        return False
+    return bool(CIVIL_GENERAL.search(text))
+
+
 def np_span(head: Token) -> tuple[int, int]:
     """Token index range [start, end) of the noun phrase of ``head``, without clauses or conjuncts."""
     lo = hi = head.i
@@ -245,9 +254,12 @@ class Resolver:
                 return got
         ent = self._entity_over(span.start_char, span.end_char, head.idx, head.idx + len(head))
         if ent is not None:
+            ent_sector = ent.sector
+            if ent_sector == "MIL" and _civil_general(span.text):
+                ent_sector = sector  # "Secretary-General Antonio Guterres": no military rank
             out = EventEntity(
                 text=span.text, start=span.start_char, end=span.end_char, entity_id=ent.id, name=ent.name,
-                code=ent.country, sector=ent.sector or sector or ("GOV" if ent.type == "GPE" else None),
+                code=ent.country, sector=ent_sector or sector or ("GOV" if ent.type == "GPE" else None),
                 wikidata=ent.wikidata,
             )  # fmt: skip
             self._remember(out, head, ent.type)

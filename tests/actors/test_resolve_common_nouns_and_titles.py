@@ -1,0 +1,78 @@
+"""A bare common noun names no state; "General" in a civil title is no military rank."""
+
+from __future__ import annotations
+
+import pytest
+
+from accords.actors import get_gazetteer, resolve_actor
+from accords.actors.resolve import role_sector
+
+
+@pytest.mark.parametrize("text", ["Police", "police", "the Police", "POL", "Officer", "DXB"])
+def test_resolve_common_noun_or_code_is_no_state(text):
+    # "Police" is a town in Poland and "DXB" an alternate name of Dubai in the city table: neither is an actor
+    assert resolve_actor(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("Poland", "POL"), ("Warsaw", "POL"), ("Kharkiv", "UKR"), ("UN", "UNO")]
+)
+def test_resolve_real_places_still_resolve(text, code):
+    info = resolve_actor(text)
+    assert info is not None and info.code == code
+
+
+def test_gazetteer_place_skips_common_nouns_but_keeps_towns():
+    gaz = get_gazetteer()
+    assert gaz.place("Police") is None
+    assert gaz.place("Gdansk") is not None and gaz.place("Gdansk")[0] == "POL"
+
+
+@pytest.mark.parametrize(
+    ("role", "sector"),
+    [
+        ("Secretary-General", "GOV"),
+        ("Secretary General", "GOV"),
+        ("Governor-General", "GOV"),
+        ("Surgeon General", "GOV"),
+        ("Attorney General", "JUD"),
+        ("General", "MIL"),
+        ("Lieutenant General", "MIL"),
+    ],
+)
+def test_role_sector_civil_general_titles_are_not_military(role, sector):
+    assert role_sector(role) == sector
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary-General Antonio Guterres",
+        "UN Secretary-General Antonio Guterres",
+        "Secretary General Guterres",
+    ],
+)
+def test_resolve_titled_secretary_general_is_un_government(text):
+    info = resolve_actor(text)
+    assert info is not None and (info.code, info.sector) == ("UNO", "GOV")
+
+
+def test_resolve_attorney_general_of_a_state_is_judicial():
+    info = resolve_actor("Russia's Attorney General")
+    assert info is not None and (info.code, info.sector) == ("RUS", "JUD")
+
+
+@pytest.mark.slow
+def test_event_actor_secretary_general_not_military():
+    from accords.core import process_article
+    from accords.records import Article
+
+    rec = process_article(
+        Article(
+            id="t",
+            text="Secretary-General Antonio Guterres urged Russia to withdraw its troops.",
+            published="2025-05-16",
+        )
+    )
+    actors = [a for e in rec.events for a in e.actor]
+    assert actors and all(a.code == "UNO" and a.sector != "MIL" for a in actors)
