@@ -381,6 +381,44 @@ def _announced(c: Candidate) -> bool:
     return False
 
 
+EXERCISES = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame", "war-game"}
+JOINT = {"joint", "combined", "bilateral", "trilateral", "multinational", "multilateral"}
+
+
+def _exercise_noun(c: Candidate) -> Any | None:
+    """The exercise noun of a candidate: "held joint exercises", "launch war games" (not "the war")."""
+    for w in (c.trigger, *c.words):
+        lem = w.lemma_.lower()
+        lem = "game" if lem == "games" else lem
+        if lem in EXERCISES and not (lem == "game" and not any(x.lower_ == "war" for x in w.children)):
+            return w
+        if lem == "war" and w.dep_ == "compound" and w.head.lemma_.lower() == "game":
+            return w.head
+    return None
+
+
+def _joint(c: Candidate, drill: Any) -> bool:
+    if any(ch.lower_ in JOINT for ch in drill.children):
+        return True
+    if len({t.i for t in c.actors}) >= 2:
+        return True
+    for t in c.actors:  # "The Jordan and the United States", "US and Western allies"
+        if any(ch.dep_ == "conj" for ch in t.children) or any(
+            ch.dep_ == "conj" for x in t.children if x.dep_ == "compound" for ch in x.children
+        ):
+            return True
+    # "staged by U.S. marines and Jordanian armed forces", "exercises with the Indian navy"
+    for t in (drill, c.trigger, *c.words):
+        for ch in t.children:
+            if ch.dep_ in ("prep", "agent") and ch.lower_ in ("with", "by"):
+                objs = [o for o in ch.children if o.dep_ == "pobj"]
+                if ch.lower_ == "with" and objs:
+                    return True
+                if any(any(x.dep_ == "conj" for x in o.children) for o in objs):
+                    return True
+    return False
+
+
 PEACEKEEPING = {"peacekeeping", "peacekeepers", "peacekeeper", "humanitarian", "relief"}
 GOV_HEADS = {
     "government",
@@ -434,15 +472,10 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
     if _unless(c) and event not in ("THREATEN", "REQUEST", "REJECT", "ACCUSE"):
         event, mode = "THREATEN", Coder.threat_mode(Code(event, mode))  # "will withdraw its force unless ..."
         f.future = f.hypothetical = False
-    if event == "MOBILIZE" and c.trigger.lemma_.lower() in (
-        "exercise",
-        "drill",
-        "game",
-        "manoeuvre",
-        "maneuver",
-    ):
-        if len({t.i for t in c.actors}) >= 2:
-            event, mode = "COOPERATE", None  # joint exercises are material cooperation
+    drill = _exercise_noun(c)
+    if drill is not None and event in ("MOBILIZE", "ASSAULT"):
+        # war games and exercises are a show of force (MOBILIZE); held jointly they are material cooperation
+        event, mode = ("COOPERATE", None) if _joint(c, drill) else ("MOBILIZE", "troops")
     if (
         f.negated
         and not f.future

@@ -46,7 +46,7 @@ CONCESSION_OBJECTS = {
 EVENT_HEADS = {
     "release", "end", "withdrawal", "halt", "cessation", "resumption", "lifting", "easing", "start", "launch",
     "return", "exchange", "holding", "suspension", "stop", "removal", "resignation", "restoration", "delivery",
-    "provision", "opening", "imposition", "expansion", "increase", "reduction",
+    "provision", "opening", "imposition", "expansion", "increase", "reduction", "round", "series", "wave",
 }  # fmt: skip
 # Objects that are themselves the recipient: "summoned the Russian ambassador", "expelled Russian diplomats".
 RECIPIENT_OBJECTS = {
