@@ -23,7 +23,7 @@ from accords.events.when import (
 )
 from accords.records import Event, EventEntity, Evidence, Flags, Location, Record, Size, Span
 
-VERSION = "events.plover.v1"
+VERSION = "events.plover.v2"
 
 CONTEXT_WORDS = {
     "territory": {
@@ -296,6 +296,10 @@ class EventBuilder:
         f = self.flags_of(c, date if date_text else None)
         event, mode = c.code.event, c.code.mode
         event, mode = apply_rules(c, f, [a.sector for a in coded_actors])
+        if event == "ACCUSE" and c.code.event == "REQUEST" and not recips:
+            target = _punitive_target(c)  # "called for sanctions against Belarus": Belarus is accused
+            if target is not None:
+                recips = [r for r in self.resolve_all([target]) if r.code and r.code not in codes]
         sent_i = self.record.sentence_at(c.trigger.idx) if self.record is not None else 0
         sent = c.trigger.sent
         words = sorted(c.words, key=lambda t: t.i)
@@ -379,6 +383,67 @@ def _announced(c: Candidate) -> bool:
             return False
         t = t.head
     return False
+
+
+TERRITORY_NOUNS = {
+    "territory", "town", "city", "village", "region", "province", "district", "area", "capital", "border", "base",
+    "airport", "port", "field", "oilfield", "hill", "island", "peninsula", "stronghold", "position", "positions",
+    "outpost", "camp", "crossing", "valley", "heights", "enclave", "zone", "land", "neighbourhood", "neighborhood",
+}  # fmt: skip
+TAKE_VERBS = {"seize", "capture", "take", "retake", "recapture", "overrun", "storm"}  # not annex, occupy
+PUNITIVE_NOUNS = {
+    "sanction": "disapprove", "investigation": "investigate", "probe": "investigate", "inquiry": "investigate",
+    "prosecution": "disapprove", "punishment": "disapprove", "boycott": "disapprove", "embargo": "disapprove",
+}  # fmt: skip
+
+
+def _territory_taken(c: Candidate) -> bool:
+    """ "took over Kirkuk", "seized large oil fields", "retook the village": the object is a place."""
+    if not any(w.lemma_.lower() in TAKE_VERBS for w in (c.trigger, *c.words)):
+        return False
+    for w in (c.trigger, *c.words):
+        objs = [ch for ch in w.children if ch.dep_ in ("dobj", "nsubjpass")]
+        for p in (ch for ch in w.children if ch.dep_ in ("prep", "prt")):
+            if p.lower_ == "of" or p.lemma_.lower() == "over":
+                objs += [o for o in p.children if o.dep_ == "pobj"]
+        for o in objs:
+            if o.lemma_.lower() == "control":  # "seized control of X": X decides
+                objs += [x for p in o.children if p.lower_ == "of" for x in p.children if x.dep_ == "pobj"]
+                continue
+            if o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in TERRITORY_NOUNS:
+                return True
+    return False
+
+
+def _punitive_target(c: Candidate) -> Any | None:
+    for w in (c.trigger, *c.words):
+        for t in w.subtree:
+            if (
+                t.dep_ == "prep"
+                and t.lower_ in ("against", "into")
+                and (t.head.lemma_.lower() in PUNITIVE_NOUNS or t.head.lower_ == "sanctions")
+            ):
+                return next((o for o in t.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _punitive_call(c: Candidate) -> str | None:
+    """ "called for sanctions against Moscow", "called for an investigation into the death": an accusation of the
+    one the measure targets (the recipient), not a request addressed to it."""
+    for w in (c.trigger, *c.words):
+        for t in [w, *(ch for ch in w.children if ch.dep_ == "dobj")]:
+            got = PUNITIVE_NOUNS.get(t.lemma_.lower())
+            if got is None and t.lower_ == "sanctions":
+                got = "disapprove"
+            if got and any(p.dep_ == "prep" and p.lower_ in ("against", "into") for p in t.children):
+                return got
+        for p in w.children:  # "called for sanctions against": for -> sanctions
+            if p.dep_ == "prep" and p.lower_ == "for":
+                for o in p.children:
+                    got = PUNITIVE_NOUNS.get(o.lemma_.lower())
+                    if got and any(x.dep_ == "prep" and x.lower_ in ("against", "into") for x in o.children):
+                        return got
+    return None
 
 
 EXERCISES = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame", "war-game"}
@@ -490,6 +555,10 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
     if event == "PROTEST" and mode == "demo" and c.trigger.lemma_.lower() == "protest" and not protesters:
         if any(t.ent_type_ in ("GPE", "NORP") or t.lemma_.lower() in GOV_HEADS for t in c.actors):
             event, mode = "ACCUSE", "disapprove"  # a diplomatic protest
+    if event == "COERCE" and mode == "seize" and _territory_taken(c):
+        event, mode = "ASSAULT", None  # seizing territory is an assault; seizing property stays COERCE
+    if event == "REQUEST" and _punitive_call(c):
+        event, mode = "ACCUSE", "investigate" if _punitive_call(c) == "investigate" else "disapprove"
     if event == "MOBILIZE":
         words = {t.lower_ for w in (c.trigger, *c.words) for t in w.sent}
         if words & PEACEKEEPING:

@@ -81,6 +81,21 @@ ANSWERING_VERBS = {
 }
 REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea"}
 PEOPLE_IN_NEED = {"refugee", "migrant", "asylum", "seeker", "civilian", "people", "afghan", "syrian", "iraqi"}
+CRIMES = {
+    "crime", "atrocity", "abuse", "violation", "murder", "massacre", "genocide", "offence", "offense", "act",
+    "fraud", "suicide", "attack", "assault", "error", "mistake", "sin", "breach", "terrorism", "rape", "treason",
+}  # fmt: skip
+
+
+def _crime_committed(t: Token) -> bool:
+    """ "crimes committed by Croat forces", "committed atrocities": commit is no promise here."""
+    if t.lemma_.lower() != "commit":
+        return False
+    if t.dep_ in ("acl", "relcl") and t.head.lemma_.lower() in CRIMES:
+        return True
+    return any(ch.dep_ in ("dobj", "nsubjpass") and ch.lemma_.lower() in CRIMES for ch in t.children)
+
+
 GIVE_VERBS = {"provide", "deliver", "send", "give", "donate", "supply", "ship", "fly", "airlift", "hand"}
 AID_OBJECTS = {
     "material", "materials", "shelter", "tent", "relief", "grain", "flour", "fund", "dollar", "euro", "loan",
@@ -225,6 +240,8 @@ class Coder:
         ):
             return Code("ACCUSE", "investigate"), [t]  # "sent experts to investigate the attacks"
         obj = _obj(t)
+        if _crime_committed(t):
+            return None
         for c in t.children:
             if c.dep_ in ("prt", "prep") or (lemma == "let" and c.lower_ in ("free", "go")):
                 key = f"{lemma} {c.lower_}"
@@ -275,6 +292,18 @@ class Coder:
             return Code("MOBILIZE", "troops", ("military",)), [t]
         if lemma in GIVE_VERBS and obj is not None and obj.lemma_.lower() in AID_OBJECTS:
             return Code("AID"), [t, obj]
+        if (
+            lemma in GIVE_VERBS | {"contribute", "pledge", "grant", "allocate", "disburse"}
+            and any(o.ent_type_ == "MONEY" for o in objs)
+            and any(p.dep_ == "dative" or p.lower_ in ("to", "for") for p in t.children)
+        ):
+            return Code("AID"), [
+                t
+            ]  # money given to someone: "gave $2 million to Nigeria's agricultural sector"
+        if lemma in ("hold", "use", "keep") and any(
+            p.lower_ == "as" and any(o.lemma_.lower() == "shield" for o in p.children) for p in t.children
+        ):
+            return Code("ASSAULT"), [t]  # "held civilians as human shields"
         if lemma in lex.verbs and t.pos_ in ("VERB", "AUX"):
             return lex.verbs[lemma], [t]
         return None
@@ -579,6 +608,8 @@ class Coder:
 
     def _wrapper(self, w: Token) -> Candidate | None:
         lemma = w.lemma_.lower()
+        if _crime_committed(w):
+            return None
         kind = None
         if w.pos_ in ("VERB", "AUX"):
             if lemma in L.AGREE_WRAPPERS or lemma == "invite":
