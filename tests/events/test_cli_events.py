@@ -43,7 +43,7 @@ def test_cli_events_bad_format() -> None:
 @pytest.mark.slow
 def test_cli_events_user_actor_dictionary(tmp_path: Path) -> None:
     page = tmp_path / "dz.txt"
-    page.write_text("President Abdelaziz Bouteflika threatened to institute a curfew in Algiers.\n")
+    page.write_text("President Abdelaziz Bouteflika threatened to institute a curfew in the capital.\n")
     actors = tmp_path / "actors.yaml"
     actors.write_text(
         "- name: Abdelaziz Bouteflika\n  aliases: [Bouteflika]\n  country: DZA\n  sector: GOV\n"

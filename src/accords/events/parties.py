@@ -66,6 +66,12 @@ def _actors_api() -> tuple[Any, Any]:
     return getattr(A, "entity_at", None), getattr(A, "resolve_actor", None)
 
 
+OFFICIAL_TITLES = {
+    "president", "vice-president", "premier", "minister", "chancellor", "king", "queen", "emir", "sheikh",
+    "prince", "governor", "mayor", "general", "gen.", "commander", "ambassador", "spokesman", "spokeswoman",
+}  # fmt: skip
+
+
 def _civil_general(text: str) -> bool:
     """A title such as Secretary-General, Attorney General, Governor-General: "General" is no military rank."""
     try:
@@ -359,7 +365,19 @@ class Resolver:
                 code, _ = self._code_text(c.text)
                 if code and len(code) == 3:
                     return code
-        return None
+        # "President Yoweri Museveni has threatened to ban Ugandan opposition candidates": a titled official of
+        # the only state the sentence names
+        lo, hi = np_span(head)
+        if not any(t.lower_ in OFFICIAL_TITLES for t in head.doc[max(lo - 1, 0) : hi]):
+            return None
+        sent = head.sent
+        codes = set()
+        for e in self.ents_in(sent.start, sent.end):
+            if e.label_ in ("GPE", "NORP") and not (e.start >= lo and e.end <= hi):
+                code, _ = self._code_text(e.text)
+                if code and len(code) == 3 and code not in ("IGO", "NGO", "UNO", "EUR", "IMG", "MNC"):
+                    codes.add(code)
+        return codes.pop() if len(codes) == 1 else None
 
     def update_memory(self, sent: Any) -> None:
         """Remember the people and groups a sentence names, for pronouns in the next ones."""
