@@ -96,6 +96,11 @@ def _crime_committed(t: Token) -> bool:
     return any(ch.dep_ in ("dobj", "nsubjpass") and ch.lemma_.lower() in CRIMES for ch in t.children)
 
 
+MEASURES = {
+    "ton", "tonne", "kilogram", "kg", "shipment", "consignment", "batch", "load", "package", "amount", "quantity",
+    "cargo", "truckload", "planeload", "convoy", "million", "billion", "thousand", "hundred", "worth", "dose",
+}  # fmt: skip
+TROOPS = {"peacekeeper", "troop", "soldier", "contingent", "force", "marine", "paratrooper", "battalion"}
 GIVE_VERBS = {"provide", "deliver", "send", "give", "donate", "supply", "ship", "fly", "airlift", "hand"}
 AID_OBJECTS = {
     "material", "materials", "shelter", "tent", "relief", "grain", "flour", "fund", "dollar", "euro", "loan",
@@ -286,12 +291,21 @@ class Coder:
             return Code("RETREAT", "release"), [t]  # "let free Towakil Karman"
         if lemma in ("arrive", "land") and any(
             c.dep_ == "nsubj"
-            and c.lemma_.lower() in ("peacekeeper", "troop", "soldier", "contingent", "force")
+            and (
+                c.lemma_.lower() in TROOPS
+                or c.lemma_.lower() in ("deployment", "batch", "patch", "group", "unit", "wave", "first")
+                and any(p.lemma_.lower() in TROOPS for p in _prep_objs(c, {"of"}))
+            )
             for c in t.children
         ):
             return Code("MOBILIZE", "troops", ("military",)), [t]
         if lemma in GIVE_VERBS and obj is not None and obj.lemma_.lower() in AID_OBJECTS:
             return Code("AID"), [t, obj]
+        if lemma in GIVE_VERBS and obj is not None and obj.lemma_.lower() in MEASURES:
+            # "provide nearly 25,000 tons of emergency food aid", "sent a shipment of medicine"
+            for p in _prep_objs(obj, {"of"}):
+                if p.lemma_.lower() in AID_OBJECTS:
+                    return Code("AID"), [t, p]
         if (
             lemma in GIVE_VERBS | {"contribute", "pledge", "grant", "allocate", "disburse"}
             and any(o.ent_type_ == "MONEY" for o in objs)
