@@ -397,6 +397,41 @@ PUNITIVE_NOUNS = {
 }  # fmt: skip
 
 
+VERBAL_ADJ = {
+    "scathing", "verbal", "blistering", "stinging", "withering", "rhetorical", "personal", "extraordinary",
+    "sharp", "bitter", "vitriolic", "veiled", "broadside",
+}  # fmt: skip
+SAYING = {"call", "say", "describe", "accuse", "label", "brand", "dub", "term", "claim", "argue", "charge"}
+ABSTRACT_TARGETS = {
+    "proceeding", "policy", "law", "plan", "deal", "decision", "campaign",
+    "record", "handling", "remark", "comment", "statement", "report", "idea", "proposal",
+    "inquiry", "investigation", "impeachment", "bill", "budget", "reform", "agenda", "strategy", "approach",
+}  # fmt: skip
+
+
+def _verbal_attack(c: Candidate) -> bool:
+    """An attack in words: "launched a scathing attack on", "led the attacks on the impeachment proceedings",
+    "attacked the government, calling it anti-people"."""
+    for w in (c.trigger, *c.words):
+        if w.lemma_.lower() not in ("attack", "assault", "broadside", "tirade", "onslaught"):
+            continue
+        if any(ch.lower_ in VERBAL_ADJ for ch in w.children):
+            return True
+        heads = [w, w.head] if w.dep_ in ("dobj", "pobj", "nsubj") else [w]
+        for h in heads:
+            if any(
+                ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_.lower() in SAYING and ch.tag_ == "VBG"
+                for ch in h.children
+            ):
+                return True
+        for p in w.children:
+            if p.dep_ == "prep" and p.lower_ in ("on", "against"):
+                for o in p.children:
+                    if o.dep_ == "pobj" and o.lemma_.lower() in ABSTRACT_TARGETS:
+                        return True
+    return False
+
+
 def _territory_taken(c: Candidate) -> bool:
     """ "took over Kirkuk", "seized large oil fields", "retook the village": the object is a place."""
     if not any(w.lemma_.lower() in TAKE_VERBS for w in (c.trigger, *c.words)):
@@ -555,6 +590,8 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
     if event == "PROTEST" and mode == "demo" and c.trigger.lemma_.lower() == "protest" and not protesters:
         if any(t.ent_type_ in ("GPE", "NORP") or t.lemma_.lower() in GOV_HEADS for t in c.actors):
             event, mode = "ACCUSE", "disapprove"  # a diplomatic protest
+    if event == "ASSAULT" and _verbal_attack(c):
+        event, mode = "ACCUSE", "disapprove"  # "launched a scathing attack on X, calling it anti-people"
     if event == "COERCE" and mode == "seize" and _territory_taken(c):
         event, mode = "ASSAULT", None  # seizing territory is an assault; seizing property stays COERCE
     if event == "REQUEST" and _punitive_call(c):

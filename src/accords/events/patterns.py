@@ -101,6 +101,11 @@ MEASURES = {
     "cargo", "truckload", "planeload", "convoy", "million", "billion", "thousand", "hundred", "worth", "dose",
 }  # fmt: skip
 TROOPS = {"peacekeeper", "troop", "soldier", "contingent", "force", "marine", "paratrooper", "battalion"}
+DOCUMENTS = {
+    "statement", "report", "video", "document", "data", "figure", "list", "detail", "footage", "photo", "image",
+    "album", "book", "finding", "communique", "transcript", "recording", "audio", "letter", "survey", "poll",
+    "study", "result", "version", "update", "memo", "note", "record", "text", "guideline", "budget",
+}  # fmt: skip
 GIVE_VERBS = {"provide", "deliver", "send", "give", "donate", "supply", "ship", "fly", "airlift", "hand"}
 AID_OBJECTS = {
     "material", "materials", "shelter", "tent", "relief", "grain", "flour", "fund", "dollar", "euro", "loan",
@@ -247,6 +252,8 @@ class Coder:
         obj = _obj(t)
         if _crime_committed(t):
             return None
+        if lemma in ("release", "issue", "publish") and obj is not None and obj.lemma_.lower() in DOCUMENTS:
+            return None  # "released a joint statement criticising ...": the statement is no release of people
         for c in t.children:
             if c.dep_ in ("prt", "prep") or (lemma == "let" and c.lower_ in ("free", "go")):
                 key = f"{lemma} {c.lower_}"
