@@ -434,3 +434,18 @@ def test_store_bulk_block_writes_the_same_records_and_counts(store):
     assert store.counts()["events"] == 3
     assert store.actor_summary("RUS")["as_actor"] == {"REQUEST": 3}
     assert _stored_counts(store) == _live_counts(store)
+
+
+def test_store_quotes_of_a_common_country_newest_first_and_paged(store):
+    older = record("https://q.example/old", story(70), published="2025-01-01",
+                   quotes=[quote(f"Q{i}", f"old words {i}", "Ana Petrova", "RUS") for i in range(300)])  # fmt: skip
+    newer = record("https://q.example/new", story(71), published="2025-03-01",
+                   quotes=[quote(f"Q{i}", f"new words {i}", "Ana Petrova", "RUS") for i in range(260)])  # fmt: skip
+    store.add_record(older)
+    store.add_record(newer)
+    rows, total = store.quotes(country="rus", limit=600)
+    assert total == 560 and len(rows) == 560
+    assert [r["article_id"] for r in rows] == [newer.id] * 260 + [older.id] * 300
+    assert [r["quote_id"] for r in rows[:3]] == ["Q0", "Q1", "Q2"]
+    page, _ = store.quotes(country="RUS", limit=20, offset=250)
+    assert [r["id"] for r in page] == [r["id"] for r in rows[250:270]]
