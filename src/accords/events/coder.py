@@ -397,6 +397,29 @@ PUNITIVE_NOUNS = {
 }  # fmt: skip
 
 
+KIND_PURPOSE = {"apologize", "apologise", "congratulate", "thank", "condole", "assure", "reassure", "praise"}
+KIND_OBJECTS = {
+    "support", "solidarity", "condolence", "sympathy", "gratitude", "thanks", "congratulation", "appreciation",
+    "backing",
+}  # fmt: skip
+
+
+def _kind_call(c: Candidate) -> bool:
+    for ch in c.trigger.children:
+        if ch.dep_ not in ("advcl", "xcomp") or not any(
+            a.lower_ == "to" for a in ch.children if a.dep_ == "aux"
+        ):
+            continue
+        lem = ch.lemma_.lower()
+        if lem in KIND_PURPOSE:
+            return True
+        if lem in ("express", "convey", "offer", "extend", "pledge", "reaffirm") and any(
+            o.dep_ == "dobj" and o.lemma_.lower() in KIND_OBJECTS for o in ch.children
+        ):
+            return True
+    return False
+
+
 VERBAL_ADJ = {
     "scathing", "verbal", "blistering", "stinging", "withering", "rhetorical", "personal", "extraordinary",
     "sharp", "bitter", "vitriolic", "veiled", "broadside",
@@ -590,6 +613,12 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
     if event == "PROTEST" and mode == "demo" and c.trigger.lemma_.lower() == "protest" and not protesters:
         if any(t.ent_type_ in ("GPE", "NORP") or t.lemma_.lower() in GOV_HEADS for t in c.actors):
             event, mode = "ACCUSE", "disapprove"  # a diplomatic protest
+    if (
+        event in ("CONSULT", "REQUEST")
+        and c.trigger.lemma_.lower() in ("call", "phone", "telephone")
+        and _kind_call(c)
+    ):
+        event, mode = "SUPPORT", None  # "called Erdogan to apologize", "called Bashir to express his support"
     if event == "ASSAULT" and _verbal_attack(c):
         event, mode = "ACCUSE", "disapprove"  # "launched a scathing attack on X, calling it anti-people"
     if event == "COERCE" and mode == "seize" and _territory_taken(c):
