@@ -271,6 +271,18 @@ class Coder:
         for c in t.children:  # "go on strike", "carried out attacks"
             if c.dep_ in ("prep", "prt"):
                 objs.extend(p for p in c.children if p.dep_ == "pobj")
+        for o in list(objs):  # "declared a state of siege", "imposed a state of emergency"
+            if o.lemma_.lower() == "state":
+                objs.extend(_prep_objs(o, {"of"}))
+        if (
+            lemma == "force"
+            and obj is not None
+            and obj.dep_ == "dobj"
+            and any(c.dep_ in ("xcomp", "prt", "prep") and c.lower_ not in ("by", "with") for c in t.children)
+        ):
+            return Code("COERCE"), [
+                t
+            ]  # "forced the acting head of state out of the country", "forced a plane to land"
         for o in objs:
             for c in o.children:  # the compound is the more specific: "violated the ceasefire agreement"
                 if c.dep_ == "compound" and f"{lemma} {c.lemma_.lower()}" in lex.verb_objects:
