@@ -936,13 +936,14 @@ class Store:
             total = int(conn.execute(select(func.count()).select_from(qt).where(*conds)).scalar_one())
             if self.dialect == "sqlite" and country and not (speaker or q or article_id) and total >= 500:
                 # a common country: walk the articles newest first (their date index) and stop at the page,
-                # instead of sorting all its quotes (CROSS JOIN fixes SQLite's loop order)
+                # instead of sorting all its quotes (CROSS JOIN fixes the loop order, +q.speaker_country keeps the
+                # inner loop on ix_quotes_article_id)
                 ns = [
                     r[0]
                     for r in conn.execute(
                         text(
                             "SELECT q.n FROM articles a CROSS JOIN quotes q ON q.article_id = a.id "
-                            "WHERE q.speaker_country = :c AND q.visible ORDER BY a.date DESC, q.n "
+                            "WHERE +q.speaker_country = :c AND q.visible ORDER BY a.date DESC, q.n "
                             "LIMIT :lim OFFSET :off"
                         ),
                         {"c": country.upper(), "lim": limit, "off": offset},
