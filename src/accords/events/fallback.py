@@ -53,7 +53,7 @@ ALIASES = {
     "western sahara": "MAR", "hong kong": "HKG",
     # non-state international codes
     "un": "UNO", "u.n.": "UNO", "united nations": "UNO", "security council": "UNO", "unicef": "UNO",
-    "unhcr": "UNO", "eu": "EUR", "e.u.": "EUR", "european union": "EUR", "european commission": "EUR",
+    "unhcr": "UNO", "eu": "EUR", "e.u.": "EUR", "european union": "EUR", "european commission": "EUR", "european community": "EUR",
     "brussels": "EUR", "nato": "IGO", "african union": "IGO", "au": "IGO", "asean": "IGO", "arab league": "IGO",
     "opec": "IGO", "osce": "IGO", "imf": "IGO", "world bank": "IGO", "who": "IGO", "wto": "IGO", "apec": "IGO",
     "interpol": "IGO", "g7": "IGO", "g20": "IGO", "red cross": "NGO", "icrc": "NGO", "amnesty international": "NGO",
