@@ -72,6 +72,20 @@ OFFICIAL_TITLES = {
 }  # fmt: skip
 
 
+PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around"}
+
+
+def _locative(t: Token) -> bool:
+    """``t`` sits in a place phrase: "in Algeria", "at a jail in East Timor's capital"."""
+    for _ in range(4):
+        if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
+            return True
+        if t.dep_ not in ("poss", "compound", "pobj", "prep", "appos") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
 def _civil_general(text: str) -> bool:
     """A title such as Secretary-General, Attorney General, Governor-General: "General" is no military rank."""
     try:
@@ -325,6 +339,17 @@ class Resolver:
                 sec = sector or "GOV"
         if (
             not code
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in fallback.NOUN_SECTOR
+            and head.dep_ in ("nsubj", "nsubjpass")
+        ):
+            # "Prisoners rioted at a jail in East Timor's capital", "Islamic fundamentalists ... Algerian
+            # President": a group the text gives no country, in the only state the sentence names
+            code = self._only_state(head, lo, hi, where=True)
+            if code:
+                sec = sector
+        if (
+            not code
             and head.lemma_.lower() in BOTH_SIDES
             and self.parties
             and (any(c.lower_ in ("both", "each", "two", "the", "all") for c in head.children))
@@ -370,9 +395,18 @@ class Resolver:
         lo, hi = np_span(head)
         if not any(t.lower_ in OFFICIAL_TITLES for t in head.doc[max(lo - 1, 0) : hi]):
             return None
+        return self._only_state(head, lo, hi)
+
+    def _only_state(self, head: Token, lo: int, hi: int, where: bool = False) -> str | None:
+        """The one state the sentence names (outside the phrase itself); with ``where``, named as a place where
+        things happen ("in Algeria", "at a jail in East Timor's capital"), not as a party acted on."""
         sent = head.sent
         codes = set()
         for e in self.ents_in(sent.start, sent.end):
+            if where and not _locative(e.root):
+                if e.label_ in ("GPE", "NORP"):
+                    return None  # a state named otherwise (a party, a demonym): the group may be foreign
+                continue
             if e.label_ in ("GPE", "NORP") and not (e.start >= lo and e.end <= hi):
                 code, _ = self._code_text(e.text)
                 if code and len(code) == 3 and code not in ("IGO", "NGO", "UNO", "EUR", "IMG", "MNC"):
