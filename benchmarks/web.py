@@ -155,6 +155,9 @@ def measure(store: Any, repeat: int, cache_seconds: float = 0.0) -> dict[str, An
     urls = {
         "events page": "/events",
         "events page, actor+type filter": "/events?actor=RUS&type=ACCUSE",
+        "events page, type filter (with actor facets)": "/events?type=ACCUSE",
+        "events page, words in the evidence (capped count)": "/events?q=pipeline",
+        "review page (flagged events shown)": "/review",
         "events page, date range, sorted by type": "/events?since=2020-01-01&until=2020-06-30&sort=event&desc=false",
         "events page, page 40": "/events?actor=UKR&offset=2000",
         "events JSON": "/api/events?recipient=UKR",

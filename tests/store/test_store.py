@@ -338,7 +338,7 @@ def test_store_migrates_a_version_1_store(tmp_path):
             conn.execute(text("ALTER TABLE p1 RENAME TO event_parties"))
             conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
     with Store(db) as st:
-        assert st.schema_version() == SCHEMA_VERSION == 3
+        assert st.schema_version() == SCHEMA_VERSION == 4
         assert st.actor_summary("RUS")["as_actor"] == {"REQUEST": 1}
         assert st.timeline(["UKR"])[0]["count"] == 1
 

@@ -848,9 +848,22 @@ class Store:
             out["type"] = {r[0]: int(r[1]) for r in sorted(rows, key=lambda r: -int(r[1])) if int(r[1]) > 0}
             if types and not party:
                 for role in ("actor", "recipient"):
+                    # the role's codes by a skip scan of the primary key, then (code, type) seeks: no full scan
+                    codes = [
+                        r[0]
+                        for r in conn.execute(
+                            text(
+                                "WITH RECURSIVE k(code) AS (SELECT min(code) FROM event_counts WHERE role = :r "
+                                "UNION ALL SELECT (SELECT min(code) FROM event_counts WHERE role = :r "
+                                "AND code > k.code) FROM k WHERE k.code IS NOT NULL) "
+                                "SELECT code FROM k WHERE code IS NOT NULL"
+                            ),
+                            {"r": role},
+                        ).all()
+                    ]
                     rows = conn.execute(
                         select(c.c.code, n)
-                        .where(c.c.role == role, c.c.event.in_(types), *dates)
+                        .where(c.c.role == role, c.c.code.in_(codes), c.c.event.in_(types), *dates)
                         .group_by(c.c.code)
                         .order_by(n.desc(), c.c.code)
                         .limit(12)

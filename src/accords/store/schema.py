@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.schema import CreateIndex
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -370,6 +370,15 @@ def rebuild_counts(conn: Connection) -> None:
     )
 
 
+V4_INDEXES = [Index("ix_events_visible_any_date", events.c.visible, events.c.date)]
+
+
+def _v4(conn: Connection) -> None:
+    """Events in date order whatever their flags (flagged events shown: the review page, --include-flagged)."""
+    for ix in V4_INDEXES:
+        conn.execute(CreateIndex(ix, if_not_exists=True))
+
+
 # MIGRATIONS[i] brings a store from version i to version i + 1.
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
 assert len(MIGRATIONS) == SCHEMA_VERSION
