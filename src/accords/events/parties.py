@@ -177,7 +177,9 @@ class Resolver:
             best = best or ent
         return best
 
-    def _code_text(self, text: str) -> tuple[str | None, str | None]:
+    def _code_text(self, text: str, person: bool = False) -> tuple[str | None, str | None]:
+        """Code and sector of a phrase; with ``person``, a name: a place of the same spelling does not count
+        ("Prosper" is a town in Texas, "Bush" one in Egypt)."""
         bare = text.lower().removeprefix("the ").strip()
         if bare in fallback.NOUN_SECTOR or bare + "s" in fallback.NOUN_SECTOR:
             return None, None  # a bare common noun ("Police", "Army") names no country
@@ -191,10 +193,15 @@ class Resolver:
                 if got is not None:
                     code = getattr(got, "code", None) if not isinstance(got, tuple) else got[0]
                     sector = getattr(got, "sector", None) if not isinstance(got, tuple) else got[1]
+                    if person and getattr(got, "type", None) in ("GPE", "LOC", "FAC"):
+                        code = None
                     if code:
                         return code, sector
             except Exception:  # noqa: BLE001
                 pass
+        if person:
+            code = fallback.PEOPLE.get(bare) or fallback.PEOPLE.get(bare.split()[-1] if bare.split() else "")
+            return code, "GOV" if code else None
         code = fallback.country_code(text)
         return code, fallback.group_sector(text) if code else None
 
@@ -294,14 +301,14 @@ class Resolver:
                     and e.end <= hi
                     and e.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
                 ):
-                    code, sec = self._code_text(e.text)
+                    code, sec = self._code_text(e.text, person=e.label_ == "PERSON")
                     if code:
                         break
         if not code:
             for i in range(lo, hi):
                 t = doc[i]
                 if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN"):
-                    code, sec = self._code_text(t.text)
+                    code, sec = self._code_text(t.text, person=t.ent_type_ == "PERSON")
                     if code:
                         break
         if not code and head.pos_ == "NOUN":
@@ -403,14 +410,14 @@ class Resolver:
         sent = head.sent
         codes = set()
         for e in self.ents_in(sent.start, sent.end):
-            if where and not _locative(e.root):
-                if e.label_ in ("GPE", "NORP"):
-                    return None  # a state named otherwise (a party, a demonym): the group may be foreign
+            if e.label_ not in ("GPE", "NORP", "ORG") or (e.start >= lo and e.end <= hi):
                 continue
-            if e.label_ in ("GPE", "NORP") and not (e.start >= lo and e.end <= hi):
-                code, _ = self._code_text(e.text)
-                if code and len(code) == 3 and code not in ("IGO", "NGO", "UNO", "EUR", "IMG", "MNC"):
-                    codes.add(code)
+            code, _ = self._code_text(e.text)  # an organisation of a state counts: "the White House said"
+            if not code or len(code) != 3 or code in ("IGO", "NGO", "UNO", "EUR", "IMG", "MNC"):
+                continue
+            if where and not _locative(e.root):
+                return None  # a state named otherwise (a party, a demonym): the group may be foreign
+            codes.add(code)
         return codes.pop() if len(codes) == 1 else None
 
     def update_memory(self, sent: Any) -> None:
