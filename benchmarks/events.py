@@ -1,6 +1,7 @@
 """Benchmark the PLOVER event coder.
 
     python benchmarks/events.py [--limit N] [--skip-gsr] [--skip-plv]
+    python benchmarks/events.py --long-words 20000   # speed of the events stage on one long page
 
 1. Pair-given coding on ../shared/eval/events/plv_train.jsonl (PLV, development set; never trained on):
    accuracy, macro-F1 over the 15 PLV classes (CONCEDE and RETREAT merged as YIELD), confusion matrix.
@@ -282,12 +283,48 @@ def speed(settings, repeats: int = 5) -> dict:
     }
 
 
+def long_page(words: int) -> int:
+    """Seconds of the events stage, and of the whole accords.extract, on one long page (robustness check)."""
+    import accords
+    from accords import hardening
+    from accords.config import get_settings
+    from accords.core import new_record
+    from accords.ingest import read_source
+    from accords.pipeline import Work, get_stage, run_stages
+
+    settings = get_settings()
+    html = hardening.html_page(hardening.one_long_sentence(words))
+    work = run_stages(
+        Work(record=new_record(read_source(html, settings)), settings=settings), ("nlp", "actors", "quotes")
+    )
+    t0 = time.perf_counter()
+    work = get_stage("events").fn(work)
+    t_events = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    rec = accords.extract(html)
+    t_all = time.perf_counter() - t0
+    print(
+        f"{words}-word page: events stage {t_events:.2f}s ({len(work.record.events)} events); "
+        f"whole accords.extract {t_all:.1f}s ({len(rec.events)} events) (noisy: shared machine)"
+    )
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="Use only the first N items of each set.")
     ap.add_argument("--skip-plv", action="store_true")
     ap.add_argument("--skip-gsr", action="store_true")
+    ap.add_argument(
+        "--long-words",
+        type=int,
+        default=None,
+        help="Only time the events stage (and the whole extract) on one page of N words "
+        "(accords.hardening.one_long_sentence in html_page), then exit; writes no results.",
+    )
     args = ap.parse_args()
+    if args.long_words:
+        return long_page(args.long_words)
     if not EVAL.exists():
         print(f"{EVAL} is absent: the benchmark reads ../shared/eval beside the clone", file=sys.stderr)
         return 2
