@@ -143,7 +143,9 @@ def main() -> int:
         try:
             rec = accords.extract(data)
         except AccordsError as exc:
-            refusals[str(exc).split(":")[0][:60]] += 1
+            # "<bytes>: no article text found (...)" -> "no article text found": the reason, not the source
+            reason = str(exc).split(": ", 1)[-1]
+            refusals[reason.split(" (")[0].split(";")[0][:70]] += 1
             continue
         except Exception as exc:  # noqa: BLE001 - this is what we count
             failures.append(

@@ -56,3 +56,12 @@ def test_lexicon_sanction_is_material_conflict() -> None:
 def test_lexicon_rejects_unknown_type() -> None:
     with pytest.raises(ValueError):
         Code.parse("FIGHT:firearms")
+
+
+def test_issue_fuzz_superscript_digit_is_not_a_number() -> None:
+    """Found by benchmarks/fuzz.py: '1³' passed str.isdigit() and crashed int()."""
+    from accords.events.when import _num
+
+    assert _num("1³") is None
+    assert _num("1,000") == 1000
+    assert _num("twelve") == 12

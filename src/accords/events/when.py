@@ -100,7 +100,7 @@ def resolve_date(text: str, published: dt.date | None) -> str | None:
 
 def _num(text: str) -> int | None:
     t = text.lower().replace(",", "").strip()
-    if t.isdigit():
+    if t.isascii() and t.isdigit():  # str.isdigit() is also true of '1³' and other digits int() refuses
         return int(t)
     try:
         return int(float(t))
