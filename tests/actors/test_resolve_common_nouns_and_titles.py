@@ -76,3 +76,13 @@ def test_event_actor_secretary_general_not_military():
     )
     actors = [a for e in rec.events for a in e.actor]
     assert actors and all(a.code == "UNO" and a.sector != "MIL" for a in actors)
+
+
+@pytest.mark.slow
+def test_linker_civil_general_title_is_not_military() -> None:
+    import accords
+
+    rec = accords.extract(b"Attorney General Pam Bondi said on Monday that the inquiry would continue.")
+    (person,) = [e for e in rec.entities if e.type == "PERSON"]
+    assert person.role == "Attorney General"
+    assert person.sector == "JUD"

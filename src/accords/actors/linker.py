@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accords.actors.gazetteer import Gazetteer, get_gazetteer, norm
-from accords.actors.roles import GROUP_NOUNS, HEADS, MODIFIERS, role_after, role_before, sector_of_role
+from accords.actors.resolve import role_sector
+from accords.actors.roles import GROUP_NOUNS, HEADS, MODIFIERS, role_after, role_before
 from accords.pipeline import Work, stage
 from accords.records import Entity, Mention
 
@@ -374,7 +375,7 @@ class _Builder:
                 first = min(m[0] for m in ent.mentions)
                 ent.country = self._paragraph_state(first)
             if ent.sector is None and ent.role:
-                ent.sector = sector_of_role(ent.role)
+                ent.sector = role_sector(ent.role)
         _ = doc
 
     def _leader_body(self, span: Any) -> bool:
@@ -403,7 +404,7 @@ class _Builder:
             return int(span.start_char)
         if ent.role is None and hit.role:
             ent.role = hit.role
-            sec = sector_of_role(hit.role)
+            sec = role_sector(hit.role) if hit.role else None
             if sec:
                 ent.sector = sec
         if hit.country_text and not ent.country_explicit:
@@ -570,7 +571,7 @@ class _Builder:
                     name=words.text,
                     country=code,
                     role=words.text,
-                    sector=sector_of_role(words.text),
+                    sector=role_sector(words.text),
                 )
                 if new:
                     ent.names = []
