@@ -272,11 +272,32 @@ def declared_charset(data: bytes) -> str | None:
     return _normalise_charset(m.group(1).decode("ascii", "ignore")) if m else None
 
 
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as windows-1252 (the usual other half of a
+    page pasted together from two encodings)."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    bad = err.object[err.start : err.end]
+    return bytes(bad).decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("accords-cp1252", _cp1252_fallback)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when valid multi-byte UTF-8 outnumbers the bytes that are not UTF-8: a mixed page, not a legacy one."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    invalid = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    valid = sum(1 for ch in text if ord(ch) > 127) - invalid
+    return valid > 0 and valid >= invalid
+
+
 def decode(data: bytes, *, header_charset: str | None = None, html: bool = True) -> tuple[str, str, bool]:
     """Decode bytes to text. Returns (text, encoding used, whether bytes had to be replaced).
 
     Order: byte-order mark; valid UTF-8; the charset of the HTTP header or the page's ``<meta>``;
-    charset detection (charset_normalizer); windows-1252 with replacement as the last resort.
+    mostly valid UTF-8 with some windows-1252 (a mixed page); charset detection (charset_normalizer);
+    windows-1252 with replacement as the last resort.
     """
     bom = bom_encoding(data)
     if bom:
@@ -298,6 +319,8 @@ def decode(data: bytes, *, header_charset: str | None = None, html: bool = True)
                 return data.decode(enc), enc, False
             except (UnicodeDecodeError, LookupError):
                 continue
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="accords-cp1252"), "utf-8 (with windows-1252 parts)", True
     try:
         from charset_normalizer import from_bytes
 
