@@ -1,0 +1,290 @@
+"""The shared pieces of the quote rules: word lists, :class:`Attribution`, and helpers over the parse.
+
+Split out of :mod:`accords.quotes.extract` (no behaviour change).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from accords.quotes.lexicon import (
+    NOT_CUES,
+    OBJECT_VERBS,
+    PREP_VERBS,
+    SOURCE_NOUNS,
+    SPEAKER_NOUNS,
+    SPEECH_VERBS,
+    XCOMP_VERBS,
+)
+from accords.quotes.marks import Segment, find_segments
+from accords.records import Record
+
+TITLE_WORDS = frozenset(
+    """book film movie novel song album show series play titled entitled headlined article op-ed documentary poem
+    magazine newspaper program programme column episode memoir hashtag slogan banner sign motto""".split()
+)
+# 'Lynch: No outside influence on FBI probe' (one to five words, a colon, the headline)
+HEADLINE = re.compile(
+    r"\s*((?:[A-Z][\w.’'&-]*\s(?:(?:to|on|at|in|for|about)\s)?){0,5}[A-Z][\w.’'&-]*[A-Za-z.]):\s+\S"
+)
+HEADLINE_NOT = frozenset(
+    "UPDATE UPDATED WATCH VIDEO EXCLUSIVE BREAKING PHOTOS PHOTO LIVE READ NOTE EDITOR'S EDITOR Q A WASHINGTON "
+    "SOURCE SOURCES RELATED TAGS TAG TRANSCRIPT CORRECTION CLARIFICATION MORE ALSO SEE PHONE EMAIL CONTACT "
+    "FILE GETTY CREDIT CAPTION ADVERTISEMENT SPONSORED DISCLAIMER DISCLOSURE WARNING NB PS P.S. BOTTOM TOP "
+    "LOCATION DATE TIME WHEN WHERE WHAT WHY HOW WHO AGE CITY JOB PAY NAME TITLE SUBJECT RE FW SUMMARY "
+    "BACKGROUND ANALYSIS OPINION COMMENTARY EDITORIAL INTERVIEW FACT CHECK LATEST FOLLOW".split()
+)
+# nouns of saying that take a that-clause: "his claim that ...", "the statement that ..."
+CUE_NOUNS = frozenset(
+    """claim statement assertion argument suggestion belief warning promise pledge remark comment allegation
+    accusation charge insistence announcement admission denial assurance contention prediction vow threat
+    complaint message""".split()
+)
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+# right-hand dependents that are not part of a speaker's name
+SPEAKER_CUT = ("relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "advcl", "ccomp", "dobj", "prep")
+STRIP = " \t\n,;:—–-"
+# An uncued quotation takes the speaker of the attribution before it only in the same paragraph: measured on
+# PolNeAR train, one paragraph further back gives a wrong name four times out of five.
+INHERIT_PARAGRAPHS = 0
+# verbs that go on the reported clause rather than start a new report ("said she was tired and wanted a change")
+CLAUSE_VERBS = frozenset(
+    "show find learn read feel hope fear worry figure guess want call point order think believe know".split()
+)
+CUT_CONJ = 1
+EXTEND_VP = True
+AS_VERBS = frozenset("say note report point explain write put tell reveal observe".split())
+# 'WASHINGTON (AP) — ', 'CLEVELAND, Ohio (UPI) — '
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+(?:,[\w .]+)?(?:\s*\([\w .]+\))?\s*[—–-]+\s*")
+SAY_VERBS = frozenset("say tell add claim argue insist note write report warn believe think".split())
+
+
+@dataclass
+class Attribution:
+    kind: str
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None = None
+    speaker: Any = None  # the speaker's head token
+    confidence: float = 0.8
+    segments: list[int] = field(default_factory=list)
+    nested: bool = False  # a partial quote inside a mixed attribution
+    stance: bool = False  # a stance verb ("criticized the deal"), not a verb of saying
+    parent: Attribution | None = None
+    dropped: bool = False  # given way to a better reading of the same words
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+# -- parse helpers ---------------------------------------------------------------------------------------------
+def is_cue(tok: Any) -> bool:
+    """A verb of saying (the ones that can introduce a quotation)."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS and tok.lemma_.lower() not in NOT_CUES
+
+
+def is_stance(tok: Any) -> bool:
+    """A verb of saying, or one of taking a public stance on something (criticized, called for, wants to)."""
+    lemma = tok.lemma_.lower()
+    stance = lemma in OBJECT_VERBS or lemma in XCOMP_VERBS or lemma in PREP_VERBS
+    return tok.pos_ == "VERB" and (lemma in SPEECH_VERBS or stance) and (lemma not in NOT_CUES)
+
+
+def subject_of(v: Any) -> Any:
+    """The head token of the one who says: the verb's subject, the noun a participle hangs on, or inherited."""
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.lemma_ in ("say", "tell")):
+            if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that"):
+                return v.head if v.dep_ == "relcl" else None
+            return c
+    # passive "was told by X"
+    for c in v.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return v.head
+    if v.dep_ in ("advcl", "conj", "xcomp", "pcomp", "ccomp", "parataxis"):
+        fallback = None
+        for anc in v.ancestors:
+            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                if anc.dep_ == "acl" and is_cue(anc):
+                    return anc.head
+                continue
+            if subj.tag_ in ("WP", "WDT"):
+                subj = anc.head if anc.dep_ == "relcl" else None
+            if is_cue(anc) and subj is not None:
+                return subj
+            if fallback is None:
+                fallback = subj
+        return fallback
+    return None
+
+
+def animate(tok: Any) -> bool:
+    """Can this word be someone who speaks or takes a stance (a person, a body, a group)?"""
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return low in ("he", "she", "they", "we", "i", "you", "who")
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if tok.lemma_.lower() in SOURCE_NOUNS or low in SOURCE_NOUNS:
+        return True
+    return tok.pos_ == "PROPN" or tok.lemma_.lower() in SPEAKER_NOUNS or low in SPEAKER_NOUNS
+
+
+def speaker_span(head: Any) -> tuple[int, int]:
+    """Character span of the speaker's noun phrase: the head, its left dependents, and a few right ones."""
+    toks = [head]
+    for c in head.lefts:
+        if c.dep_ in ("punct", "cc", "conj") or c.lower_ in ("”", '"', "“", "''", "``"):
+            continue
+        toks.extend(c.subtree)
+    for c in head.rights:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == head.i + 1:
+            toks.extend(t for t in c.subtree if t.dep_ not in ("punct",) and t.i <= c.i)
+            break  # "Foreign Minister Andrii Sybiha" parsed as title + apposition
+        if c.dep_ in SPEAKER_CUT and not (
+            c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at", "with")
+        ):
+            break
+        if c.dep_ == "prep" and any(t.lower_ in ("“", '"', ",") for t in c.subtree):
+            break
+        toks.extend(c.subtree)
+    # never across a line break ("11 a.m.\n\nFormer Gov. Jeb Bush says")
+    breaks = [t.i for t in toks if t.i < head.i and "\n" in t.text]
+    if breaks:
+        toks = [t for t in toks if t.i > max(breaks)]
+    toks = [
+        t for t in toks if not (t.is_space or t.i < head.i and t.is_punct and t.i == min(x.i for x in toks))
+    ]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+def _trim(text: str, a: int, b: int, keep_marks: bool = False) -> tuple[int, int]:
+    chars = STRIP + ("" if keep_marks else "")
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and (text[b - 1] in chars or text[b - 1] == "." and not keep_marks):
+        b -= 1
+    return a, b
+
+
+def _clause_span(c: Any, cut_speech: bool = True) -> tuple[int, int] | None:
+    """Characters of the subtree of ``c``, stopping before a conjoined or adverbial verb of saying with no subject
+    of its own (``said X and described Y``: the second verb starts a quote of its own)."""
+    toks = list(c.subtree)
+    if cut_speech:
+        for t in toks:
+            if t is c or t.dep_ not in ("conj", "advcl") or not is_cue(t) or t.lemma_.lower() in CLAUSE_VERBS:
+                continue
+            if any(x.dep_ in SUBJ for x in t.children):
+                continue
+            stop = t.left_edge.i
+            # drop the "and" / comma before it
+            toks = [x for x in toks if x.i < stop or x.i > t.right_edge.i]
+            toks = [x for x in toks if not (x.i < stop and x.i >= stop - 2 and x.dep_ in ("cc", "punct"))]
+        # "Nearly half said they prefer X, and about the same numbers would rather see Y": a clause conjoined to
+        # the reported one, with a subject of its own and no 'that', is the writer's, not the speaker's
+        for t in list(c.children):
+            if t.dep_ != "conj" or t.i < c.i or not any(x.dep_ in SUBJ for x in t.children):
+                continue
+            if any(x.dep_ == "mark" for x in t.children) or CUT_CONJ == 0:
+                continue
+            subj = next(x for x in t.children if x.dep_ in SUBJ)
+            if CUT_CONJ == 1 and subj.pos_ == "PRON":
+                continue
+            stop = t.left_edge.i
+            cc = [x for x in c.children if x.dep_ in ("cc", "punct") and c.i < x.i < stop]
+            if cc:
+                stop = min(stop, min(x.i for x in cc if x.i >= max(y.i for y in cc) - 1))
+            toks = [x for x in toks if x.i < stop]
+    if not toks:
+        return None
+    first = min(toks, key=lambda t: t.i)
+    last = max((t for t in toks if t.i <= first.i + len(toks) * 4), key=lambda t: t.i)
+    # the span must be contiguous from the first token: stop at the first gap
+    ids = sorted(t.i for t in toks)
+    end_i = ids[0]
+    for i in ids[1:]:
+        if i != end_i + 1:
+            break
+        end_i = i
+    last = c.doc[end_i]
+    return first.idx, last.idx + len(last.text)
+
+
+class ExtractorBase:
+    """State shared by the rules: the text, its quotation-mark segments and paragraphs."""
+
+    def __init__(self, record: Record, doc: Any) -> None:
+        self.record = record
+        self.doc = doc
+        self.text = record.article.text
+        paras = [(p.start, p.end) for p in record.article.paragraphs]
+        self.segments = find_segments(self.text, paras or None)
+        self.para_spans = paras or [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.text)]
+        self.used: set[int] = set()
+        # token index -> segment index
+        self.tok_seg: dict[int, int] = {}
+        for si, seg in enumerate(self.segments):
+            for a, b in seg.pieces:
+                span = doc.char_span(a, b, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    self.tok_seg.setdefault(t.i, si)
+
+    def paragraph_of(self, offset: int) -> int:
+        for i, (a, b) in enumerate(self.para_spans):
+            if offset < b:
+                return i if offset >= a else max(0, i - 1)
+        return len(self.para_spans) - 1
+
+    def inside_quote(self, tok: Any) -> bool:
+        si = self.tok_seg.get(tok.i)
+        if si is None:
+            return False
+        seg = self.segments[si]
+        return any(a < tok.idx < b - 1 for a, b in seg.pieces)
+
+    def is_title(self, seg: Segment) -> bool:
+        inner = seg.inner(self.text)
+        before = self.text[max(0, seg.start - 40) : seg.start].lower()
+        prev_words = re.findall(r"[\w-]+", before)[-3:]
+        if prev_words and prev_words[-1] == "so-called":
+            return True
+        if any(w in TITLE_WORDS for w in prev_words):
+            return True
+        words = re.findall(r"[A-Za-z][\w'’-]*", inner)
+        if len(words) > 8 or re.search(r"[.!?]\W*\w", inner):
+            return False
+        small = {
+            "of",
+            "the",
+            "a",
+            "an",
+            "and",
+            "in",
+            "on",
+            "for",
+            "to",
+            "at",
+            "with",
+            "or",
+            "is",
+            "from",
+            "by",
+        }
+        big = [w for w in words if w.lower() not in small]
+        return len(big) >= 2 and all(w[0].isupper() for w in big)

@@ -1,0 +1,382 @@
+"""Direct quotes from the quotation marks: merging marks into parse cues, and cues found around a quotation.
+
+Split out of :mod:`accords.quotes.extract` (no behaviour change).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from accords.quotes.attribution import (
+    INHERIT_PARAGRAPHS,
+    Attribution,
+    ExtractorBase,
+    _trim,
+    animate,
+    is_cue,
+    subject_of,
+)
+from accords.quotes.lexicon import (
+    NOT_CUES,
+)
+from accords.quotes.marks import Segment
+
+
+class DirectQuotes(ExtractorBase):
+    # -- the marks -------------------------------------------------------------------------------------------
+    def merge_segments(self, atts: list[Attribution]) -> list[Attribution]:
+        out: list[Attribution] = []
+        for att in atts:
+            a, b = att.start, att.end
+            over = [i for i, s in enumerate(self.segments) if s.start < b and a < s.end]
+            if not over:
+                out.append(att)
+                continue
+            outside = self.text[a:b]
+            for i in over:
+                for pa, pb in self.segments[i].pieces:
+                    lo, hi = max(pa, a) - a, min(pb, b) - a
+                    if hi > lo:
+                        outside = outside[:lo] + " " * (hi - lo) + outside[hi:]
+            if not re.search(r"\w", outside):
+                att.kind = "direct"
+                att.content = [p for i in over for p in self.segments[i].pieces]
+                att.segments = over
+                att.confidence = max(att.confidence, 0.9)
+                out.append(att)
+                continue
+            # a quotation that starts inside the clause belongs to it, even when it runs on after the clause ends
+            inside = [i for i in over if self.segments[i].start >= a - 3]
+            if len(inside) < len(over):
+                # the clause straddles a quotation that is not part of it (a parse gone wrong): keep its own side
+                for i in over:
+                    if i in inside:
+                        continue
+                    seg = self.segments[i]
+                    left, right = (a, seg.start), (seg.end, b)
+                    a, b = left if left[1] - left[0] >= right[1] - right[0] else right
+                    a, b = _trim(self.text, a, b)
+                if b - a < 10 or not re.search(r"\w", self.text[a:b]):
+                    continue
+                att.content = [(a, b)]
+                over = [i for i in inside if self.segments[i].start < b and a < self.segments[i].end]
+            real = [i for i in over if not self.is_title(self.segments[i])]
+            if not real:
+                out.append(att)
+                continue
+            att.kind = "mixed"
+            lo = min([a] + [self.segments[i].start for i in real if self.segments[i].start >= a - 2])
+            hi = max([b] + [self.segments[i].end for i in real if self.segments[i].end <= b + 2])
+            pa, pb = self.para_spans[self.paragraph_of(lo)] if self.para_spans else (lo, hi)
+            att.content = [(lo, min(hi, pb))]
+            att.segments = real
+            out.append(att)
+            for i in real:
+                seg = self.segments[i]
+                out.append(
+                    Attribution(
+                        "direct",
+                        list(seg.pieces),
+                        att.cue,
+                        att.speaker,
+                        att.confidence,
+                        [i],
+                        nested=True,
+                        parent=att,
+                    )
+                )
+        return out
+
+    def _window_after(self, seg: Segment) -> list[Any]:
+        span = self.doc.char_span(seg.end, min(len(self.text), seg.end + 200), alignment_mode="expand")
+        toks: list[Any] = []
+        if span is None:
+            return toks
+        for t in span:
+            if "\n" in t.text or t.i in self.tok_seg and t.idx >= seg.end or len(toks) >= 12:
+                break
+            toks.append(t)
+            if t.text in (".", "!", "?", ";"):
+                break
+        return toks
+
+    def _window_before(self, seg: Segment) -> list[Any]:
+        para = self.para_spans[self.paragraph_of(seg.start)] if self.para_spans else (0, seg.start)
+        lo = max(para[0], seg.start - 200)
+        span = self.doc.char_span(lo, seg.start, alignment_mode="contract")
+        if span is None:
+            return []
+        toks = [t for t in span if t.i not in self.tok_seg or t.idx < self.segments[self.tok_seg[t.i]].start]
+        out: list[Any] = []
+        for t in reversed(toks):
+            if t.text in (".", "!", "?") or t.i in self.tok_seg or len(out) >= 14:
+                break
+            out.append(t)
+        return list(reversed(out))
+
+    def from_segments(self, atts: list[Attribution]) -> list[Attribution]:
+        used = {i for att in atts for i in att.segments}
+        out: list[Attribution] = []
+        for si, seg in enumerate(self.segments):
+            if si in used:
+                continue
+            words = seg.words(self.text)
+            if words < 2 or words <= 8 and self.is_title(seg):
+                continue  # "Scandal," / “Sunday Morning Futures,”: a word or a title, not a quote
+            after = self._window_after(seg)
+            att = self._cue_after(seg, si, after) or self._cue_before(seg, si)
+            if att is not None:
+                used.update(att.segments)
+                out.append(att)
+                continue
+            if words < 4 or self.is_title(seg):
+                continue  # scare quotes, titles, a word or two
+            pd = self._previous_direct(seg, atts + out)
+            if pd is not None:
+                pd.content.extend(seg.pieces)  # "“A,” he said. “B.”": B continues A
+                pd.segments.append(si)
+                used.add(si)
+                continue
+            prev = self._previous(seg, atts + out)
+            if words >= 6 or prev is not None:
+                vb = self._verb_before(seg, si, self._window_before(seg)) if words >= 6 else None
+                if vb is not None:
+                    out.append(vb)
+                    used.add(si)
+                    continue
+                spk = prev.speaker if prev is not None else None
+                conf = (0.6 if spk is not None else 0.4) - (0.1 if seg.unbalanced else 0.0)
+                out.append(Attribution("direct", list(seg.pieces), None, spk, conf, [si]))
+                used.add(si)
+        return out
+
+    def _same_para(self, a: int, b: int) -> bool:
+        return self.paragraph_of(a) == self.paragraph_of(b)
+
+    def _previous_direct(self, seg: Segment, atts: list[Attribution]) -> Attribution | None:
+        """A direct quote earlier in the same paragraph, with no other cue after its sentence."""
+        direct = [
+            a
+            for a in atts
+            if a.kind in ("direct", "mixed")
+            and not a.nested
+            and a.end <= seg.start + 1
+            and a.speaker is not None
+        ]
+        if not direct:
+            return None
+        pd = max(direct, key=lambda a: a.end)
+        gap = self.paragraph_of(seg.start) - self.paragraph_of(pd.end)
+        if gap > 1:
+            return None
+        if gap == 1:
+            # a paragraph that opens with a quotation right after the quote's paragraph
+            pa = self.para_spans[self.paragraph_of(seg.start)][0]
+            if self.text[pa : seg.start].strip() or any(
+                a is not pd
+                and (a.cue is not None and pd.end <= a.cue[0] < seg.start or pd.end <= a.start < seg.start)
+                for a in atts
+            ):
+                return None
+        sent_end = max(pd.end, self.doc.char_span(pd.end - 1, pd.end, alignment_mode="expand").sent.end_char)
+        if any(a is not pd and a.cue is not None and sent_end <= a.cue[0] < seg.start for a in atts):
+            return None
+        return pd
+
+    def _previous(self, seg: Segment, atts: list[Attribution]) -> Attribution | None:
+        """The attribution just before ``seg`` in the same paragraph, when it has a speaker: an uncued quotation
+        right after one continues its speaker's words."""
+        before = [a for a in atts if a.end <= seg.start + 1 and not a.nested]
+        if not before:
+            return None
+        prev = max(before, key=lambda a: a.end)
+        if prev.speaker is None:
+            return None
+        if self.paragraph_of(seg.start) - self.paragraph_of(prev.end) > INHERIT_PARAGRAPHS:
+            return None
+        return prev
+
+    def _cue_after(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:
+        verb = next((t for t in window if is_cue(t) or t.lemma_ in ("say", "tell", "add", "ask")), None)
+        if verb is None:
+            # any verb in a short cue phrase: '“...,” the judge exclaimed', '“...,” I confessed.'
+            words = [t for t in window if not t.is_punct]
+            verbs = [t for t in words if t.pos_ == "VERB"]
+            if verbs and words.index(verbs[0]) <= 3 and seg.last_char(self.text) in (",", "?", "!"):
+                subj = subject_of(verbs[0])
+                near = subj is not None and subj.i in {t.i for t in window} and animate(subj)
+                if len(words) <= 5 or near:
+                    verb = verbs[0]
+        if verb is None:
+            return None
+        # only a short cue phrase: '“...,” he said', '“...,” said X', '“...,” X told reporters on Friday'
+        before_verb = [t for t in window if t.i < verb.i and not t.is_punct]
+        if len(before_verb) > 6:
+            return None
+        spk = subject_of(verb)
+        if spk is None or spk.i in self.tok_seg:
+            spk = next(
+                (
+                    t
+                    for t in window
+                    if t.i != verb.i and t.pos_ in ("PROPN", "PRON", "NOUN") and t.dep_ != "dobj"
+                ),
+                None,
+            )
+            if spk is not None:
+                # climb to the head of its noun phrase
+                while spk.dep_ in ("compound", "amod", "det") and spk.head.i != verb.i:
+                    spk = spk.head
+        pieces = list(seg.pieces)
+        segs = [si]
+        # split quote: '“A,” he said, “B.”'
+        last = window[-1] if window else None
+        if last is not None and last.i + 1 < len(self.doc):
+            nxt = self.doc[last.i + 1] if last.text not in (".", "!", "?") else None
+            if nxt is None and last.i + 1 < len(self.doc) and last.text in (".",):
+                nxt = None
+            nseg = None
+            probe = last.idx + len(last.text)
+            for sj in range(si + 1, len(self.segments)):
+                s2 = self.segments[sj]
+                if s2.start >= probe - 1 and not self.text[probe : s2.start].strip():
+                    nseg = sj
+                break
+            if nseg is not None and last.text == ",":
+                pieces.extend(self.segments[nseg].pieces)
+                segs.append(nseg)
+        cue = (verb.idx, verb.idx + len(verb.text))
+        conf = 0.9 if spk is not None else 0.6
+        return Attribution("direct", pieces, cue, spk, conf - (0.2 if seg.unbalanced else 0.0), segs)
+
+    def _cue_before(self, seg: Segment, si: int) -> Attribution | None:
+        window = self._window_before(seg)
+        if not window:
+            # a paragraph that opens with the quote, after one that ends with a colon
+            head = self.text[max(0, seg.start - 3) : seg.start]
+            pi = self.paragraph_of(seg.start)
+            if pi == 0 or "\n" not in head and seg.start != self.para_spans[pi][0]:
+                return None
+            pa, pb = self.para_spans[pi - 1]
+            if not self.text[pa:pb].rstrip().endswith(":"):
+                return None
+            span = self.doc.char_span(max(pa, pb - 300), pb, alignment_mode="contract")
+            window = list(span) if span is not None else []
+            cut = max((i for i, t in enumerate(window) if t.text in (".", "!", "?")), default=-1)
+            window = [t for t in window[cut + 1 :] if not t.is_space]
+            if not window:
+                return None
+            verb = next((t for t in reversed(window) if is_cue(t)), None)
+            conf = 0.8
+            if verb is None:
+                # 'President Clinton released the following statement:' / 'Transcript as follows:'
+                verb = self._colon_verb(window)
+                conf = 0.6
+            if verb is None:
+                return None
+            spk = subject_of(verb)
+            if spk is not None and not animate(spk):
+                spk = None
+            return Attribution(
+                "direct", list(seg.pieces), (verb.idx, verb.idx + len(verb.text)), spk, conf, [si]
+            )
+        tail = self.text[window[-1].idx + len(window[-1].text) : seg.start]
+        if tail.strip():
+            return None
+        last = window[-1]
+        if not (last.text in (":", ",") or is_cue(last) or last.lower_ == "that"):
+            return None
+        verb = next(
+            (t for t in reversed(window) if is_cue(t) or t.lemma_ in ("say", "tell", "add", "ask")), None
+        )
+        if verb is None:
+            att = self._colon_speaker(seg, si, window)
+            if att is None and last.text == ":":
+                # 'She then addressed the supporters again: “...”': the subject of the clause before the colon
+                verb = self._colon_verb(window)
+                spk = subject_of(verb) if verb is not None else None
+                if verb is not None and spk is not None and animate(spk):
+                    cue = (verb.idx, verb.idx + len(verb.text))
+                    att = Attribution("direct", list(seg.pieces), cue, spk, 0.6, [si])
+                else:
+                    # 'doesn't surprise Republican pollster Daron Shaw: “...”', 'a headline from the Washington
+                    # Post: “...”': the last person or organisation named before the colon
+                    named = [t for t in window[:-1] if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ != "O"]
+                    if named:
+                        spk = named[-1]
+                        while spk.dep_ in ("compound", "flat") and spk.head.ent_type_ == spk.ent_type_:
+                            spk = spk.head
+                        att = Attribution(
+                            "direct", list(seg.pieces), (last.idx, last.idx + 1), spk, 0.5, [si]
+                        )
+            return att
+        # nothing but the verb's own dependents between it and the mark
+        between = [t for t in window if t.i > verb.i and not t.is_punct]
+        if len(between) > 5:
+            return None
+        spk = subject_of(verb)
+        if spk is None and between and between[0].pos_ == "PROPN" and verb.i + 1 == between[0].i:
+            # inverted: 'Continued Stone: “...”', 'Said Trump: “...”'
+            spk = between[0]
+            while spk.dep_ in ("compound", "flat") and spk.head.i in {t.i for t in between}:
+                spk = spk.head
+        cue = (verb.idx, verb.idx + len(verb.text))
+        conf = 0.9 if spk is not None else 0.6
+        return Attribution(
+            "direct", list(seg.pieces), cue, spk, conf - (0.2 if seg.unbalanced else 0.0), [si]
+        )
+
+    def _colon_verb(self, window: list[Any]) -> Any:
+        """The verb of the clause that a colon ends: the head the colon hangs on, or the root of its sentence."""
+        colon = window[-1]
+        v = colon.head if colon.text == ":" else colon
+        if v.pos_ not in ("VERB", "AUX"):
+            v = colon.sent.root
+        if v.pos_ not in ("VERB", "AUX") or v.i < window[0].i or v.lemma_.lower() in ("be",):
+            return None
+        return v
+
+    def _verb_before(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:
+        """'thanked Obama for “...”', 'is labeling Obama's actions “...”': a verb in the same clause governs the
+        quotation and has a person for subject."""
+        span = self.doc.char_span(*seg.pieces[0], alignment_mode="expand")
+        if span is None or len(window) < 2:
+            return None
+        inner = [t for t in span if not t.is_punct and not t.is_space]
+        if not inner:
+            return None
+        ids = {t.i for t in window}
+        verb = None
+        for t in inner[:3]:
+            for anc in t.ancestors:
+                if anc.i in ids and anc.pos_ == "VERB":
+                    verb = anc
+                    break
+            if verb is not None:
+                break
+        if verb is None or verb.lemma_.lower() in NOT_CUES:
+            return None
+        spk = subject_of(verb)
+        if spk is None or not animate(spk) or spk.i in self.tok_seg:
+            return None
+        cue = (verb.idx, verb.idx + len(verb.text))
+        return Attribution("direct", list(seg.pieces), cue, spk, 0.55, [si])
+
+    def _colon_speaker(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:
+        """'Carl Bialik: “...”' (a name, a colon, the quotation): the name is the speaker, the colon the cue."""
+        last = window[-1]
+        if last.text != ":" or len(window) < 2:
+            return None
+        head = window[-2]
+        if not (head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN"):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in window[-6:-1]):
+            return None
+        while (
+            head.dep_ in ("compound", "flat")
+            and head.head.i < last.i
+            and head.head.i in {t.i for t in window}
+        ):
+            head = head.head
+        return Attribution("direct", list(seg.pieces), (last.idx, last.idx + 1), head, 0.6, [si])

@@ -1,0 +1,333 @@
+"""Reported speech from the parse: verbs of saying with a clause, labelling verbs, cue nouns, ``according to``.
+
+Split out of :mod:`accords.quotes.extract` (no behaviour change).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from accords.quotes.attribution import (
+    AS_VERBS,
+    CUE_NOUNS,
+    EXTEND_VP,
+    SAY_VERBS,
+    SUBJ,
+    Attribution,
+    ExtractorBase,
+    _clause_span,
+    _trim,
+    animate,
+    is_cue,
+    is_stance,
+    speaker_span,
+    subject_of,
+)
+from accords.quotes.lexicon import (
+    LABEL_VERBS,
+    OBJECT_VERBS,
+    PREP_VERBS,
+    WEAK_VERBS,
+    XCOMP_VERBS,
+)
+from accords.quotes.marks import MARKS
+
+
+class ReportedSpeech(ExtractorBase):
+    # -- parse-based cues ---------------------------------------------------------------------------------------
+    def from_parse(self) -> list[Attribution]:
+        out: list[Attribution] = []
+        for tok in self.doc:
+            if tok.lower_ == "according" and not self.inside_quote(tok):
+                acc = self._according(tok)
+                if acc:
+                    out.append(acc)
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS and not self.inside_quote(tok):
+                noun = self._noun_cue(tok)
+                if noun is not None:
+                    out.append(noun)
+                continue
+            if not is_stance(tok) or self.inside_quote(tok):
+                continue
+            span = None
+            lemma = tok.lemma_.lower()
+            spk = subject_of(tok)
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not comps and lemma in SAY_VERBS:
+                # "He said legalizing it could put ...": a clause the parser took for an xcomp
+                comps = [
+                    c
+                    for c in tok.children
+                    if c.dep_ == "xcomp"
+                    and c.i > tok.i
+                    and any(x.dep_ in SUBJ for x in c.subtree if x is not c)
+                ]
+            conf = 0.8
+            if comps:
+                if lemma in WEAK_VERBS and not any(x.dep_ in SUBJ for x in comps[0].children):
+                    continue
+                span = _clause_span(comps[0])
+                if span and comps[0].i > tok.i:
+                    # "Rubio says, win or lose in Tuesday's primary, he's staying": the words between the comma after
+                    # the cue and the clause belong to what is said
+                    gap = self.text[tok.idx + len(tok.text) : span[0]]
+                    m = re.match(r"\s*,\s*", gap)
+                    if m and 0 < len(gap) - m.end() <= 90 and not re.search(r"[.!?;:\n“”\"]", gap):
+                        span = (tok.idx + len(tok.text) + m.end(), span[1])
+                if len(comps) > 1:
+                    last = _clause_span(comps[-1])
+                    if span and last:
+                        span = (min(span[0], last[0]), max(span[1], last[1]))
+            elif lemma in LABEL_VERBS:
+                span = self._label_content(tok)
+            if span is None and tok.dep_ == "advcl" and lemma in AS_VERBS and spk is not None:
+                # "As the Times noted, Clinton raised ...": the clause the as-clause hangs on
+                mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+                if mark is not None and mark.i < tok.i:
+                    pieces = self._around_as(tok)
+                    if pieces:
+                        cue = (tok.idx, tok.idx + len(tok.text))
+                        out.append(Attribution("indirect", pieces, cue, spk, 0.7))
+                    continue
+            if (
+                span is None
+                and tok.dep_ == "parataxis"
+                and lemma in ("say", "tell", "add", "note", "write", "argue")
+            ):
+                # "Russia, he said, would never agree": the clause around the parenthetical cue, in two pieces
+                pieces = self._around(tok)
+                if pieces and spk is not None:
+                    cue = (tok.idx, tok.idx + len(tok.text))
+                    out.append(Attribution("indirect", pieces, cue, spk, 0.7))
+                continue
+            if span is None and spk is not None and animate(spk):
+                span = self._object_content(tok)
+                conf = 0.55
+            if span is None:
+                continue
+            if (spk is None or not animate(spk)) and (
+                lemma in WEAK_VERBS or lemma in LABEL_VERBS or conf < 0.8
+            ):
+                continue
+            if lemma in WEAK_VERBS:
+                conf = min(conf, 0.6)
+            cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+            cue = (min(t.idx for t in cue_toks), max(t.idx + len(t.text) for t in cue_toks))
+            away = [cue]
+            if spk is not None:
+                away.append(speaker_span(spk))
+                if not (spk.left_edge.i <= tok.i <= spk.right_edge.i):  # not "X, who said ...,"
+                    away.append((spk.left_edge.idx, spk.right_edge.idx + len(spk.right_edge.text)))
+            span = self._clip(span, away)
+            if span is None:
+                continue
+            a, b = _trim(self.text, *span)
+            one_name = conf < 0.8 and self.text[a : a + 1].isupper()  # "endorsed Trump"
+            one_name = one_name or self.text[a:b].lower() in ("yes", "no", "so")  # "72 percent said yes"
+            if (
+                b - a < 3
+                or len(re.findall(r"\w+", self.text[a:b])) < 2
+                and not (self._has_segment(a, b) or one_name)
+            ):
+                continue
+            out.append(
+                Attribution("indirect", [(a, b)], cue, spk, conf, stance=conf < 0.6 and not is_cue(tok))
+            )
+        # a stance verb inside what someone else is reported to have said is part of that, not a quote of its own
+        return [
+            x
+            for x in out
+            if not x.stance
+            or x.cue is None
+            or not any(y is not x and not y.stance and y.start <= x.cue[0] < y.end for y in out)
+        ]
+
+    def _noun_cue(self, noun: Any) -> Attribution | None:
+        """'his claim that ...', 'Trump's argument that ...': a noun of saying with a that-clause."""
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and c.i > noun.i
+                and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        span = _clause_span(clause)
+        if span is None:
+            return None
+        a, b = _trim(self.text, *span)
+        if len(re.findall(r"\w+", self.text[a:b])) < 3:
+            return None
+        spk = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if spk is None:
+            v = noun.head
+            if noun.dep_ in ("dobj",) and v.pos_ == "VERB":  # 'rejected the claim that ...' is not theirs
+                return None
+            if noun.dep_ == "pobj" and v.dep_ == "prep" and v.head.pos_ in ("NOUN", "PROPN"):
+                spk = None
+        if (
+            spk is not None
+            and spk.pos_ == "PRON"
+            and spk.lower_ not in ("his", "her", "their", "its", "our", "my")
+        ):
+            spk = None
+        if spk is not None and spk.lower_ in ("his", "her", "their", "its", "our", "my"):
+            pass
+        cue = (noun.idx, noun.idx + len(noun.text))
+        return Attribution("indirect", [(a, b)], cue, spk, 0.55)
+
+    def _around_as(self, cue: Any) -> list[tuple[int, int]]:
+        head = cue.head
+        if head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
+            return []
+        sent = cue.sent
+        lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
+        pieces = []
+        for x, y in ((lo, cue.left_edge.i - 1), (cue.right_edge.i + 1, hi)):
+            if y < x:
+                continue
+            a, b = _trim(self.text, self.doc[x].idx, self.doc[y].idx + len(self.doc[y].text))
+            if b - a > 2:
+                pieces.append((a, b))
+        if len(pieces) != 1 or len(re.findall(r"\w+", self.text[pieces[0][0] : pieces[0][1]])) < 3:
+            return []
+        return pieces
+
+    def _around(self, cue: Any) -> list[tuple[int, int]]:
+        head = cue.head
+        if head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
+            return []
+        sent = cue.sent
+        lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
+        left = (self.doc[lo].idx, cue.left_edge.idx)
+        right_start = cue.right_edge.i + 1
+        pieces = []
+        a, b = _trim(self.text, *left)
+        if b - a > 2:
+            pieces.append((a, b))
+        if right_start <= hi:
+            a, b = _trim(self.text, self.doc[right_start].idx, self.doc[hi].idx + len(self.doc[hi].text))
+            if b - a > 2:
+                pieces.append((a, b))
+        if any(self._has_segment(a, b) for a, b in pieces):
+            return []  # a direct quote: the marks decide
+        return pieces
+
+    def _clip(self, span: tuple[int, int], away: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The content never holds its own cue or speaker (a parse that swallowed them): keep the longer side."""
+        a, b = span
+        for c, d in away:
+            if c < b and a < d:
+                left, right = (a, c), (d, b)
+                a, b = left if left[1] - left[0] >= right[1] - right[0] else right
+                if b - a <= 1:
+                    return None
+        return a, b
+
+    def _object_content(self, v: Any) -> tuple[int, int] | None:
+        """Stance verbs whose object is what is reported: 'criticized the deal', 'called for a ceasefire',
+        'wants to end the war', 'urged Russia to accept'."""
+        lemma = v.lemma_.lower()
+        if lemma in OBJECT_VERBS or lemma in PREP_VERBS:
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None) if lemma in OBJECT_VERBS else None
+            prep = None
+            if lemma in PREP_VERBS:
+                preps = PREP_VERBS[lemma]
+                prep = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
+            if prep is not None and obj is not None:
+                # "accused Russia of stalling": the object and its prepositional phrase
+                end = prep.right_edge
+                return obj.left_edge.idx, end.idx + len(end.text)
+            if obj is None and prep is not None:
+                obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if (
+                obj is not None
+                and obj.tag_ not in ("WDT", "WP")
+                and obj.lower_ not in ("it", "this", "that", "them")
+            ):
+                xc = next((c for c in v.children if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
+                end = (xc or obj).right_edge
+                if EXTEND_VP:
+                    # the rest of the verb phrase: 'defended himself on Saturday for bailing on the bill'
+                    for c in v.rights:
+                        if c.i <= end.i:
+                            continue
+                        if c.dep_ in ("punct", "cc", "conj", "parataxis", "advcl", "ccomp", "relcl"):
+                            break
+                        end = c.right_edge
+                return obj.left_edge.idx, end.idx + len(end.text)
+        if lemma in XCOMP_VERBS:
+            xc = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i), None)
+            if xc is not None:
+                obj = next((c for c in v.children if c.dep_ == "dobj" and c.i < xc.i), None)
+                start = (obj or xc).left_edge
+                return start.idx, xc.right_edge.idx + len(xc.right_edge.text)
+        return None
+
+    def _has_segment(self, a: int, b: int) -> bool:
+        return any(s.start < b and a < s.end for s in self.segments)
+
+    def _label_content(self, v: Any) -> tuple[int, int] | None:
+        obj = next((c for c in v.children if c.dep_ in ("dobj",)), None)
+        comp = next(
+            (
+                c
+                for c in v.children
+                if c.i > v.i and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as")
+            ),
+            None,
+        )
+        if comp is None:
+            # called it "a farce": the quote follows the object
+            if obj is not None:
+                nxt = obj.right_edge.i + 1
+                if nxt < len(self.doc) and self.doc[nxt].text in (*MARKS, "''", "``"):
+                    si = self.tok_seg.get(nxt)
+                    if si is not None:
+                        return obj.left_edge.idx, self.segments[si].pieces[0][1]
+            return None
+        start_tok: Any = obj if obj is not None and obj.i < comp.i else comp
+        if start_tok.lower_ in ("which", "that", "who"):
+            start_tok = comp
+        a = comp.idx if start_tok is comp else start_tok.left_edge.idx
+        end_tok = comp.right_edge
+        b = end_tok.idx + len(end_tok.text)
+        # a closing mark right after belongs to the quote inside
+        if b < len(self.text) and self.text[b : b + 1] in '”"':
+            b += 1
+        elif self.text[b : b + 2] == "''":
+            b += 2
+        return a, b
+
+    def _according(self, tok: Any) -> Attribution | None:
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+            to = self.doc[tok.i + 1]
+        if to is None:
+            return None
+        src = next((c for c in to.children if c.dep_ == "pobj"), None)
+        sent = tok.sent
+        lo, hi = tok.i, max(tok.right_edge.i, to.right_edge.i)
+        clause = tok.head if tok.head.i != tok.i else tok
+        c_lo = max(sent.start, clause.left_edge.i)
+        c_hi = min(sent.end - 1, clause.right_edge.i)
+        # content: the clause it modifies, less the "according to X" phrase
+        if lo - c_lo <= 1:
+            first = hi + 1
+            last = c_hi
+        else:
+            first = c_lo
+            last = lo - 1
+        if first > last:
+            return None
+        a, b = _trim(self.text, self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text))
+        if b - a < 3:
+            return None
+        cue = (tok.idx, to.idx + len(to.text))
+        return Attribution("indirect", [(a, b)], cue, src, 0.8)
