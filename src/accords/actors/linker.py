@@ -8,124 +8,46 @@ be linked with confidence stays with an entity of its own, or is left out (prono
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, field
 from typing import Any
 
-from accords.actors.gazetteer import Gazetteer, get_gazetteer, norm
+from accords.actors.anaphora import _Anaphora
+from accords.actors.gazetteer import get_gazetteer, norm
+from accords.actors.mentions import (
+    AGENT_DEPS,
+    KEEP_LABELS,
+    LEADER_BODIES,
+    PLACE_NOUNS,
+    PRONOUNS,
+    _agentive,
+    _BuilderBase,
+    _Ent,
+    _is_subject,
+)
 from accords.actors.resolve import role_sector
-from accords.actors.roles import GROUP_NOUNS, HEADS, MODIFIERS, role_after, role_before
+from accords.actors.roles import GROUP_NOUNS, role_after, role_before
 from accords.pipeline import Work, stage
 from accords.records import Entity, Mention
 
 VERSION = "actors.rules.v1"
 
-PRONOUNS = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
-AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "appos"}
-PLACE_NOUNS = {
-    "territory",
-    "city",
-    "cities",
-    "capital",
-    "border",
-    "borders",
-    "north",
-    "south",
-    "east",
-    "west",
-    "region",
-    "regions",
-    "coast",
-    "province",
-    "provinces",
-    "soil",
-    "airspace",
-    "waters",
-    "land",
-    "heartland",
-    "countryside",
-    "village",
-    "villages",
-    "town",
-    "towns",
-    "port",
-    "ports",
-    "oblast",
-    "district",
-    "frontier",
-    "mountains",
-    "sea",
-}
-LEADER_BODIES = {
-    "regime": "GOV",
-    "administration": "GOV",
-    "government": "GOV",
-    "forces": "MIL",
-    "loyalists": "MIL",
-}
-KEEP_LABELS = {"PERSON", "NORP", "GPE", "LOC", "FAC", "ORG", "EVENT"}
+# Names that lived here before the split stay importable from here.
+__all__ = [
+    "PRONOUNS",
+    "AGENT_DEPS",
+    "PLACE_NOUNS",
+    "LEADER_BODIES",
+    "KEEP_LABELS",
+    "_Ent",
+    "_BuilderBase",
+    "_agentive",
+    "_is_subject",
+    "VERSION",
+    "link_entities",
+    "actors_stage",
+]
 
 
-@dataclass
-class _Ent:
-    key: tuple[str, str]
-    type: str
-    name: str
-    country: str | None = None
-    sector: str | None = None
-    role: str | None = None
-    wikidata: str | None = None
-    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind)
-    # persons
-    surname: str | None = None
-    country_explicit: bool = False
-    names: list[str] = field(default_factory=list)
-
-
-class _Builder:
-    def __init__(self, doc: Any, work: Work, gaz: Gazetteer) -> None:
-        self.doc = doc
-        self.work = work
-        self.gaz = gaz
-        self.ents: dict[tuple[str, str], _Ent] = {}
-        self.taken: set[tuple[int, int]] = set()
-        self.sent_starts = [s.start for s in work.record.sentences]
-        self.para_bounds = [(p.start, p.end) for p in work.record.article.paragraphs]
-
-    # -- helpers ------------------------------------------------------------------------------
-    def sentence_of(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
-
-    def paragraph_of(self, char: int) -> int:
-        for i, (s, e) in enumerate(self.para_bounds):
-            if s <= char < e:
-                return i
-        return -1
-
-    def get(self, key: tuple[str, str], **kw: Any) -> _Ent:
-        if key not in self.ents:
-            self.ents[key] = _Ent(key=key, **kw)
-        return self.ents[key]
-
-    def mention(self, ent: _Ent, start: int, end: int, kind: str) -> None:
-        if (start, end) in self.taken:
-            return
-        self.taken.add((start, end))
-        ent.mentions.append((start, end, kind))
-
-    # -- states, places, organisations, groups ------------------------------------------------
-    def state(self, code: str) -> _Ent:
-        return self.get(("state", code), type="GPE", name=self.gaz.canonical.get(code, code), country=code)
-
+class _Builder(_Anaphora):
     def add_place_like(self, span: Any) -> None:
         gaz = self.gaz
         text = span.text
@@ -416,167 +338,6 @@ class _Builder:
                 ent.country_explicit = True
         return hit.prefix_start if hit.prefix_start is not None else int(span.start_char)
 
-    def _paragraph_state(self, char: int) -> str | None:
-        """The state a paragraph is about: the subject of its first sentence, when that is a state."""
-        p = self.paragraph_of(char)
-        doc = self.doc
-        if p < 0:
-            lo = 0
-        else:
-            lo = self.para_bounds[p][0]
-        first = next((s for s in doc.sents if s.start_char >= lo), None)
-        if first is None or first.start_char > char:
-            return None
-        for e in first.ents:
-            if e.root.dep_ in {"nsubj", "nsubjpass"} and e.label_ == "GPE":
-                return self.gaz.country_of_name(e.text)
-        return None
-
-    # -- pronouns and nominals --------------------------------------------------------------------
-    def add_pronouns(self) -> None:
-        doc = self.doc
-        people = [e for e in self.ents.values() if e.type == "PERSON"]
-        if not people:
-            return
-        # Person mentions by token index.
-        person_at: dict[int, _Ent] = {}
-        for e in people:
-            for s, end, _k in e.mentions:
-                span = doc.char_span(s, end, alignment_mode="expand")
-                if span is not None:
-                    for t in span:
-                        person_at[t.i] = e
-        sents = list(doc.sents)
-        for si, sent in enumerate(sents):
-            for tok in sent:
-                low = tok.lower_
-                if low not in PRONOUNS or tok.pos_ != "PRON":
-                    continue
-                target = self._antecedent(tok, si, sents, person_at)
-                if target is not None:
-                    self.mention(target, tok.idx, tok.idx + len(tok.text), "pronoun")
-                    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                    if (
-                        target.country in self.gaz.iso_codes
-                        and low in {"his", "her"}
-                        and nxt is not None
-                        and (nxt.lower_ in {"country", "nation", "government"})
-                    ):
-                        # 'his country' is the state of the person it refers to.
-                        self.mention(self.state(target.country), tok.idx, nxt.idx + len(nxt.text), "nominal")
-
-    def _antecedent(self, tok: Any, si: int, sents: list[Any], person_at: dict[int, _Ent]) -> _Ent | None:
-        para = self.paragraph_of(tok.idx)
-
-        def persons_in(sent: Any, before: int | None = None) -> list[tuple[Any, _Ent]]:
-            out = []
-            for t in sent:
-                if before is not None and t.i >= before:
-                    break
-                if t.i in person_at:
-                    out.append((t, person_at[t.i]))
-            return out
-
-        # Same sentence, before the pronoun: the subject person, else a single person.
-        here = persons_in(sents[si], tok.i)
-        distinct = {id(e) for _t, e in here}
-        if len(distinct) == 1:
-            return here[0][1]
-        if here:
-            subj = [e for t, e in here if _is_subject(t)]
-            if len({id(e) for e in subj}) == 1:
-                return subj[0]
-            return None
-        # Previous sentence(s) of the same paragraph: its subject person, else its single person.
-        for back in range(si - 1, max(-1, si - 3), -1):
-            prev = sents[back]
-            if self.paragraph_of(prev.start_char) != para:
-                return None
-            found = persons_in(prev)
-            if not found:
-                continue
-            subj = [e for t, e in found if _is_subject(t)]
-            if len({id(e) for e in subj}) == 1:
-                return subj[0]
-            if len({id(e) for _t, e in found}) == 1:
-                return found[0][1]
-            return None
-        return None
-
-    def add_nominals(self) -> None:
-        """'the spokesperson', 'the minister' -> the one person already named with that title.
-
-        A capitalised title with no named holder in the text ('The Foreign Secretary said', 'the Iraqi Prime
-        Minister') becomes a PERSON entity of its own, named by the title, with the country a demonym gives.
-        """
-        doc = self.doc
-        gaz = self.gaz
-        people = [e for e in self.ents.values() if e.type == "PERSON" and e.role]
-        n = len(doc)
-        for tok in doc:
-            if tok.lower_ != "the" or tok.i + 1 >= n:
-                continue
-            j = tok.i + 1
-            code = None
-            if doc[j].ent_type_ == "NORP":
-                code = gaz.country_of_demonym(doc[j].text)
-                if code is None:
-                    continue
-                j += 1
-            while (
-                j < n and doc[j].lower_ in MODIFIERS and doc[j].lower_ not in HEADS and not doc[j].ent_type_
-            ):
-                j += 1
-            # Multi-word heads: 'Prime Minister', 'Foreign Secretary', 'Secretary of State'
-            while (
-                j + 1 < n
-                and doc[j].lower_ in HEADS
-                and doc[j + 1].lower_ in HEADS
-                and not doc[j + 1].ent_type_
-            ):
-                j += 1
-            if j >= n:
-                continue
-            head = doc[j]
-            if head.lower_ not in HEADS or head.ent_type_ or (j + 1 < n and doc[j + 1].lower_ == "of"):
-                continue
-            if j + 1 < n and (doc[j + 1].ent_type_ == "PERSON" or doc[j + 1].pos_ == "PROPN"):
-                continue  # a title before a name is handled with the name
-            words = doc[tok.i + 1 : j + 1]
-            if code is not None:
-                words = doc[tok.i + 2 : j + 1]
-            phrase = words.text.lower()
-            start = tok.idx
-            end = head.idx + len(head.text)
-            cands = [
-                e
-                for e in people
-                if phrase in (e.role or "").lower()
-                and min(m[0] for m in e.mentions) < start
-                and (code is None or e.country == code)
-            ]
-            if len(cands) == 1:
-                self.mention(cands[0], start, end, "nominal")
-                continue
-            if cands or not all(t.text[:1].isupper() for t in words) or len(words) < 2:
-                continue
-            if any(
-                t.lower_ in {"minister", "secretary", "president", "chancellor", "premier"} for t in words
-            ):
-                key = ("title", f"{code}:{words.text}")
-                new = key not in self.ents
-                ent = self.get(
-                    key,
-                    type="PERSON",
-                    name=words.text,
-                    country=code,
-                    role=words.text,
-                    sector=role_sector(words.text),
-                )
-                if new:
-                    ent.names = []
-                self.mention(ent, start, end, "nominal")
-
     def inherit_countries(self) -> None:
         """A ministry named inside a person's title has that person's country ('Foreign Ministry spokesperson X')."""
         people = [e for e in self.ents.values() if e.type == "PERSON" and e.country]
@@ -617,28 +378,6 @@ class _Builder:
                 )
             )
         return out
-
-
-def _agentive(span: Any) -> bool:
-    """Subject of a verb (or coordinated with one), or the agent of a passive."""
-    t = span.root
-    while t.dep_ == "conj" and t.head is not t:
-        t = t.head
-    if t.dep_ in {"nsubj", "nsubjpass"}:
-        return True
-    if t.dep_ == "dobj" and t.head.pos_ == "VERB":
-        return True  # 'support Iraq', 'urged Russia to ...'
-    if t.dep_ == "poss" and t.head.lemma_.lower() not in PLACE_NOUNS:
-        return True  # "Russia's delegation", "Iraq's efforts" (not "Ukraine's east", "Syria's border")
-    return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.dep_ == "agent"
-
-
-def _is_subject(tok: Any) -> bool:
-    t = tok
-    # climb compound/flat names to the head of the name
-    while t.dep_ in {"compound", "flat"} and t.head is not t:
-        t = t.head
-    return t.dep_ in {"nsubj", "nsubjpass"}
 
 
 def link_entities(work: Work) -> list[Entity]:

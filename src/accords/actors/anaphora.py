@@ -1,0 +1,180 @@
+"""Pronouns and nominals ('he', 'the spokesperson') linked to an entity named before them.
+
+Split out of :mod:`accords.actors.linker` (no behaviour change).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accords.actors.mentions import (
+    PRONOUNS,
+    _BuilderBase,
+    _Ent,
+    _is_subject,
+)
+from accords.actors.resolve import role_sector
+from accords.actors.roles import HEADS, MODIFIERS
+
+
+class _Anaphora(_BuilderBase):
+    def _paragraph_state(self, char: int) -> str | None:
+        """The state a paragraph is about: the subject of its first sentence, when that is a state."""
+        p = self.paragraph_of(char)
+        doc = self.doc
+        if p < 0:
+            lo = 0
+        else:
+            lo = self.para_bounds[p][0]
+        first = next((s for s in doc.sents if s.start_char >= lo), None)
+        if first is None or first.start_char > char:
+            return None
+        for e in first.ents:
+            if e.root.dep_ in {"nsubj", "nsubjpass"} and e.label_ == "GPE":
+                return self.gaz.country_of_name(e.text)
+        return None
+
+    # -- pronouns and nominals --------------------------------------------------------------------
+    def add_pronouns(self) -> None:
+        doc = self.doc
+        people = [e for e in self.ents.values() if e.type == "PERSON"]
+        if not people:
+            return
+        # Person mentions by token index.
+        person_at: dict[int, _Ent] = {}
+        for e in people:
+            for s, end, _k in e.mentions:
+                span = doc.char_span(s, end, alignment_mode="expand")
+                if span is not None:
+                    for t in span:
+                        person_at[t.i] = e
+        sents = list(doc.sents)
+        for si, sent in enumerate(sents):
+            for tok in sent:
+                low = tok.lower_
+                if low not in PRONOUNS or tok.pos_ != "PRON":
+                    continue
+                target = self._antecedent(tok, si, sents, person_at)
+                if target is not None:
+                    self.mention(target, tok.idx, tok.idx + len(tok.text), "pronoun")
+                    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                    if (
+                        target.country in self.gaz.iso_codes
+                        and low in {"his", "her"}
+                        and nxt is not None
+                        and (nxt.lower_ in {"country", "nation", "government"})
+                    ):
+                        # 'his country' is the state of the person it refers to.
+                        self.mention(self.state(target.country), tok.idx, nxt.idx + len(nxt.text), "nominal")
+
+    def _antecedent(self, tok: Any, si: int, sents: list[Any], person_at: dict[int, _Ent]) -> _Ent | None:
+        para = self.paragraph_of(tok.idx)
+
+        def persons_in(sent: Any, before: int | None = None) -> list[tuple[Any, _Ent]]:
+            out = []
+            for t in sent:
+                if before is not None and t.i >= before:
+                    break
+                if t.i in person_at:
+                    out.append((t, person_at[t.i]))
+            return out
+
+        # Same sentence, before the pronoun: the subject person, else a single person.
+        here = persons_in(sents[si], tok.i)
+        distinct = {id(e) for _t, e in here}
+        if len(distinct) == 1:
+            return here[0][1]
+        if here:
+            subj = [e for t, e in here if _is_subject(t)]
+            if len({id(e) for e in subj}) == 1:
+                return subj[0]
+            return None
+        # Previous sentence(s) of the same paragraph: its subject person, else its single person.
+        for back in range(si - 1, max(-1, si - 3), -1):
+            prev = sents[back]
+            if self.paragraph_of(prev.start_char) != para:
+                return None
+            found = persons_in(prev)
+            if not found:
+                continue
+            subj = [e for t, e in found if _is_subject(t)]
+            if len({id(e) for e in subj}) == 1:
+                return subj[0]
+            if len({id(e) for _t, e in found}) == 1:
+                return found[0][1]
+            return None
+        return None
+
+    def add_nominals(self) -> None:
+        """'the spokesperson', 'the minister' -> the one person already named with that title.
+
+        A capitalised title with no named holder in the text ('The Foreign Secretary said', 'the Iraqi Prime
+        Minister') becomes a PERSON entity of its own, named by the title, with the country a demonym gives.
+        """
+        doc = self.doc
+        gaz = self.gaz
+        people = [e for e in self.ents.values() if e.type == "PERSON" and e.role]
+        n = len(doc)
+        for tok in doc:
+            if tok.lower_ != "the" or tok.i + 1 >= n:
+                continue
+            j = tok.i + 1
+            code = None
+            if doc[j].ent_type_ == "NORP":
+                code = gaz.country_of_demonym(doc[j].text)
+                if code is None:
+                    continue
+                j += 1
+            while (
+                j < n and doc[j].lower_ in MODIFIERS and doc[j].lower_ not in HEADS and not doc[j].ent_type_
+            ):
+                j += 1
+            # Multi-word heads: 'Prime Minister', 'Foreign Secretary', 'Secretary of State'
+            while (
+                j + 1 < n
+                and doc[j].lower_ in HEADS
+                and doc[j + 1].lower_ in HEADS
+                and not doc[j + 1].ent_type_
+            ):
+                j += 1
+            if j >= n:
+                continue
+            head = doc[j]
+            if head.lower_ not in HEADS or head.ent_type_ or (j + 1 < n and doc[j + 1].lower_ == "of"):
+                continue
+            if j + 1 < n and (doc[j + 1].ent_type_ == "PERSON" or doc[j + 1].pos_ == "PROPN"):
+                continue  # a title before a name is handled with the name
+            words = doc[tok.i + 1 : j + 1]
+            if code is not None:
+                words = doc[tok.i + 2 : j + 1]
+            phrase = words.text.lower()
+            start = tok.idx
+            end = head.idx + len(head.text)
+            cands = [
+                e
+                for e in people
+                if phrase in (e.role or "").lower()
+                and min(m[0] for m in e.mentions) < start
+                and (code is None or e.country == code)
+            ]
+            if len(cands) == 1:
+                self.mention(cands[0], start, end, "nominal")
+                continue
+            if cands or not all(t.text[:1].isupper() for t in words) or len(words) < 2:
+                continue
+            if any(
+                t.lower_ in {"minister", "secretary", "president", "chancellor", "premier"} for t in words
+            ):
+                key = ("title", f"{code}:{words.text}")
+                new = key not in self.ents
+                ent = self.get(
+                    key,
+                    type="PERSON",
+                    name=words.text,
+                    country=code,
+                    role=words.text,
+                    sector=role_sector(words.text),
+                )
+                if new:
+                    ent.names = []
+                self.mention(ent, start, end, "nominal")
