@@ -7,9 +7,34 @@ from typing import Any
 
 from accords.events import fallback, flags
 from accords.events import lexicon as L
-from accords.events.lexicon import Code
 from accords.events.parties import Resolver
 from accords.events.patterns import Candidate, Coder
+from accords.events.type_rules import (
+    ABSTRACT_TARGETS,
+    COOP_FUTURE_TO_AGREE,
+    EXERCISES,
+    GOV_HEADS,
+    JOINT,
+    KIND_OBJECTS,
+    KIND_PURPOSE,
+    PEACEKEEPING,
+    PUNITIVE_NOUNS,
+    SAYING,
+    TAKE_VERBS,
+    TERRITORY_NOUNS,
+    VERBAL_ADJ,
+    _announced,
+    _exercise_noun,
+    _joint,
+    _kind_call,
+    _punitive_call,
+    _punitive_target,
+    _territory_taken,
+    _unless,
+    _verbal_attack,
+    _will,
+    apply_rules,
+)
 from accords.events.when import (
     ARRESTED,
     DEAD,
@@ -24,6 +49,40 @@ from accords.events.when import (
 from accords.records import Event, EventEntity, Evidence, Flags, Location, Record, Size, Span
 
 VERSION = "events.plover.v2"
+
+# Names that lived here before the split stay importable from here.
+__all__ = [
+    "VERSION",
+    "CONTEXT_WORDS",
+    "DEMAND_NOUNS",
+    "LOC_PREPS",
+    "EventBuilder",
+    "_dedupe",
+    "COOP_FUTURE_TO_AGREE",
+    "_will",
+    "_unless",
+    "_announced",
+    "TERRITORY_NOUNS",
+    "TAKE_VERBS",
+    "PUNITIVE_NOUNS",
+    "KIND_PURPOSE",
+    "KIND_OBJECTS",
+    "_kind_call",
+    "VERBAL_ADJ",
+    "SAYING",
+    "ABSTRACT_TARGETS",
+    "_verbal_attack",
+    "_territory_taken",
+    "_punitive_target",
+    "_punitive_call",
+    "EXERCISES",
+    "JOINT",
+    "_exercise_noun",
+    "_joint",
+    "PEACEKEEPING",
+    "GOV_HEADS",
+    "apply_rules",
+]
 
 CONTEXT_WORDS = {
     "territory": {
@@ -92,7 +151,6 @@ DEMAND_NOUNS = {
     "terms",
     "ultimatum",
 }
-COOP_FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 
 
@@ -355,281 +413,6 @@ class EventBuilder:
                     self.last_demand = list(ev.actor)
             self.resolver.update_memory(sent)
         return _dedupe(events)
-
-
-def _will(c: Candidate) -> bool:
-    """'will' or 'is going to' on the trigger itself, with its actor as grammatical subject."""
-    t = c.trigger
-    has_will = any(ch.dep_ == "aux" and ch.lower_ in ("will", "'ll", "shall") for ch in t.children)
-    has_subj = any(ch.dep_ == "nsubj" for ch in t.children)
-    return has_will and has_subj
-
-
-def _unless(c: Candidate) -> bool:
-    for t in (c.trigger, *c.chain, *([c.anchor] if c.anchor is not None else [])):
-        for ch in t.children:
-            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in ch.children):
-                return True
-    return False
-
-
-def _announced(c: Candidate) -> bool:
-    """The actor itself announces the future action: "Turkey says it will begin a new operation"."""
-    t = c.anchor if c.anchor is not None else c.trigger
-    for _ in range(3):
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() in L.REPORTING:
-            return True
-        if t.dep_ not in ("xcomp", "conj") or t.head == t:
-            return False
-        t = t.head
-    return False
-
-
-TERRITORY_NOUNS = {
-    "territory", "town", "city", "village", "region", "province", "district", "area", "capital", "border", "base",
-    "airport", "port", "field", "oilfield", "hill", "island", "peninsula", "stronghold", "position", "positions",
-    "outpost", "camp", "crossing", "valley", "heights", "enclave", "zone", "land", "neighbourhood", "neighborhood",
-}  # fmt: skip
-TAKE_VERBS = {"seize", "capture", "take", "retake", "recapture", "overrun", "storm"}  # not annex, occupy
-PUNITIVE_NOUNS = {
-    "sanction": "disapprove", "investigation": "investigate", "probe": "investigate", "inquiry": "investigate",
-    "prosecution": "disapprove", "punishment": "disapprove", "boycott": "disapprove", "embargo": "disapprove",
-}  # fmt: skip
-
-
-KIND_PURPOSE = {"apologize", "apologise", "congratulate", "thank", "condole", "assure", "reassure", "praise"}
-KIND_OBJECTS = {
-    "support", "solidarity", "condolence", "sympathy", "gratitude", "thanks", "congratulation", "appreciation",
-    "backing",
-}  # fmt: skip
-
-
-def _kind_call(c: Candidate) -> bool:
-    for ch in c.trigger.children:
-        if ch.dep_ not in ("advcl", "xcomp") or not any(
-            a.lower_ == "to" for a in ch.children if a.dep_ == "aux"
-        ):
-            continue
-        lem = ch.lemma_.lower()
-        if lem in KIND_PURPOSE:
-            return True
-        if lem in ("express", "convey", "offer", "extend", "pledge", "reaffirm") and any(
-            o.dep_ == "dobj" and o.lemma_.lower() in KIND_OBJECTS for o in ch.children
-        ):
-            return True
-    return False
-
-
-VERBAL_ADJ = {
-    "scathing", "verbal", "blistering", "stinging", "withering", "rhetorical", "personal", "extraordinary",
-    "sharp", "bitter", "vitriolic", "veiled", "broadside",
-}  # fmt: skip
-SAYING = {"call", "say", "describe", "accuse", "label", "brand", "dub", "term", "claim", "argue", "charge"}
-ABSTRACT_TARGETS = {
-    "proceeding", "policy", "law", "plan", "deal", "decision", "campaign",
-    "record", "handling", "remark", "comment", "statement", "report", "idea", "proposal",
-    "inquiry", "investigation", "impeachment", "bill", "budget", "reform", "agenda", "strategy", "approach",
-}  # fmt: skip
-
-
-def _verbal_attack(c: Candidate) -> bool:
-    """An attack in words: "launched a scathing attack on", "led the attacks on the impeachment proceedings",
-    "attacked the government, calling it anti-people"."""
-    for w in (c.trigger, *c.words):
-        if w.lemma_.lower() not in ("attack", "assault", "broadside", "tirade", "onslaught"):
-            continue
-        if any(ch.lower_ in VERBAL_ADJ for ch in w.children):
-            return True
-        heads = [w, w.head] if w.dep_ in ("dobj", "pobj", "nsubj") else [w]
-        for h in heads:
-            if any(
-                ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_.lower() in SAYING and ch.tag_ == "VBG"
-                for ch in h.children
-            ):
-                return True
-        for p in w.children:
-            if p.dep_ == "prep" and p.lower_ in ("on", "against"):
-                for o in p.children:
-                    if o.dep_ == "pobj" and o.lemma_.lower() in ABSTRACT_TARGETS:
-                        return True
-    return False
-
-
-def _territory_taken(c: Candidate) -> bool:
-    """ "took over Kirkuk", "seized large oil fields", "retook the village": the object is a place."""
-    if not any(w.lemma_.lower() in TAKE_VERBS for w in (c.trigger, *c.words)):
-        return False
-    for w in (c.trigger, *c.words):
-        objs = [ch for ch in w.children if ch.dep_ in ("dobj", "nsubjpass")]
-        for p in (ch for ch in w.children if ch.dep_ in ("prep", "prt")):
-            if p.lower_ == "of" or p.lemma_.lower() == "over":
-                objs += [o for o in p.children if o.dep_ == "pobj"]
-        for o in objs:
-            if o.lemma_.lower() == "control":  # "seized control of X": X decides
-                objs += [x for p in o.children if p.lower_ == "of" for x in p.children if x.dep_ == "pobj"]
-                continue
-            if o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in TERRITORY_NOUNS:
-                return True
-    return False
-
-
-def _punitive_target(c: Candidate) -> Any | None:
-    for w in (c.trigger, *c.words):
-        for t in w.subtree:
-            if (
-                t.dep_ == "prep"
-                and t.lower_ in ("against", "into")
-                and (t.head.lemma_.lower() in PUNITIVE_NOUNS or t.head.lower_ == "sanctions")
-            ):
-                return next((o for o in t.children if o.dep_ == "pobj"), None)
-    return None
-
-
-def _punitive_call(c: Candidate) -> str | None:
-    """ "called for sanctions against Moscow", "called for an investigation into the death": an accusation of the
-    one the measure targets (the recipient), not a request addressed to it."""
-    for w in (c.trigger, *c.words):
-        for t in [w, *(ch for ch in w.children if ch.dep_ == "dobj")]:
-            got = PUNITIVE_NOUNS.get(t.lemma_.lower())
-            if got is None and t.lower_ == "sanctions":
-                got = "disapprove"
-            if got and any(p.dep_ == "prep" and p.lower_ in ("against", "into") for p in t.children):
-                return got
-        for p in w.children:  # "called for sanctions against": for -> sanctions
-            if p.dep_ == "prep" and p.lower_ == "for":
-                for o in p.children:
-                    got = PUNITIVE_NOUNS.get(o.lemma_.lower())
-                    if got and any(x.dep_ == "prep" and x.lower_ in ("against", "into") for x in o.children):
-                        return got
-    return None
-
-
-EXERCISES = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame", "war-game"}
-JOINT = {"joint", "combined", "bilateral", "trilateral", "multinational", "multilateral"}
-
-
-def _exercise_noun(c: Candidate) -> Any | None:
-    """The exercise noun of a candidate: "held joint exercises", "launch war games" (not "the war")."""
-    for w in (c.trigger, *c.words):
-        lem = w.lemma_.lower()
-        lem = "game" if lem == "games" else lem
-        if lem in EXERCISES and not (lem == "game" and not any(x.lower_ == "war" for x in w.children)):
-            return w
-        if lem == "war" and w.dep_ == "compound" and w.head.lemma_.lower() == "game":
-            return w.head
-    return None
-
-
-def _joint(c: Candidate, drill: Any) -> bool:
-    if any(ch.lower_ in JOINT for ch in drill.children):
-        return True
-    if len({t.i for t in c.actors}) >= 2:
-        return True
-    for t in c.actors:  # "The Jordan and the United States", "US and Western allies"
-        if any(ch.dep_ == "conj" for ch in t.children) or any(
-            ch.dep_ == "conj" for x in t.children if x.dep_ == "compound" for ch in x.children
-        ):
-            return True
-    # "staged by U.S. marines and Jordanian armed forces", "exercises with the Indian navy"
-    for t in (drill, c.trigger, *c.words):
-        for ch in t.children:
-            if ch.dep_ in ("prep", "agent") and ch.lower_ in ("with", "by"):
-                objs = [o for o in ch.children if o.dep_ == "pobj"]
-                if ch.lower_ == "with" and objs:
-                    return True
-                if any(any(x.dep_ == "conj" for x in o.children) for o in objs):
-                    return True
-    return False
-
-
-PEACEKEEPING = {"peacekeeping", "peacekeepers", "peacekeeper", "humanitarian", "relief"}
-GOV_HEADS = {
-    "government",
-    "ministry",
-    "minister",
-    "president",
-    "embassy",
-    "foreign",
-    "state",
-    "kremlin",
-    "administration",
-}
-
-
-def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None) -> tuple[str, str | None]:
-    """PLOVER's rules on tense, refusal and who acts; may change the type and clear flags it has absorbed.
-
-    - cooperative events reported in the future tense are AGREE; an announced future retreat is CONCEDE;
-    - an explicit refusal of future cooperation ("will not accept", "will never stop its war") is REJECT;
-    - a conflict action announced for the future by its actor ("will begin a new operation") is THREATEN;
-    - a demand made by demonstrating is PROTEST; a protest lodged by a government is ACCUSE disapprove;
-    - troops sent for peacekeeping or relief are AID.
-    """
-    event, mode = c.code.event, c.code.mode
-    actor_lemmas = {t.lemma_.lower() for t in c.actors}
-    protesters = bool(actor_lemmas & L.PROTESTERS) or any(s == "CVL" for s in sectors or [])
-    if f.future and f.negated and not f.hypothetical and event in L.COOPERATIVE | {"ASSAULT", "PROTEST"}:
-        refused = {
-            "CONSULT": "meet",
-            "AID": "assist",
-            "COOPERATE": "assist",
-            "RETREAT": "yield",
-            "CONCEDE": "yield",
-        }
-        event, mode = "REJECT", refused.get(event)
-        f.negated = f.future = False
-    elif f.future and not f.negated and not f.hypothetical:
-        if event in COOP_FUTURE_TO_AGREE:
-            event, mode, f.future = "AGREE", None, False
-        elif event == "RETREAT":
-            # a retreat announced for the future ("the rebels said they will release ...") is AGREE in the
-            # PLOVER gold-standard records; a promise or pledge of one is CONCEDE (handled by the wrapper)
-            event, mode, f.future = "AGREE", None, False
-        elif event == "SANCTION" and _announced(c):
-            f.future = False  # announcing a sanction is imposing it: "announced it would prohibit all aid"
-        elif event in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST") and _announced(c):
-            event, mode, f.future = "THREATEN", Coder.threat_mode(c.code), False
-        elif event in ("ASSAULT", "COERCE", "PROTEST") and c.rule == "lexicon" and _will(c):
-            # "X will hold a protest outside the embassy", "the government will extend the curfew": a stated intent
-            event, mode, f.future = "THREATEN", Coder.threat_mode(c.code), False
-    if _unless(c) and event not in ("THREATEN", "REQUEST", "REJECT", "ACCUSE"):
-        event, mode = "THREATEN", Coder.threat_mode(Code(event, mode))  # "will withdraw its force unless ..."
-        f.future = f.hypothetical = False
-    drill = _exercise_noun(c)
-    if drill is not None and event in ("MOBILIZE", "ASSAULT"):
-        # war games and exercises are a show of force (MOBILIZE); held jointly they are material cooperation
-        event, mode = ("COOPERATE", None) if _joint(c, drill) else ("MOBILIZE", "troops")
-    if (
-        f.negated
-        and not f.future
-        and event == "CONCEDE"
-        and any(w.lemma_.lower() in ("permission", "approval", "consent") for w in c.words)
-    ):
-        event, mode, f.negated = "REJECT", None, False  # "did not give permission for the rally"
-    if event == "REQUEST" and protesters and any(t.lemma_.lower() in L.PROTESTERS for t in c.actors):
-        event, mode = "PROTEST", "demo"  # a demand made by demonstrating
-    if event == "ASSAULT" and mode in ("destroy", None) and actor_lemmas & L.PROTESTERS:
-        event, mode = "PROTEST", "vandalize" if mode == "destroy" else "riot"
-    if event == "PROTEST" and mode == "demo" and c.trigger.lemma_.lower() == "protest" and not protesters:
-        if any(t.ent_type_ in ("GPE", "NORP") or t.lemma_.lower() in GOV_HEADS for t in c.actors):
-            event, mode = "ACCUSE", "disapprove"  # a diplomatic protest
-    if (
-        event in ("CONSULT", "REQUEST")
-        and c.trigger.lemma_.lower() in ("call", "phone", "telephone")
-        and _kind_call(c)
-    ):
-        event, mode = "SUPPORT", None  # "called Erdogan to apologize", "called Bashir to express his support"
-    if event == "ASSAULT" and _verbal_attack(c):
-        event, mode = "ACCUSE", "disapprove"  # "launched a scathing attack on X, calling it anti-people"
-    if event == "COERCE" and mode == "seize" and _territory_taken(c):
-        event, mode = "ASSAULT", None  # seizing territory is an assault; seizing property stays COERCE
-    if event == "REQUEST" and _punitive_call(c):
-        event, mode = "ACCUSE", "investigate" if _punitive_call(c) == "investigate" else "disapprove"
-    if event == "MOBILIZE":
-        words = {t.lower_ for w in (c.trigger, *c.words) for t in w.sent}
-        if words & PEACEKEEPING:
-            event, mode = "AID", None
-    return event, mode
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
