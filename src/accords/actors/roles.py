@@ -10,6 +10,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+# Military ranks: titles before a name (HEADS) that also make its holder military (MIL_WORDS).
+MIL_RANKS = {
+    "adm.",
+    "admiral",
+    "brig.",
+    "capt.",
+    "captain",
+    "col.",
+    "colonel",
+    "commander",
+    "cpl.",
+    "gen.",
+    "general",
+    "lieutenant",
+    "lt.",
+    "maj.",
+    "major",
+    "officer",
+    "pfc.",
+    "pvt.",
+    "sergeant",
+    "sgt.",
+    "spc.",
+}
+
 # Words that head a title (lower case). A role must contain one of them.
 HEADS = {
     "lt",
@@ -32,21 +57,6 @@ HEADS = {
     "spokeswoman",
     "ambassador",
     "envoy",
-    "commander",
-    "general",
-    "gen.",
-    "colonel",
-    "col.",
-    "lieutenant",
-    "lt.",
-    "major",
-    "maj.",
-    "captain",
-    "capt.",
-    "admiral",
-    "adm.",
-    "sergeant",
-    "sgt.",
     "king",
     "queen",
     "prince",
@@ -84,12 +94,6 @@ HEADS = {
     "attorney",
     "ruler",
     "pope",
-    "officer",
-    "spc.",
-    "pfc.",
-    "cpl.",
-    "pvt.",
-    "brig.",
     "gov.",
     "ombudsman",
     "rapporteur",
@@ -100,7 +104,7 @@ HEADS = {
     "secretary-designate",
     "prime",
     "deputy",
-}
+} | MIL_RANKS
 # Words that may modify a title (lower case).
 MODIFIERS = {
     "vice",
@@ -195,33 +199,12 @@ HONORIFICS = {
 CONNECT = {"of", "for", "the", "on"}
 
 MIL_WORDS = {
-    "general",
-    "gen.",
-    "colonel",
-    "col.",
-    "lieutenant",
-    "lt.",
-    "major",
-    "maj.",
-    "captain",
-    "capt.",
-    "admiral",
-    "adm.",
-    "sergeant",
-    "sgt.",
-    "commander",
     "military",
     "army",
     "navy",
-    "spc.",
-    "pfc.",
-    "cpl.",
-    "pvt.",
-    "brig.",
     "soldier",
     "troops",
-    "officer",
-}
+} | MIL_RANKS
 JUD_WORDS = {"judge", "prosecutor", "justice", "court"}
 LEG_WORDS = {
     "senator",
