@@ -11,6 +11,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    true,
     update,
 )
 from sqlalchemy.engine import Connection
@@ -76,14 +77,20 @@ class IncidentsMixin(ReadsMixin):
         if not incident_ids:
             return
         e = S.events
+        in_them = e.c.incident_id.in_(list(incident_ids))
+        self._reassign(conn, in_them, update(e).where(in_them))
+
+    def _reassign(self, conn: Connection, where: Any, clear: Any) -> None:
+        """Clear the incidents of the visible events matching ``where`` and group them again, in order."""
+        e = S.events
         members = conn.execute(
             select(
                 e.c.n, e.c.id, e.c.article_id, e.c.event, e.c.date, e.c.place, e.c.loc_country, e.c.flagged
             )
-            .where(e.c.incident_id.in_(list(incident_ids)), e.c.visible.is_(True))
+            .where(where, e.c.visible.is_(True))
             .order_by(e.c.n)
         ).all()
-        conn.execute(update(e).where(e.c.incident_id.in_(list(incident_ids))).values(incident_id=None))
+        conn.execute(clear.values(incident_id=None))
         parties = _parties_of(conn, [m.n for m in members])
         for m in members:
             acts, recs = parties.get(m.n, (set(), set()))
@@ -104,36 +111,7 @@ class IncidentsMixin(ReadsMixin):
         """Regroup every visible event from scratch (after the rule changed). Returns the number of incidents."""
         e = S.events
         with self._lock, self.engine.begin() as conn:
-            conn.execute(update(e).values(incident_id=None))
-            rows = conn.execute(
-                select(
-                    e.c.n,
-                    e.c.id,
-                    e.c.article_id,
-                    e.c.event,
-                    e.c.date,
-                    e.c.place,
-                    e.c.loc_country,
-                    e.c.flagged,
-                )
-                .where(e.c.visible.is_(True))
-                .order_by(e.c.n)
-            ).all()
-            parties = _parties_of(conn, [r.n for r in rows])
-            for m in rows:
-                acts, recs = parties.get(m.n, (set(), set()))
-                k = IncidentKey(
-                    m.id,
-                    m.article_id,
-                    m.event,
-                    m.date,
-                    frozenset(acts),
-                    frozenset(recs),
-                    m.place,
-                    m.loc_country,
-                    bool(m.flagged),
-                )
-                self._assign_incident(conn, k, m.n)
+            self._reassign(conn, true(), update(e))
             return int(conn.execute(select(func.count(func.distinct(e.c.incident_id)))).scalar_one())
 
     def incidents(
