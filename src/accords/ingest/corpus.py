@@ -247,6 +247,39 @@ def _finished(state: tuple[str | None, str] | None, raw: str | None, desc: Descr
     return not (status == "failed" and retry_failed)
 
 
+def pending_items(
+    store: Any,
+    sources: Iterable[Any],
+    counts: Counter[str],
+    *,
+    settings: Settings,
+    extensions: Iterable[str] | None,
+    feeds: bool | None,
+    limit: int | None,
+    refresh: bool,
+    retry_failed: bool,
+) -> tuple[list[Descriptor], list[tuple[Descriptor, str | None]]]:
+    """Expand ``sources`` and keep the items an earlier run did not finish (repeats and finished ones count
+    as skipped). Returns (all items, [(item, raw hash)] still to do); every engine resumes through this."""
+    items = list(expand_sources(sources, extensions=extensions, settings=settings, feeds=feeds))
+    if limit is not None:
+        items = items[:limit]
+    todo: list[tuple[Descriptor, str | None]] = []
+    seen: set[str] = set()
+    for d in items:
+        key = d["source"]
+        if key in seen:
+            counts["skipped"] += 1
+            continue
+        seen.add(key)
+        raw = _raw_hash(d)
+        if _finished(store.source_state(key), raw, d, refresh, retry_failed):
+            counts["skipped"] += 1
+        else:
+            todo.append((d, raw))
+    return items, todo
+
+
 def ingest(
     sources: Iterable[Any],
     db: str = "accords.db",
@@ -269,22 +302,10 @@ def ingest(
     t0 = time.perf_counter()
     counts: Counter[str] = Counter()
     with Store(db) as store:
-        items = list(expand_sources(sources, extensions=extensions, settings=settings, feeds=feeds))
-        if limit is not None:
-            items = items[:limit]
-        todo: list[tuple[Descriptor, str | None]] = []
-        seen: set[str] = set()
-        for d in items:
-            key = d["source"]
-            if key in seen:
-                counts["skipped"] += 1
-                continue
-            seen.add(key)
-            raw = _raw_hash(d)
-            if _finished(store.source_state(key), raw, d, refresh, retry_failed):
-                counts["skipped"] += 1
-            else:
-                todo.append((d, raw))
+        items, todo = pending_items(
+            store, sources, counts, settings=settings, extensions=extensions, feeds=feeds, limit=limit,
+            refresh=refresh, retry_failed=retry_failed,
+        )  # fmt: skip
         bar = _Bar(len(items), counts, progress, console)
         with bar:
             bar.advance(counts["skipped"])

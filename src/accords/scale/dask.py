@@ -275,7 +275,6 @@ def ingest_dask(
     :func:`accords.ingest.corpus.ingest`.  Rerunning the same call after a crash finishes the work.
     """
     from accords.ingest import corpus as serial
-    from accords.ingest.sources import expand_sources
     from accords.store import Store
 
     settings = settings or get_settings()
@@ -283,22 +282,10 @@ def ingest_dask(
     counts: Counter[str] = Counter()
     workers = 0
     with Store(store_url) as store:
-        items = list(expand_sources(sources, extensions=extensions, settings=settings, feeds=feeds))
-        if limit is not None:
-            items = items[:limit]
-        todo: list[tuple[Descriptor, str | None]] = []
-        seen: set[str] = set()
-        for d in items:
-            key = d["source"]
-            if key in seen:
-                counts["skipped"] += 1
-                continue
-            seen.add(key)
-            raw = serial._raw_hash(d)
-            if serial._finished(store.source_state(key), raw, d, refresh, retry_failed):
-                counts["skipped"] += 1
-            else:
-                todo.append((d, raw))
+        items, todo = serial.pending_items(
+            store, sources, counts, settings=settings, extensions=extensions, feeds=feeds, limit=limit,
+            refresh=refresh, retry_failed=retry_failed,
+        )  # fmt: skip
         batches = make_batches(todo, batch_size)
         bar = serial._Bar(len(items), counts, progress, console)
 
