@@ -55,3 +55,17 @@ def test_pipeline_checks_requirements() -> None:
 def test_pipeline_unknown_stage_named() -> None:
     with pytest.raises(KeyError, match="unknown stage 'nope'"):
         run_stages(_work(), ["nope"])
+
+
+def test_deadline_stops_a_run_between_stages() -> None:
+    import time
+
+    from accords.errors import DocTimeout
+    from accords.pipeline import check_deadline, deadline
+
+    with deadline(0.01):
+        check_deadline()  # not yet passed
+        time.sleep(0.02)
+        with pytest.raises(DocTimeout, match="doc_timeout 0.01s"):
+            check_deadline()
+    check_deadline()  # outside the block there is no limit

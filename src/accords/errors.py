@@ -27,6 +27,10 @@ class ModelNotFound(AccordsError):
     exit_code = 4
 
 
+class DocTimeout(AccordsError):
+    """One document took longer than ``doc_timeout``; a corpus run records it as ``timeout`` and goes on."""
+
+
 class StoreError(AccordsError):
     """The store cannot be opened or written."""
 

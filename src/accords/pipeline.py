@@ -9,12 +9,40 @@ The spaCy ``Doc`` travels in ``Work.doc`` and never leaves the process: only ``W
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 from accords.config import Settings
+from accords.errors import DocTimeout
 from accords.records import Record
+
+# A cooperative time limit for code that cannot use SIGALRM (Dask worker threads, web server threads): the
+# stages check it between steps, so a slow document ends at the next step after its deadline.
+_DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("accords_deadline", default=None)
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Within this block, :func:`check_deadline` raises :class:`DocTimeout` once ``seconds`` have passed."""
+    if not seconds or seconds <= 0:
+        yield
+        return
+    token = _DEADLINE.set((time.monotonic() + seconds, seconds))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def check_deadline() -> None:
+    """Raise :class:`DocTimeout` when the current :func:`deadline` has passed; cheap enough to call often."""
+    limit = _DEADLINE.get()
+    if limit is not None and time.monotonic() > limit[0]:
+        raise DocTimeout(f"took longer than doc_timeout {limit[1]:g}s")
 
 
 @dataclass
@@ -78,6 +106,7 @@ def _has(work: Work, what: str) -> bool:
 
 def run_stages(work: Work, names: Iterable[str] = DEFAULT_STAGES) -> Work:
     for name in names:
+        check_deadline()
         spec = get_stage(name)
         missing = [r for r in spec.requires if not _has(work, r)]
         if missing:
@@ -89,4 +118,5 @@ def run_stages(work: Work, names: Iterable[str] = DEFAULT_STAGES) -> Work:
             )
         out.record.extractors[name] = spec.version
         work = out
+    check_deadline()
     return work

@@ -124,3 +124,24 @@ def test_hardening_web_reads_while_ingest_writes(tmp_path: Path) -> None:
     assert statuses and not errors
     with Store(str(db)) as st:
         assert len(st.articles(limit=50)) == 12
+
+
+def test_hardening_time_limit_holds_in_a_worker_thread() -> None:
+    """Dask runs documents in worker threads, where SIGALRM cannot reach: the cooperative deadline must."""
+    import threading
+
+    from accords.ingest.corpus import process_item
+
+    results: list[dict] = []
+    desc = {"source": "slow", "text": "Long report\n\n" + GOOD * 400}
+    t = threading.Thread(target=lambda: results.append(process_item(desc, Settings(doc_timeout=0.05))))
+    t.start()
+    t.join(120)
+    assert results and results[0]["kind"] == "failed"
+    assert results[0]["reason"] == "timeout" and "doc_timeout" in results[0]["detail"]
+    # The same document without a limit, in a thread, is a record: the limit, not the thread, failed it.
+    results.clear()
+    t = threading.Thread(target=lambda: results.append(process_item(desc, Settings(doc_timeout=0))))
+    t.start()
+    t.join(300)
+    assert results and results[0]["kind"] == "record"

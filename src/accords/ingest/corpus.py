@@ -24,8 +24,9 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from accords.config import Settings, get_settings
-from accords.errors import FetchError, InputError
+from accords.errors import DocTimeout, FetchError, InputError
 from accords.ingest.sources import Descriptor, expand_sources
+from accords.pipeline import deadline
 from accords.records import Article, Paragraph, Record
 
 # Failure reasons recorded in the store (accords failures lists them).
@@ -134,18 +135,20 @@ def classify(exc: BaseException) -> str:
     return "pipeline error"
 
 
-class _Timeout(Exception):
-    pass
-
-
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread():
+    """A hard limit (SIGALRM) in the main thread; elsewhere (Dask worker threads) the pipeline's cooperative
+    deadline, checked between stages and between spaCy components."""
+    if not seconds or seconds <= 0:
         yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        with deadline(seconds):
+            yield
         return
 
     def on_alarm(signum: int, frame: Any) -> None:
-        raise _Timeout(f"took longer than doc_timeout {seconds:g}s")
+        raise DocTimeout(f"took longer than doc_timeout {seconds:g}s")
 
     old = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -198,7 +201,7 @@ def process_item(desc: Descriptor, settings: Settings, store: Any = None) -> dic
             # An exact copy of a stored article is kept as a link to it, without a second analysis.
             exact_copy = store is not None and store.has_content(chash)
             record = process_article(article, settings, stages=() if exact_copy else _stages())
-    except _Timeout as exc:
+    except DocTimeout as exc:
         return {"kind": "failed", "reason": "timeout", "detail": f"{key}: {exc}"}
     except Exception as exc:  # noqa: BLE001 - one bad document never stops a corpus run
         return {"kind": "failed", "reason": classify(exc), "detail": f"{type(exc).__name__}: {exc}"[:2000]}

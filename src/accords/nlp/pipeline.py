@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 
 from accords.errors import ModelNotFound
-from accords.pipeline import Work, stage
+from accords.pipeline import Work, check_deadline, stage
 from accords.records import Entity, Mention, Sentence
 
 NEEDED = ("parser", "ner")
@@ -130,6 +130,15 @@ def model_name(nlp: Any) -> str:
     return str(name)
 
 
+def _run_nlp(nlp: Any, text: str) -> Any:
+    """``nlp(text)``, one component at a time, checking the document's deadline between components."""
+    doc = nlp.make_doc(text)
+    for _name, proc in nlp.pipeline:
+        check_deadline()
+        doc = proc(doc)
+    return doc
+
+
 @stage("nlp", version=VERSION, adds=("sentences", "entities", "doc"))
 def nlp_stage(work: Work) -> Work:
     settings = work.settings
@@ -147,7 +156,7 @@ def nlp_stage(work: Work) -> Work:
         text = text[:limit]
     if len(text) >= nlp.max_length:
         nlp.max_length = len(text) + 1
-    doc = nlp(text)
+    doc = _run_nlp(nlp, text)
     work.doc = doc
     cuts = doc.user_data.get("accords_sentence_cuts", 0)
     if cuts:
