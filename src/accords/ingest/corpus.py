@@ -309,13 +309,13 @@ def ingest(
             store, sources, counts, settings=settings, extensions=extensions, feeds=feeds, limit=limit,
             refresh=refresh, retry_failed=retry_failed,
         )  # fmt: skip
-        bar = _Bar(len(items), counts, progress, console)
+        bar = IngestProgress(len(items), counts, progress, console)
         with bar:
             bar.advance(counts["skipped"])
             for (desc, raw), res in zip(
                 todo, _results([d for d, _ in todo], settings, db, workers), strict=True
             ):
-                _write(store, desc, raw, res, counts)
+                write_result(store, desc, raw, res, counts)
                 bar.advance(1)
     secs = time.perf_counter() - t0
     processed = counts["added"] + counts["new-version"] + counts["duplicate"] + counts["unchanged"]
@@ -383,7 +383,10 @@ def _results(descs: list[Descriptor], settings: Settings, db: str, workers: int)
         ex.shutdown(wait=True, cancel_futures=True)
 
 
-def _write(store: Any, desc: Descriptor, raw: str | None, res: dict[str, Any], counts: Counter[str]) -> None:
+def write_result(
+    store: Any, desc: Descriptor, raw: str | None, res: dict[str, Any], counts: Counter[str]
+) -> None:
+    """Store one item's result (record, failure or unchanged) and mark its source; the one writer of both engines."""
     key = desc["source"]
     if res["kind"] == "failed":
         store.add_failure(key, res["reason"], res.get("detail"))
@@ -411,7 +414,7 @@ def _write(store: Any, desc: Descriptor, raw: str | None, res: dict[str, Any], c
     counts[status] += 1
 
 
-class _Bar:
+class IngestProgress:
     """A rich progress bar: done/total, added, skipped, failed, rate and ETA (silent when disabled)."""
 
     def __init__(self, total: int, counts: Counter[str], enabled: bool, console: Any) -> None:
@@ -441,7 +444,7 @@ class _Bar:
             )
             self.task = self.progress.add_task("ingest", total=total, stats="", rate="")
 
-    def __enter__(self) -> _Bar:
+    def __enter__(self) -> IngestProgress:
         if self.enabled:
             self.progress.__enter__()
         return self
@@ -482,7 +485,7 @@ def recode(
         total = store.counts()["current"]
         if limit is not None:
             total = min(total, limit)
-        with _Bar(total, Counter(), progress, console) as bar:
+        with IngestProgress(total, Counter(), progress, console) as bar:
             for i, (key, rec) in enumerate(store.iter_records()):
                 if limit is not None and i >= limit:
                     break

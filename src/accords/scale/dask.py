@@ -287,13 +287,13 @@ def ingest_dask(
             refresh=refresh, retry_failed=retry_failed,
         )  # fmt: skip
         batches = make_batches(todo, batch_size)
-        bar = serial._Bar(len(items), counts, progress, console)
+        bar = serial.IngestProgress(len(items), counts, progress, console)
 
         def consume(c: Client) -> int:
             infos = prepare_client(c, settings)
             for index, results in run_batches(c, [[d for d, _ in b] for b in batches], settings, fn=fn):
                 for (desc, raw), res in zip(batches[index], results, strict=True):
-                    serial._write(store, desc, raw, _their_result(res, store), counts)
+                    serial.write_result(store, desc, raw, _their_result(res, store), counts)
                 bar.advance(len(results))
             return len(infos)
 
