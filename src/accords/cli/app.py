@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -27,6 +27,20 @@ console = Console()
 err_console = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# Options that several commands share, declared once so their names and help stay the same everywhere.
+ModelOption = Annotated[
+    str | None, typer.Option("--model", help="spaCy pipeline to use (env ACCORDS_MODEL).")
+]
+ActorsOption = Annotated[
+    str | None, typer.Option("--actors", help="Extra actor dictionary (YAML) merged over the starter one.")
+]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Query a corpus store instead of reading a page (env ACCORDS_DB).")
+]
+PageArgument = Annotated[
+    str | None, typer.Argument(help="An HTML or text file, a URL, or '-' for stdin; none with --db.")
+]
 
 
 def fail(message: str, code: int = 1) -> None:

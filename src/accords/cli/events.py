@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from accords.cli.app import app, console, handle_errors
+from accords.cli.app import ActorsOption, DbOption, ModelOption, PageArgument, app, console, handle_errors
 from accords.records import Event, EventEntity, Record
 
 
@@ -83,9 +83,7 @@ def events_json(rec: Record, include_flagged: bool = False) -> str:
 @app.command("events")
 @handle_errors
 def events_cmd(
-    source: Annotated[
-        str | None, typer.Argument(help="An HTML or text file, a URL, or '-' for stdin; none with --db.")
-    ] = None,
+    source: PageArgument = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json (with --db also csv).")] = "table",
     include_flagged: Annotated[
         bool,
@@ -93,17 +91,9 @@ def events_cmd(
             "--include-flagged", help="Also show negated, hypothetical, future and historical events."
         ),
     ] = False,
-    model: Annotated[
-        str | None, typer.Option("--model", help="spaCy pipeline to use (env ACCORDS_MODEL).")
-    ] = None,
-    actors: Annotated[
-        str | None,
-        typer.Option("--actors", help="Extra actor dictionary (YAML) merged over the starter one."),
-    ] = None,
-    db: Annotated[
-        str | None,
-        typer.Option("--db", help="Query a corpus store instead of reading a page (env ACCORDS_DB)."),
-    ] = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+    db: DbOption = None,
     actor: Annotated[str | None, typer.Option("--actor", help="With --db: actor code, e.g. RUS.")] = None,
     recipient: Annotated[str | None, typer.Option("--recipient", help="With --db: recipient code.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="With --db: PLOVER type, e.g. REQUEST.")] = None,

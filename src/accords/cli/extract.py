@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from accords.cli.app import app, console, err_console, fail, handle_errors
+from accords.cli.app import ActorsOption, ModelOption, app, console, err_console, fail, handle_errors
 from accords.errors import EXIT_CODES, AccordsError
 from accords.records import Record, record_schema
 
@@ -55,10 +55,8 @@ def extract(
     example: Annotated[
         bool, typer.Option("--example", help="Run on the bundled example page (the seed article).")
     ] = False,
-    model: Annotated[
-        str | None, typer.Option("--model", help="spaCy pipeline to use (env ACCORDS_MODEL).")
-    ] = None,
-    actors: Annotated[str | None, typer.Option("--actors", help="Extra actor dictionary (YAML).")] = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
     timeout: Annotated[
         float | None, typer.Option("--timeout", help="Seconds to wait for a URL (env ACCORDS_FETCH_TIMEOUT).")
     ] = None,

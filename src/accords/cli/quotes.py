@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from accords.cli.app import app, console, handle_errors
+from accords.cli.app import DbOption, ModelOption, PageArgument, app, console, handle_errors
 from accords.records import Quote, Record
 
 
@@ -59,17 +59,10 @@ def quotes_json(rec: Record) -> str:
 @app.command("quotes")
 @handle_errors
 def quotes_cmd(
-    source: Annotated[
-        str | None, typer.Argument(help="An HTML or text file, a URL, or '-' for stdin.")
-    ] = None,
+    source: PageArgument = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-    model: Annotated[
-        str | None, typer.Option("--model", help="spaCy pipeline to use (env ACCORDS_MODEL).")
-    ] = None,
-    db: Annotated[
-        str | None,
-        typer.Option("--db", help="Query a corpus store instead of reading a page (env ACCORDS_DB)."),
-    ] = None,
+    model: ModelOption = None,
+    db: DbOption = None,
     speaker: Annotated[
         str | None, typer.Option("--speaker", help="With --db: quotes whose speaker's name contains this.")
     ] = None,
