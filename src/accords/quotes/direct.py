@@ -21,6 +21,7 @@ from accords.quotes.lexicon import (
     NOT_CUES,
 )
 from accords.quotes.marks import Segment
+from accords.quotes.speaker_heads import cue_subject
 
 
 class DirectQuotes(ExtractorBase):
@@ -40,7 +41,12 @@ class DirectQuotes(ExtractorBase):
                     if hi > lo:
                         outside = outside[:lo] + " " * (hi - lo) + outside[hi:]
             if not re.search(r"\w", outside):
+                if att.cue is not None and self._cue_elsewhere(att.cue[0], over):
+                    # the parser ran the quotation's sentence on into the next paragraph ('...” \n\n Sanders said
+                    # he ...'): that cue is not the quotation's; its marks are left to the rules of from_segments
+                    continue
                 att.kind = "direct"
+                self._recheck_speaker(att)
                 att.content = [p for i in over for p in self.segments[i].pieces]
                 att.segments = over
                 att.confidence = max(att.confidence, 0.9)
@@ -88,6 +94,28 @@ class DirectQuotes(ExtractorBase):
                 )
         return out
 
+    def _recheck_speaker(self, att: Attribution) -> None:
+        """A parse-found quote whose subject stands inside quotation marks (or is missing): look again around the
+        cue for a speaker outside them."""
+        spk = att.speaker
+        if att.cue is None or spk is not None and spk.i not in self.tok_seg:
+            return
+        span = self.doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+        if span is None or span[0].i in self.tok_seg:
+            return
+        att.speaker = cue_subject(span[0], self.tok_seg)
+
+    def _cue_elsewhere(self, cue: int, over: list[int]) -> bool:
+        """True when a cue stands in a paragraph that none of the quotations ``over`` touches, other than the one
+        just before them that ends with a colon ('X said:' then the quotation as a paragraph of its own)."""
+        paras = {self.paragraph_of(x) for i in over for piece in self.segments[i].pieces for x in piece[:1]}
+        pc = self.paragraph_of(cue)
+        if pc in paras:
+            return False
+        if pc + 1 == min(paras) and self.text[: self.para_spans[pc][1]].rstrip().endswith(":"):
+            return False
+        return True
+
     def _window_after(self, seg: Segment) -> list[Any]:
         span = self.doc.char_span(seg.end, min(len(self.text), seg.end + 200), alignment_mode="expand")
         toks: list[Any] = []
@@ -107,7 +135,12 @@ class DirectQuotes(ExtractorBase):
         span = self.doc.char_span(lo, seg.start, alignment_mode="contract")
         if span is None:
             return []
-        toks = [t for t in span if t.i not in self.tok_seg or t.idx < self.segments[self.tok_seg[t.i]].start]
+        # space tokens ('\xa0' between 'findings:' and the mark) are no words of the cue phrase
+        toks = [
+            t
+            for t in span
+            if not t.is_space and (t.i not in self.tok_seg or t.idx < self.segments[self.tok_seg[t.i]].start)
+        ]
         out: list[Any] = []
         for t in reversed(toks):
             if t.text in (".", "!", "?") or t.i in self.tok_seg or len(out) >= 14:
@@ -275,7 +308,7 @@ class DirectQuotes(ExtractorBase):
                 conf = 0.6
             if verb is None:
                 return None
-            spk = subject_of(verb)
+            spk = cue_subject(verb, self.tok_seg)
             if spk is not None and not animate(spk):
                 spk = None
             return Attribution(
@@ -305,6 +338,10 @@ class DirectQuotes(ExtractorBase):
                     named = [t for t in window[:-1] if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ != "O"]
                     if named:
                         spk = named[-1]
+                        # the root of the whole name: 'the Illinois Board of Elections' -> 'Board'
+                        ent = next((e for e in self.doc.ents if e.start <= spk.i < e.end), None)
+                        if ent is not None and ent.root.i < last.i:
+                            spk = ent.root
                         while spk.dep_ in ("compound", "flat") and spk.head.ent_type_ == spk.ent_type_:
                             spk = spk.head
                         att = Attribution(
@@ -315,7 +352,7 @@ class DirectQuotes(ExtractorBase):
         between = [t for t in window if t.i > verb.i and not t.is_punct]
         if len(between) > 5:
             return None
-        spk = subject_of(verb)
+        spk = cue_subject(verb, self.tok_seg)
         if spk is None and between and between[0].pos_ == "PROPN" and verb.i + 1 == between[0].i:
             # inverted: 'Continued Stone: “...”', 'Said Trump: “...”'
             spk = between[0]

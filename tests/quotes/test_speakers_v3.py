@@ -1,0 +1,68 @@
+"""Speakers of quotes whose sentence the parser gets wrong (quotes.speakers v3): a cue in another paragraph, a
+subject the parser puts inside the quotation, a participle or an apposition that leaves the cue with no subject."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from accords.records import Article, Paragraph, Quote, Record
+
+pytestmark = pytest.mark.slow
+
+
+def run(text: str) -> Record:
+    import accords
+
+    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return accords.process_article(Article(id="t", text=text, paragraphs=paras, language="en"))
+
+
+def quote_of(rec: Record, words: str) -> Quote:
+    hits = [q for q in rec.quotes if any(words in c.text for c in q.content)]
+    assert hits, [(q.kind, q.content[0].text) for q in rec.quotes]
+    return hits[0]
+
+
+def speaker_text(q: Quote) -> str | None:
+    return q.speaker.text if q.speaker is not None else None
+
+
+def test_cue_in_the_next_paragraph_is_not_the_quotes() -> None:
+    rec = run(
+        "“In some ways it feels like we have won the lottery,” Canova said. “There has been a natural donor base "
+        "for someone willing to take on a leader.”\n\n"
+        "Sanders, who has already sent fundraising pleas on his behalf, said he also may campaign for him."
+    )
+    q = quote_of(rec, "natural donor base")
+    assert speaker_text(q) != "Sanders"
+    assert q.cue is None or q.cue.start < rec.article.text.index("\n")
+
+
+def test_participle_cue_takes_the_subject_outside_the_quotation() -> None:
+    rec = run(
+        "Weaver didn’t seem particularly impressed with the senator’s comments Tuesday, telling reporters, "
+        "“A lot of people said the governor should step down.”"
+    )
+    q = quote_of(rec, "A lot of people said")
+    assert speaker_text(q) == "Weaver"
+
+
+def test_name_before_the_cue_when_the_parse_leaves_it_without_subject() -> None:
+    rec = run(
+        "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton "
+        "believes that transatlantic cooperation is essential, and that cooperation is strongest when Europe is "
+        "united.”"
+    )
+    q = quote_of(rec, "transatlantic cooperation")
+    assert q.speaker is not None and "Sullivan" in q.speaker.text
+
+
+def test_no_break_space_before_the_mark_keeps_the_colon_cue() -> None:
+    rec = run(
+        "As if addressing the magnate directly, the Illinois Board of Elections was conclusive in its findings:"
+        "\u00a0“Further discussion on this issue is unnecessary.”"
+    )
+    q = quote_of(rec, "Further discussion")
+    assert q.speaker is not None and "Board" in q.speaker.text
