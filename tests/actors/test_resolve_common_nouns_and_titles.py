@@ -86,3 +86,47 @@ def test_linker_civil_general_title_is_not_military() -> None:
     (person,) = [e for e in rec.entities if e.type == "PERSON"]
     assert person.role == "Attorney General"
     assert person.sector == "JUD"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "role", "country"),
+    [
+        ("U.S. Surgeon General Vivek Murthy said on Monday that smoking kills.", "Surgeon General", "USA"),
+        ("U.N. Secretary-General Kofi Annan said on Monday that he would stay.", "Secretary-General", "UNO"),
+    ],
+)
+def test_linker_civil_general_keeps_whole_title_and_its_country(text, role, country) -> None:
+    import accords
+
+    rec = accords.extract(text.encode())
+    (person,) = [e for e in rec.entities if e.type == "PERSON"]
+    assert (person.role, person.country, person.sector) == (role, country, "GOV")
+
+
+def test_role_sector_abbreviated_rank_is_military():
+    assert role_sector("Gen.") == "MIL"
+    assert role_sector("Lt. Gen.") == "MIL"
+
+
+@pytest.mark.slow
+def test_titled_one_word_name_is_a_person_not_a_town() -> None:
+    # "Bush" is also a town in Egypt; after "President" it is a person, and no event gets Egypt as its actor
+    import accords
+
+    rec = accords.extract(b"President Bush has threatened further action against Russia on television.")
+    assert all(e.country != "EGY" for e in rec.entities)
+    assert all(a.code != "EGY" for ev in rec.events for a in ev.actor)
+
+
+def test_trinidad_is_trinidad_and_tobago():
+    info = resolve_actor("Trinidad")
+    assert info is not None and info.code == "TTO"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("International Labor Office", "UNO"), ("ILO", "UNO"), ("European Community", "EUR")]
+)
+def test_resolve_more_intergovernmental_bodies(text, code):
+    info = resolve_actor(text)
+    assert info is not None and info.code == code

@@ -380,6 +380,25 @@ class _Builder(_Anaphora):
         return out
 
 
+# Titles that only a person carries: "President Bush" is a person even when the tagger calls "Bush" a place.
+PERSON_TITLES = {
+    "president", "king", "queen", "prince", "princess", "senator", "sen.", "chancellor", "premier", "emir",
+    "sheikh", "pope", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "ayatollah", "gen.", "general",
+}  # fmt: skip
+
+
+def _titled_place(span: Any, gaz: Any) -> bool:
+    """A one-word place name right after a personal title ("President Bush", "King Hussein"), that names no
+    state: a person the tagger mislabelled, not a town that happens to share the name."""
+    if span.label_ not in ("GPE", "LOC") or len(span) != 1 or span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if prev.lower_ not in PERSON_TITLES or not prev.text[:1].isupper():
+        return False
+    t = span.text
+    return not (gaz.country_of_name(t) or gaz.country_of_demonym(t) or norm(t) in gaz.capitals)
+
+
 def link_entities(work: Work) -> list[Entity]:
     """Build the linked entities of ``work.doc`` (used by the stage; callable on its own)."""
     doc = work.doc
@@ -389,7 +408,7 @@ def link_entities(work: Work) -> list[Entity]:
     for span in doc.ents:
         if span.label_ not in KEEP_LABELS:
             continue
-        if span.label_ == "PERSON":
+        if span.label_ == "PERSON" or _titled_place(span, gaz):
             people.append(span)
         elif span.label_ == "NORP":
             b.add_norp(span)

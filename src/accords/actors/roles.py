@@ -312,8 +312,9 @@ class RoleHit:
 def sector_of_role(role: str | None) -> str | None:
     if not role:
         return None
-    words = {w.strip(",.").lower() for w in role.split()}
-    if words & MIL_WORDS and not {"minister", "secretary", "ministry"} & words:
+    raw = {w.strip(",").lower() for w in role.split()}
+    words = {w.strip(".") for w in raw}
+    if (words | raw) & MIL_WORDS and not {"minister", "secretary", "ministry"} & words:
         return "MIL"
     if words & JUD_WORDS:
         return "JUD"
@@ -336,6 +337,27 @@ def _org_modifier(tok: Any) -> bool:
 
 def _ent_at(doc: Any, i: int) -> Any:
     return next((e for e in doc.ents if e.start <= i < e.end), None)
+
+
+# Words that make "General" after them a civil title ("Surgeon General", "Secretary-General"), not a rank.
+CIVIL_BEFORE_GENERAL = {
+    "secretary", "attorney", "surgeon", "governor", "director", "inspector", "solicitor", "postmaster", "auditor",
+    "comptroller", "accountant", "advocate", "procurator", "prosecutor", "consul", "registrar", "commissioner",
+    "paymaster",
+}  # fmt: skip
+
+
+def _civil_general_start(doc: Any, lo: int, sent_start: int) -> int:
+    """Start of a title that begins with "General": moved left over "Surgeon" or "Secretary -" when one precedes it,
+    so that "U.S. Surgeon General" keeps its whole title (and its country prefix) instead of the bare rank."""
+    if doc[lo].lower_ != "general":
+        return lo
+    j = lo - 1
+    if j >= sent_start and doc[j].text in {"-", "\u2010", "\u2011", "\u2013"}:
+        j -= 1
+    if j >= sent_start and doc[j].lower_ in CIVIL_BEFORE_GENERAL:
+        return j
+    return lo
 
 
 def role_before(doc: Any, start: int, sent_start: int) -> RoleHit | None:
@@ -390,6 +412,7 @@ def role_before(doc: Any, start: int, sent_start: int) -> RoleHit | None:
     # Drop connectors and determiners at the left edge.
     while lo < hi and doc[lo].lower_ in CONNECT:
         lo += 1
+    lo = _civil_general_start(doc, lo, sent_start)
     words = [t.lower_ for t in doc[lo:hi]]
     if not any(w in HEADS for w in words):
         return None

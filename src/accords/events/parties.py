@@ -205,6 +205,10 @@ class Resolver:
         code = fallback.country_code(text)
         return code, fallback.group_sector(text) if code else None
 
+    def _person_at(self, start: int, end: int) -> bool:
+        """The actors stage linked this span to a person ("President Bush" that the tagger took for a place)."""
+        return any(s < end and start < e_ and ent.type == "PERSON" for s, e_, ent in self._mentions)
+
     def sector_of(self, head: Token, lo: int, hi: int) -> str | None:
         for i in range(hi - 1, lo - 1, -1):
             word = self.doc[i].lemma_.lower()
@@ -301,14 +305,18 @@ class Resolver:
                     and e.end <= hi
                     and e.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
                 ):
-                    code, sec = self._code_text(e.text, person=e.label_ == "PERSON")
+                    code, sec = self._code_text(
+                        e.text, person=e.label_ == "PERSON" or self._person_at(e.start_char, e.end_char)
+                    )
                     if code:
                         break
         if not code:
             for i in range(lo, hi):
                 t = doc[i]
                 if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN"):
-                    code, sec = self._code_text(t.text, person=t.ent_type_ == "PERSON")
+                    code, sec = self._code_text(
+                        t.text, person=t.ent_type_ == "PERSON" or self._person_at(t.idx, t.idx + len(t))
+                    )
                     if code:
                         break
         if not code and head.pos_ == "NOUN":
