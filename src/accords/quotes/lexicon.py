@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 # Lemmas of verbs that report what someone said, wrote or holds. A verb here becomes a cue when the parse gives it
 # a clausal complement (ccomp), or when it sits next to a quotation.
 SPEECH_VERBS = frozenset(
@@ -57,12 +59,15 @@ OBJECT_VERBS = frozenset(
     question slam blast attack applaud welcome denounce decry reaffirm demand announce unveil back mention
     accuse favor favour recommend show prefer thank congratulate discuss mock ridicule disavow tout cite
     express blame target embrace champion pan knock challenge acknowledge admit predict
+    confirm highlight echo note tweet list name prefer answer outline emphasize emphasise stress reiterate
+    repeat dispute contest offer ignore
     """.split()
 )
 
 # Verbs whose infinitive complement is the content: "wants to end the war", "urged Russia to accept".
 XCOMP_VERBS = frozenset(
-    "want plan promise pledge vow refuse seek intend threaten urge ask decline hope expect".split()
+    """want plan promise pledge vow refuse seek intend threaten urge ask decline hope expect aim like
+    wish agree offer propose decide prefer choose demand""".split()
 )
 
 # Verbs whose content is the object of "for"/"against": "called for a ceasefire", "pushed for talks".
@@ -90,11 +95,50 @@ PREP_VERBS = {
     "lash": ("out",),
     "ask": ("about",),
     "tweet": ("about",),
+    "focus": ("on",),
+    "refer": ("to",),
+    "respond": ("to",),
+    "react": ("to",),
+    "apologize": ("for",),
+    "apologise": ("for",),
+    "plead": ("to", "for"),
+    "pray": ("for",),
+    "insist": ("on",),
+    "object": ("to",),
+    "brag": ("about",),
+    "worry": ("about",),
+    "concentrate": ("on",),
 }
 
 # Nouns that can be a source though they are not people: "a new poll shows", "the report found".
 SOURCE_NOUNS = frozenset(
     """poll polls survey surveys study studies report reports data analysis statement memo document documents
     letter email emails research records figures numbers article story ad tweet post website release
-    filing filings transcript transcripts""".split()
+    filing filings transcript transcripts result results estimate estimates footage files statistics poll
+    polling count tally projection projections forecast forecasts audit findings""".split()
 )
+
+# Verbs of knowing, seeing and supposing: with a full clause after them ("knows that the deal is dead", "hopes
+# Iowa will turn") they report a view held by their subject, which PolNeAR counts as an attribution. Only with a
+# clause of their own (a subject, or 'that', 'whether', a wh-word) and a subject that can hold a view.
+THINK_VERBS = frozenset(
+    """
+    know hope expect consider imply determine notice decide question realize realise
+    understand doubt assume suspect imagine bet reckon acknowledge sense discover judge anticipate foresee
+    """.split()
+)
+
+# spaCy's lemmatizer reads some forms of these as other words ('hoping' -> 'hop'); the surface form decides.
+FORM_LEMMAS = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
+
+
+def lemma_of(tok: Any) -> str:
+    """The token's lemma, lower-cased, with the lemmatizer's known slips mended."""
+    return FORM_LEMMAS.get(tok.lower_) or str(tok.lemma_).lower()
+
+
+# Verbs through which the writer hedges what is said of a subject ('X appears to Y', 'X seems Z'), and verbs that
+# do the same in the passive ('X is expected to Y', 'X is said to Y'): PolNeAR takes them as attributions with no
+# source; the content is the subject and its complement.
+RAISING_VERBS = frozenset("appear seem".split())
+PASSIVE_RAISING = frozenset("expect say believe think report rumor rumour know consider see project".split())

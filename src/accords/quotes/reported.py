@@ -15,26 +15,45 @@ from accords.quotes.attribution import (
     SAY_VERBS,
     SUBJ,
     Attribution,
-    ExtractorBase,
     _clause_span,
     _trim,
     animate,
     is_cue,
-    is_stance,
     speaker_span,
     subject_of,
 )
 from accords.quotes.lexicon import (
     LABEL_VERBS,
+    NOT_CUES,
     OBJECT_VERBS,
     PREP_VERBS,
+    SPEECH_VERBS,
+    THINK_VERBS,
     WEAK_VERBS,
     XCOMP_VERBS,
+    lemma_of,
 )
 from accords.quotes.marks import MARKS
+from accords.quotes.reported_more import MoreReported
 
 
-class ReportedSpeech(ExtractorBase):
+def _stance(tok: Any, lemma: str) -> bool:
+    """:func:`is_stance` over the mended lemma ('hoping' is no 'hop')."""
+    if tok.pos_ != "VERB" or lemma in NOT_CUES:
+        return False
+    return lemma in SPEECH_VERBS or lemma in OBJECT_VERBS or lemma in XCOMP_VERBS or lemma in PREP_VERBS
+
+
+def _full_clause(c: Any) -> bool:
+    """A that-clause or a bare clause with a subject of its own; not a wh-clause ('knows how tempting it is' is
+    no view held)."""
+    first = c.left_edge
+    if first.tag_ in ("WDT", "WP", "WRB", "WP$") or first.lower_ in ("whether", "if"):
+        return False
+    return first.lower_ == "that" or any(x.dep_ in SUBJ for x in c.children)
+
+
+class ReportedSpeech(MoreReported):
     # -- parse-based cues ---------------------------------------------------------------------------------------
     def from_parse(self) -> list[Attribution]:
         out: list[Attribution] = []
@@ -49,12 +68,19 @@ class ReportedSpeech(ExtractorBase):
                 if noun is not None:
                     out.append(noun)
                 continue
-            if not is_stance(tok) or self.inside_quote(tok):
+            lemma = lemma_of(tok)
+            stance = _stance(tok, lemma)
+            think = not stance and tok.pos_ == "VERB" and lemma in THINK_VERBS
+            if not (stance or think) or self.inside_quote(tok):
                 continue
             span = None
-            lemma = tok.lemma_.lower()
             spk = subject_of(tok)
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if think:
+                # 'knows that the deal is dead', 'hopes Iowa will turn': a clause of its own, held by someone
+                comps = [c for c in comps if c.i > tok.i and _full_clause(c)]
+                if not comps or spk is None or not animate(spk):
+                    continue
             if not comps and lemma in SAY_VERBS:
                 # "He said legalizing it could put ...": a clause the parser took for an xcomp
                 comps = [
@@ -64,7 +90,7 @@ class ReportedSpeech(ExtractorBase):
                     and c.i > tok.i
                     and any(x.dep_ in SUBJ for x in c.subtree if x is not c)
                 ]
-            conf = 0.8
+            conf = 0.6 if think else 0.8
             if comps:
                 if lemma in WEAK_VERBS and not any(x.dep_ in SUBJ for x in comps[0].children):
                     continue
@@ -135,6 +161,7 @@ class ReportedSpeech(ExtractorBase):
             out.append(
                 Attribution("indirect", [(a, b)], cue, spk, conf, stance=conf < 0.6 and not is_cue(tok))
             )
+        out += self.more_from_parse()
         # a stance verb inside what someone else is reported to have said is part of that, not a quote of its own
         return [
             x
