@@ -66,3 +66,49 @@ def test_no_break_space_before_the_mark_keeps_the_colon_cue() -> None:
     )
     q = quote_of(rec, "Further discussion")
     assert q.speaker is not None and "Board" in q.speaker.text
+
+
+def test_time_stamp_paragraph_is_not_the_subject() -> None:
+    rec = run(
+        "The campaign moved on to Ohio.\n\n2:40 p.m.\n\nDonald Trump’s campaign manager says he is "
+        "“gratified” by a prosecutor’s decision to drop a battery charge against him."
+    )
+    q = quote_of(rec, "gratified")
+    assert q.speaker is not None and "p.m." not in q.speaker.text
+    assert "manager" in q.speaker.text
+
+
+def test_a_persons_aide_is_not_that_person() -> None:
+    rec = run(
+        "Donald Trump’s campaign manager says the senator should drop out of the race before the primary."
+    )
+    q = quote_of(rec, "should drop out")
+    assert q.speaker is not None and "manager" in q.speaker.text
+    assert q.speaker.name != "Donald Trump"
+
+
+def test_the_one_asked_is_not_the_speaker() -> None:
+    rec = run(
+        "Rubio was asked by Fox Business moderator Gerard Baker whether his proposed expansion of child tax "
+        "credits would risk adding another entitlement program."
+    )
+    q = quote_of(rec, "child tax credits")
+    assert q.speaker is not None and "Baker" in q.speaker.text
+
+
+def test_asked_with_no_agent_has_no_speaker() -> None:
+    rec = run(
+        "Blumenthal appeared on CNN on Wednesday.\n\nBlumenthal was asked, “If you had known she had a personal "
+        "server, would you have told her it was not a good idea?”"
+    )
+    q = quote_of(rec, "personal server")
+    assert q.speaker is None or "Blumenthal" not in q.speaker.text
+
+
+def test_a_body_noun_is_not_a_persons_title() -> None:
+    rec = run(
+        "Trump campaign manager Corey Lewandowski spoke to reporters on Monday.\n\n"
+        "The campaign said the reporter was “totally delusional” about the incident."
+    )
+    q = quote_of(rec, "delusional")
+    assert q.speaker is not None and q.speaker.name != "Corey Lewandowski"

@@ -96,13 +96,43 @@ def is_stance(tok: Any) -> bool:
     return tok.pos_ == "VERB" and (lemma in SPEECH_VERBS or stance) and (lemma not in NOT_CUES)
 
 
+_TO_WHOM = frozenset("say tell ask question".split())
+
+
+def _across_paragraphs(a: Any, b: Any) -> bool:
+    """Is there a line break between tokens ``a`` and ``b``? (The parser runs a time stamp or a dateline paragraph
+    on into the next sentence: '2:40 p.m.' then 'Donald Trump's campaign manager says'.)"""
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text for t in a.doc[lo:hi])
+
+
+def _left_subject(v: Any) -> Any:
+    """The noun right before the verb (over auxiliaries, adverbs and 'not'), in the verb's paragraph."""
+    i = v.i - 1
+    while i >= 0 and v.doc[i].pos_ in ("AUX", "ADV", "PART") and "\n" not in v.doc[i].text:
+        i -= 1
+    if i < 0:
+        return None
+    t = v.doc[i]
+    if t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME") and t.tag_ != "PRP$":
+        return t
+    return None
+
+
 def subject_of(v: Any) -> Any:
     """The head token of the one who says: the verb's subject, the noun a participle hangs on, or inherited."""
+    other_para = False
     for c in v.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.lemma_ in ("say", "tell")):
+        # the passive subject of 'was told', 'was asked' is the one spoken to, not the speaker
+        if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.lemma_ in _TO_WHOM):
             if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that"):
                 return v.head if v.dep_ == "relcl" else None
+            if _across_paragraphs(c, v) or c.ent_type_ in ("DATE", "TIME"):
+                other_para = True
+                continue
             return c
+    if other_para:
+        return _left_subject(v)
     # passive "was told by X"
     for c in v.children:
         if c.dep_ == "agent":
@@ -115,6 +145,8 @@ def subject_of(v: Any) -> Any:
         fallback = None
         for anc in v.ancestors:
             subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and (_across_paragraphs(subj, v) or subj.ent_type_ in ("DATE", "TIME")):
+                return _left_subject(anc) if not _across_paragraphs(anc, v) else None
             if subj is None:
                 if anc.dep_ == "acl" and is_cue(anc):
                     return anc.head

@@ -68,6 +68,10 @@ class DirectQuotes(ExtractorBase):
                 att.content = [(a, b)]
                 over = [i for i in inside if self.segments[i].start < b and a < self.segments[i].end]
             real = [i for i in over if not self.is_title(self.segments[i])]
+            if self.para_spans:
+                # a clause the parser ran on into the next paragraph does not take that paragraph's quotation
+                pe = self.para_spans[self.paragraph_of(a)][1]
+                real = [i for i in real if self.segments[i].start < pe]
             if not real:
                 out.append(att)
                 continue

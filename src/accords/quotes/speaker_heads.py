@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import Any
 
-from accords.quotes.attribution import animate, subject_of
+from accords.quotes.attribution import _TO_WHOM, animate, subject_of
 
 _SUBJ = ("nsubj", "nsubjpass")
 _NAME_DEPS = ("compound", "flat")
@@ -36,6 +36,10 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
     spk = subject_of(verb)
     if spk is not None and spk.i not in quoted:
         return spk
+    if any(c.dep_ == "nsubjpass" for c in verb.children) and verb.lemma_ in _TO_WHOM:
+        return (
+            None  # 'Blumenthal was asked, “...”': the one asked is not the speaker, and no one else is named
+        )
     # the nearest clause above the cue with a subject outside the quotation, left of the cue
     for anc in verb.ancestors:
         subj = next((c for c in anc.children if c.dep_ in _SUBJ), None)

@@ -87,6 +87,13 @@ _DEMONYMS = {
 }
 
 
+# Speaker nouns that name a body, not one person's title: 'the campaign' is not the person whose role mentions it
+_BODY_NOUNS = frozenset(
+    """campaign statement government ministry delegation police army military committee party administration
+    agency department court panel group""".split()
+)
+
+
 def _actors_fn(name: str) -> Callable[..., Any] | None:
     try:
         mod = importlib.import_module("accords.actors")
@@ -166,16 +173,30 @@ class SpeakerResolver:
         return best
 
     def _entity_for_span(
-        self, start: int, end: int, head_start: int
+        self, start: int, end: int, head_start: int, head_noun: bool = False
     ) -> tuple[Entity | None, _Mention | None]:
+        """The entity the speaker span names. ``head_noun``: the span's head is a common noun ('Donald Trump's
+        campaign manager', 'the Trump campaign'): a person named before it is its modifier, not the speaker."""
+        over = self._overlapping(start, end)
+        at_head = [
+            m
+            for m in over
+            if m.start <= head_start < m.end and m.entity.type in ("PERSON", "ORG", "GROUP", "GPE", "NORP")
+        ]
+        if at_head:
+            # the name that holds the head word wins over a longer one beside it ('Clinton's spokesman Brian
+            # Fallon': Fallon, not Clinton)
+            best = next((m for m in at_head if m.entity.type == "PERSON"), at_head[0])
+            return self._fullest(best.entity), best
+        if head_noun:
+            over = [m for m in over if m.entity.type != "PERSON"]
         if self._entity_at is not None:
             try:
                 got = self._entity_at(self.record, start, end)
             except Exception:  # noqa: BLE001
                 got = None
-            if isinstance(got, Entity):
+            if isinstance(got, Entity) and not (head_noun and got.type == "PERSON"):
                 return got, None
-        over = self._overlapping(start, end)
         if not over:
             return None, None
         people = [m for m in over if m.entity.type == "PERSON"]
@@ -202,7 +223,7 @@ class SpeakerResolver:
             else:
                 self._pronoun(spk, head)
         else:
-            ent, mention = self._entity_for_span(start, end, head.idx)
+            ent, mention = self._entity_for_span(start, end, head.idx, head.pos_ == "NOUN")
             if ent is not None and ent.type == "PERSON":
                 self._from_entity(spk, ent, mention)
             elif (
@@ -316,7 +337,12 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         low = head.text.lower()
         definite = any(t.lower_ == "the" for t in head.lefts)
-        if definite and (lemma in SPEAKER_NOUNS or low in SPEAKER_NOUNS) and head.tag_ in ("NN", "NNP"):
+        if (
+            definite
+            and (lemma in SPEAKER_NOUNS or low in SPEAKER_NOUNS)
+            and head.tag_ in ("NN", "NNP")
+            and lemma not in _BODY_NOUNS
+        ):
             # "the spokesperson": the person the text gave that title
             for _, prev in reversed(self.history):
                 if prev.role and lemma in prev.role.lower() and prev.entity_id:
