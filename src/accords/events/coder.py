@@ -48,7 +48,7 @@ from accords.events.when import (
 )
 from accords.records import Event, EventEntity, Evidence, Flags, Location, Record, Size, Span
 
-VERSION = "events.plover.v2"
+VERSION = "events.plover.v3"
 
 # Names that lived here before the split stay importable from here.
 __all__ = [
@@ -151,6 +151,12 @@ DEMAND_NOUNS = {
     "terms",
     "ultimatum",
 }
+# Nouns that name an attack, not its author: "a roadside bombing killed ...".
+ATTACK_NOUNS = {
+    "bombing", "bomb", "explosion", "blast", "attack", "mine", "minefield", "ied", "shell", "mortar", "rocket",
+    "missile", "grenade", "airstrike", "strike", "shelling", "ambush", "raid", "gunfire", "shooting", "device",
+}  # fmt: skip
+PLACE_HEADS = {"town", "city", "village", "province", "district", "area", "region", "outskirts", "suburb"}
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 
 
@@ -300,6 +306,36 @@ class EventBuilder:
             ctx.append(c.code.mode)
         return ctx
 
+    def unattributed(self, c: Candidate) -> list[EventEntity]:
+        """An attack that names no perpetrator ("a roadside bombing near Samarra killed one U.S. soldier"):
+        as the PLOVER gold-standard records code it, unidentified armed forces (UAF) of the country where it
+        happened. Only when the subject is the attack itself or the clause is passive without an agent."""
+        if any(a.lemma_.lower() not in ATTACK_NOUNS for a in c.actors):
+            return []
+        anchor = c.anchor or c.trigger
+        if not c.actors and not any(ch.dep_ == "nsubjpass" for ch in anchor.children):
+            return []
+        holders = {anchor.i, c.trigger.i, *(a.i for a in c.actors)}
+        sent = c.trigger.sent
+        for e in self.resolver.ents_in(sent.start, sent.end):
+            if e.label_ not in ("GPE", "LOC"):
+                continue
+            prep = e.root.head
+            if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_HEADS:  # "near the town of Samarra"
+                prep = prep.head.head
+            if prep.dep_ != "prep" or prep.lower_ not in LOC_PREPS:
+                continue
+            h = prep.head  # the clause, its attack-noun subject, or "killed in a car bombing in Baghdad"
+            attack = h.lemma_.lower() in ATTACK_NOUNS
+            if not (h.i in holders or attack and (h.head.i in holders or h.head.head.i in holders)):
+                continue
+            country = fallback.place_country(e.text) or self.resolver._code_text(e.text)[0]
+            if country:
+                ent = EventEntity(text=e.text, start=e.start_char, end=e.end_char, name=e.text, code=country)
+                ent.sector = "UAF"
+                return [ent]
+        return []
+
     def build(self, c: Candidate, n: int) -> Event | None:
         doc = self.doc
         actors = self.resolve_all(c.actors)
@@ -315,6 +351,8 @@ class EventBuilder:
         ):
             actors = [p.model_copy() for p in self.resolver.parties]
         coded_actors = [a for a in actors if a.code]
+        if not coded_actors and c.code.event == "ASSAULT":
+            coded_actors = self.unattributed(c)
         if not coded_actors:
             return None
         codes = {a.code for a in coded_actors}

@@ -74,7 +74,7 @@ AGREE_WRAPPERS = {
 }  # fmt: skip
 REQUEST_WRAPPERS = {
     "urge", "demand", "ask", "request", "appeal", "press", "push", "implore", "beg", "call",
-    "encourage",
+    "encourage", "pressure", "pressurize", "pressurise", "exhort",
 }  # fmt: skip
 REJECT_WRAPPERS = {"refuse", "reject", "decline", "rebuff", "veto", "resist", "oppose", "rule"}
 THREATEN_WRAPPERS = {"threaten"}

@@ -10,6 +10,7 @@ from accords.events.lexicon import Code
 from accords.events.pattern_codes import CoderBase
 from accords.events.pattern_words import (
     ANSWERING_VERBS,
+    CRITICS,
     PREP_BY_TYPE,
     REQUEST_NOUNS,
     Candidate,
@@ -86,7 +87,22 @@ class ClausePatterns(CoderBase):
             and (_obj(w) is not None or not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in w.children))
         ):
             return None  # "called Erdogan to convey support" is a phone call, not a request
-        if lemma in ("ask", "press", "push", "order", "encourage", "insist") and comp is None:
+        if (
+            lemma
+            in (
+                "ask",
+                "press",
+                "push",
+                "order",
+                "encourage",
+                "insist",
+                "pressure",
+                "pressurize",
+                "pressurise",
+                "exhort",
+            )
+            and comp is None
+        ):
             return None
         if (
             lemma == "call"
@@ -115,13 +131,18 @@ class ClausePatterns(CoderBase):
                 if comp.pos_ != "VERB":
                     return None
             # willingness and offers are AGREE; a promise or pledge of a retreat is CONCEDE; a pledge of support is SUPPORT
-            willing = w.pos_ in ("ADJ", "NOUN") or lemma in (
-                "prepare",
-                "offer",
-                "agree",
-                "consent",
-                "volunteer",
-                "invite",
+            willing = (
+                w.pos_ in ("ADJ", "NOUN")
+                or (lemma == "commit" and w.tag_ == "VBN")
+                or lemma
+                in (
+                    "prepare",
+                    "offer",
+                    "agree",
+                    "consent",
+                    "volunteer",
+                    "invite",
+                )
             )
             if inner is not None and inner.event in ("RETREAT", "CONCEDE") and not willing:
                 code = Code("CONCEDE")
@@ -225,7 +246,11 @@ class ClausePatterns(CoderBase):
         )
         if w.pos_ == "NOUN":  # "Ukraine's readiness to act"
             poss = [c for c in w.children if c.dep_ == "poss"]
-            if poss:
+            if poss and poss[0].pos_ == "PRON" and w.dep_ == "dobj":
+                # "the ILO reiterated its demand that ...": "its" is the subject of the clause
+                owner, _ = subject(w.head)
+                cand.actors = owner or conj_expand(poss[0])
+            elif poss:
                 cand.actors = conj_expand(poss[0])
         if kind in ("REQUEST", "WARN") and code.event == "REQUEST":
             cand.recipients = []
@@ -315,9 +340,20 @@ class ClausePatterns(CoderBase):
         for c in r.children:
             if c.dep_ != "ccomp":
                 continue
+            rejected = self._out_of_question(r, c)
+            if rejected is not None:
+                return rejected
             subj = [x for x in c.children if x.dep_ == "nsubj"] or [
                 x for x in c.children if x.dep_ == "nsubjpass"
             ]
+            if subj and any(x.lemma_.lower() in CRITICS for x in speakers):
+                # "critics say he has used the uprising to stifle the opposition": an allegation against him
+                cand = self._mk(c, Code("ACCUSE", "allege"), [c], r, confidence=0.55, rule="critics")
+                # "Kremlin critics", "Erdogan's critics": the modifier is the accused, not the accuser
+                owned = any(ch.dep_ in ("poss", "compound") for x in speakers for ch in x.children)
+                cand.actors = [] if owned else speakers
+                cand.recipients = conj_expand(subj[0])
+                return cand
             if not subj or subj[0].pos_ not in ("PROPN", "NOUN"):
                 continue
             neg = c.lemma_.lower() in L.NEG_EVAL_VERBS
@@ -363,3 +399,33 @@ class ClausePatterns(CoderBase):
                 cand.recipients = conj_expand(subj[0])
                 return cand
         return None
+
+    def _out_of_question(self, r: Token, c: Token) -> Candidate | None:
+        """ "said that removing the sanctions on Burma is out of the question": the speaker rejects the act."""
+        if c.lemma_ != "be":
+            return None
+        out = [x for x in c.children if x.dep_ == "prep" and x.lower_ == "out"]
+        if not out or not any(
+            q.lemma_.lower() == "question" for p in out[0].children if p.lower_ == "of" for q in p.children
+        ):
+            return None
+        subj = [x for x in c.children if x.dep_ in ("csubj", "nsubj", "nsubjpass")]
+        if not subj:
+            return None
+        got = self.inner_code(subj[0])
+        if got is None:
+            return None
+        inner, words = got
+        cand = self._mk(
+            c,
+            Code("REJECT", self.request_mode(inner, words[0])),
+            [c, *words],
+            r,
+            confidence=0.6,
+            rule="rejection",
+        )
+        cand.recipients = [
+            p for w in words for p in _prep_objs(w, PREP_BY_TYPE.get(inner.event, set()) | {"on", "against"})
+        ]
+        cand.inner = subj[0]
+        return cand

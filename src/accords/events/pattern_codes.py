@@ -32,6 +32,53 @@ from accords.events.pattern_words import (
     subject,
 )
 
+MEET_VERBS = {"meet"}
+# Objects of "meet" that are no party to a meeting.
+NOT_MET = {
+    "need", "demand", "target", "goal", "deadline", "requirement", "criterion", "criteria", "standard",
+    "expectation", "obligation", "condition", "cost", "payment", "challenge", "threshold", "quota", "end", "fate",
+    "death", "objective", "test", "request", "term",
+}  # fmt: skip
+FIGHT_VERBS = {"fight", "combat", "battle", "tackle"}
+# Objects of "fight" that are no enemy: diseases, disasters, social ills.
+NOT_FOUGHT = {
+    "epidemic", "pandemic", "virus", "disease", "outbreak", "ebola", "covid", "coronavirus", "malaria", "cancer",
+    "corruption", "poverty", "hunger", "fire", "wildfire", "blaze", "inflation", "unemployment", "climate",
+    "change", "cause", "crime", "drug", "trafficking", "smuggling", "famine", "drought", "flood", "racism",
+    "discrimination", "misinformation", "disinformation", "fraud", "illiteracy",
+}  # fmt: skip
+HALT_VERBS = {"stop", "end", "halt", "cease", "suspend"}
+MOTION_VERBS = {
+    "return",
+    "travel",
+    "go",
+    "fly",
+    "head",
+    "arrive",
+    "come",
+    "gather",
+    "convene",
+    "leave",
+    "set",
+}
+MATERIAL_SUPPORT = {
+    "financial", "logistic", "logistical", "logistics", "military", "economic", "material", "humanitarian",
+    "budgetary", "technical",
+}  # fmt: skip
+
+
+def _olemma(o: Token) -> str:
+    """An object's lemma, "ceasefire" for "cease-fire" (parsed as "fire" with the compound "cease")."""
+    lem = str(o.lemma_.lower())
+    if lem == "fire" and any(c.lemma_.lower() == "cease" for c in o.children if c.dep_ == "compound"):
+        return "ceasefire"
+    return lem
+
+
+def _aid_in(obj: Token) -> bool:
+    """Aid goods in an object phrase: "more than USD $4 million worth of new medical equipment"."""
+    return any(t.lemma_.lower() in AID_OBJECTS for t in obj.subtree)
+
 
 class CoderBase:
     """Codes of words and the building of candidates; :class:`accords.events.patterns.Coder` adds the patterns."""
@@ -61,7 +108,7 @@ class CoderBase:
                     code = lex.phrasal[key]
                     if key == "call off" and obj is not None and obj.lemma_.lower() in CONCESSION_OBJECTS:
                         code = Code("CONCEDE")
-                    if key == "hand over" and obj is not None and obj.lemma_.lower() in AID_OBJECTS:
+                    if key == "hand over" and obj is not None and _aid_in(obj):
                         code = Code("AID")
                     return code, [t, c]
         objs = [obj] if obj is not None else []
@@ -87,7 +134,7 @@ class CoderBase:
             for c in o.children:  # the compound is the more specific: "violated the ceasefire agreement"
                 if c.dep_ == "compound" and f"{lemma} {c.lemma_.lower()}" in lex.verb_objects:
                     return lex.verb_objects[f"{lemma} {c.lemma_.lower()}"], [t, o]
-            for key in (f"{lemma} {o.lemma_.lower()}", f"{lemma} {o.lower_}"):
+            for key in (f"{lemma} {o.lemma_.lower()}", f"{lemma} {o.lower_}", f"{lemma} {_olemma(o)}"):
                 if key in lex.verb_objects:
                     code = lex.verb_objects[key]
                     if code.mode == "access" and any(
@@ -121,8 +168,25 @@ class CoderBase:
             for c in t.children
         ):
             return Code("MOBILIZE", "troops", ("military",)), [t]
-        if lemma in GIVE_VERBS and obj is not None and obj.lemma_.lower() in AID_OBJECTS:
+        if lemma in GIVE_VERBS | {"grant"} and obj is not None and obj.lemma_.lower() in AID_OBJECTS:
             return Code("AID"), [t, obj]
+        if lemma in MEET_VERBS and obj is not None and obj.lemma_.lower() in NOT_MET:
+            return None  # "to meet the health needs of", "met the deadline": no meeting
+        if lemma in FIGHT_VERBS and obj is not None and obj.lemma_.lower() in NOT_FOUGHT:
+            return None  # "to fight the Ebola epidemic", "fighting corruption": no violence
+        if lemma in HALT_VERBS and obj is not None:
+            ocode = self.noun_code(obj)
+            if ocode is not None and ocode.event == "ASSAULT":
+                return Code("RETREAT", "ceasefire"), [t, obj]  # "stop its war on", "halted the shelling"
+        if lemma in MOTION_VERBS:
+            for p in _prep_objs(t, {"for"}):
+                pcode = self.noun_code(p)
+                if pcode is not None and pcode.event == "CONSULT":
+                    return pcode, [t, p]  # "negotiators return to Geneva for talks"
+        if lemma in ("support", "back", "endorse") and obj is not None:
+            ocode = self.noun_code(obj)
+            if ocode is not None and ocode.event == "AID":
+                return Code("AID", None, ocode.context), [t, obj]  # "supported economic assistance to"
         if lemma in GIVE_VERBS and obj is not None and obj.lemma_.lower() in MEASURES:
             # "provide nearly 25,000 tons of emergency food aid", "sent a shipment of medicine"
             for p in _prep_objs(obj, {"of"}):
@@ -147,11 +211,13 @@ class CoderBase:
     def noun_code(self, n: Token) -> Code | None:
         if n.pos_ not in ("NOUN", "PROPN"):
             return None
-        lemma = n.lemma_.lower()
+        lemma = _olemma(n)
         code = self.lex.nouns.get(n.lower_) or self.lex.nouns.get(lemma)
         if code is None:
             return None
         comp = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod")}
+        if lemma == "support" and comp & MATERIAL_SUPPORT:
+            return Code("AID", None, ("military",) if "military" in comp else ())  # "financial support from"
         if lemma in ("call",) and not comp & {"phone", "conference", "video", "telephone"}:
             return None
         if lemma in ("exchange", "swap", "release") and not comp & {"prisoner", "hostage", "detainee", "pow"}:

@@ -44,6 +44,7 @@ EVENT_HEADS = {
     "release", "end", "withdrawal", "halt", "cessation", "resumption", "lifting", "easing", "start", "launch",
     "return", "exchange", "holding", "suspension", "stop", "removal", "resignation", "restoration", "delivery",
     "provision", "opening", "imposition", "expansion", "increase", "reduction", "round", "series", "wave",
+    "day", "week", "month", "hour",  # "launched 10 days of war games"
 }  # fmt: skip
 # Objects that are themselves the recipient: "summoned the Russian ambassador", "expelled Russian diplomats".
 RECIPIENT_OBJECTS = {
@@ -77,6 +78,8 @@ ANSWERING_VERBS = {
     "heed",
 }
 REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea"}
+# Speakers whose claims about another party are allegations: "critics say he ...".
+CRITICS = {"critic", "detractor", "opponent"}
 PEOPLE_IN_NEED = {"refugee", "migrant", "asylum", "seeker", "civilian", "people", "afghan", "syrian", "iraqi"}
 CRIMES = {
     "crime", "atrocity", "abuse", "violation", "murder", "massacre", "genocide", "offence", "offense", "act",

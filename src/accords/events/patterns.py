@@ -13,7 +13,7 @@ from typing import Any
 from accords.events import lexicon as L
 from accords.events.lexicon import Code
 from accords.events.pattern_clauses import ClausePatterns
-from accords.events.pattern_codes import CoderBase
+from accords.events.pattern_codes import MOTION_VERBS, CoderBase
 from accords.events.pattern_words import (
     ACCESS_OBJECTS,
     AID_OBJECTS,
@@ -156,6 +156,13 @@ class Coder(ClausePatterns):
         if lemma == "allow" and len(words) == 1:
             obj = _obj(t)
             if obj is None:
+                # "decided to allow candidate Ouattara to participate" (parsed as a clause with its own subject)
+                if any(
+                    c.dep_ == "ccomp"
+                    and any(x.dep_ == "nsubj" and x.pos_ in ("PROPN", "NOUN") for x in c.children)
+                    for c in t.children
+                ):
+                    return self._mk(t, Code("CONCEDE"), words, t, confidence=0.7)
                 return None
             if obj.lemma_.lower() in ACCESS_OBJECTS:
                 code = Code("RETREAT", "access")
@@ -189,8 +196,11 @@ class Coder(ClausePatterns):
                 return None
             cand.actors, cand.recipients = guests, cand.actors
             cand.code = Code("CONSULT", "visit", code.context)
+        if lemma in MOTION_VERBS and code.event == "CONSULT":
+            # "negotiators return to Geneva for talks": the place is where they meet, not a party
+            cand.recipients = [r for r in cand.recipients if r.ent_type_ not in ("GPE", "LOC", "FAC")]
         if (
-            lemma in ("clash", "fight", "negotiate", "meet", "cooperate", "collaborate")
+            lemma in ("clash", "fight", "negotiate", "meet", "cooperate", "collaborate", *MOTION_VERBS)
             and not cand.recipients
         ):
             cand.all_actors = True

@@ -183,9 +183,14 @@ def _joint(c: Candidate, drill: Any) -> bool:
         return True
     if len({t.i for t in c.actors}) >= 2:
         return True
-    for t in c.actors:  # "The Jordan and the United States", "US and Western allies"
+    for t in (
+        c.actors
+    ):  # "The Jordan and the United States", "US and Western allies", "French and Egyptian warships"
         if any(ch.dep_ == "conj" for ch in t.children) or any(
-            ch.dep_ == "conj" for x in t.children if x.dep_ == "compound" for ch in x.children
+            ch.dep_ == "conj"
+            for x in t.children
+            if x.dep_ in ("compound", "amod", "nmod")
+            for ch in x.children
         ):
             return True
     # "staged by U.S. marines and Jordanian armed forces", "exercises with the Indian navy"
