@@ -306,6 +306,19 @@ class EventBuilder:
             ctx.append(c.code.mode)
         return ctx
 
+    def ethnic_home(self, c: Candidate, actors: list[EventEntity]) -> list[EventEntity]:
+        """ "ethnic Albanians demonstrated in Serbia": an ethnic group is coded with the state where it acts,
+        not the state its name comes from; with no such place in the clause it gets no country."""
+        out = []
+        for a in actors:
+            if "ethnic" not in a.text.lower().split():
+                out.append(a)
+                continue
+            place = self.place_of(c, set())
+            home = place.country if place is not None else None
+            out.append(a.model_copy(update={"code": home}))
+        return out
+
     def unattributed(self, c: Candidate) -> list[EventEntity]:
         """An attack that names no perpetrator ("a roadside bombing near Samarra killed one U.S. soldier"):
         as the PLOVER gold-standard records code it, unidentified armed forces (UAF) of the country where it
@@ -350,7 +363,7 @@ class EventBuilder:
             and c.code.event == "AGREE"
         ):
             actors = [p.model_copy() for p in self.resolver.parties]
-        coded_actors = [a for a in actors if a.code]
+        coded_actors = [a for a in self.ethnic_home(c, actors) if a.code]
         if not coded_actors and c.code.event == "ASSAULT":
             coded_actors = self.unattributed(c)
         if not coded_actors:
