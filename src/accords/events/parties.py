@@ -120,6 +120,20 @@ def np_span(head: Token) -> tuple[int, int]:
     return lo, hi + 1
 
 
+def _names_state(word: str) -> bool:
+    """A state's name or demonym, or an actor of the dictionary (not merely a town of that spelling)."""
+    try:
+        from accords.actors import get_gazetteer
+        from accords.actors.gazetteer import norm
+    except ImportError:  # pragma: no cover - the actors package ships with accords
+        return True
+    gaz = get_gazetteer()
+    key = norm(word)
+    return bool(
+        gaz.country_of_name(word) or gaz.country_of_demonym(word) or gaz.actor(word) or key in gaz.seats
+    ) or bool(gaz.capitals.get(key))
+
+
 class Resolver:
     def __init__(self, record: Record | None, doc: Any, user_actors: str | None = None) -> None:
         self.user_actors = user_actors
@@ -314,6 +328,8 @@ class Resolver:
             for i in range(lo, hi):
                 t = doc[i]
                 if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN"):
+                    if not t.ent_type_ and not _names_state(t.text):
+                        continue  # an untagged capitalised word ("The Federal Minister") is no town's name
                     code, sec = self._code_text(
                         t.text, person=t.ent_type_ == "PERSON" or self._person_at(t.idx, t.idx + len(t))
                     )
