@@ -142,3 +142,67 @@ def lemma_of(tok: Any) -> str:
 # source; the content is the subject and its complement.
 RAISING_VERBS = frozenset("appear seem".split())
 PASSIVE_RAISING = frozenset("expect say believe think report rumor rumour know consider see project".split())
+
+# Adjectives of a view or a stance held by their subject: with a clause ('some Democrats are concerned that ...',
+# 'his supporters are optimistic that ...') or with a prepositional object ('was critical of the deal', 'are
+# skeptical of Trump'), the clause or the object is what the subject holds.
+VIEW_ADJS = frozenset(
+    """
+    concerned convinced optimistic pessimistic sure certain confident aware worried hopeful adamant afraid
+    skeptical sceptical doubtful positive insistent proud glad pleased happy unhappy upset angry furious
+    """.split()
+)
+STANCE_ADJS = {
+    "critical": ("of",),
+    "supportive": ("of",),
+    "skeptical": ("of", "about"),
+    "sceptical": ("of", "about"),
+    "wary": ("of",),
+    "suspicious": ("of",),
+    "dismissive": ("of",),
+    "fond": ("of",),
+    "proud": ("of",),
+    "afraid": ("of",),
+    "tolerant": ("of",),
+    "loyal": ("to",),
+    "opposed": ("to",),
+    "sympathetic": ("to",),
+    "hostile": ("to",),
+    "committed": ("to",),
+    "angry": ("about", "at", "with", "over"),
+    "upset": ("about", "at", "with", "over"),
+    "furious": ("about", "at", "with", "over"),
+    "worried": ("about", "by"),
+    "concerned": ("about", "by", "with"),
+    "confident": ("about", "in", "of"),
+    "optimistic": ("about",),
+    "pessimistic": ("about",),
+    "enthusiastic": ("about",),
+    "excited": ("about",),
+    "unhappy": ("about", "with"),
+    "happy": ("about", "with"),
+    "pleased": ("about", "with", "by"),
+    "vocal": ("about", "in"),
+    "outspoken": ("about", "in", "on"),
+    "candid": ("about",),
+    "honest": ("about",),
+    "frank": ("about",),
+    "open": ("about", "to"),
+    "clear": ("about",),
+    "silent": ("on", "about"),
+    "quiet": ("on", "about"),
+    "mum": ("on", "about"),
+    "measured": ("on", "about"),
+    "nervous": ("about",),
+    "cautious": ("about",),
+    "interested": ("in",),
+}
+# Nouns of a view or a message that, as the subject of 'be', introduce its content: 'the idea is that ...',
+# 'Rubio's response was that ...'.
+VIEW_NOUNS = frozenset(
+    """
+    idea hope response answer argument claim view message point question fear worry concern belief theory
+    assumption consensus thinking suggestion reply position refrain pitch explanation reasoning contention
+    assessment conclusion impression sense feeling expectation complaint criticism charge allegation joke
+    """.split()
+)

@@ -53,6 +53,19 @@ def _full_clause(c: Any) -> bool:
     return first.lower_ == "that" or any(x.dep_ in SUBJ for x in c.children)
 
 
+CORE_NP = True
+
+
+def _np_end(np: Any) -> Any:
+    """The last token of a noun phrase less what a comma or dash sets off after it ('Latino and black voters, who
+    have typically backed her', 'the trade pact — one of the biggest goals'): PolNeAR's content is the core."""
+    end = np.right_edge
+    for c in np.rights:
+        if c.dep_ == "punct" and c.text in (",", "—", "–", "-", "(", ";", ":"):
+            return c.doc[c.i - 1] if c.i - 1 >= np.i else np
+    return end
+
+
 class ReportedSpeech(MoreReported):
     # -- parse-based cues ---------------------------------------------------------------------------------------
     def from_parse(self) -> list[Attribution]:
@@ -260,7 +273,7 @@ class ReportedSpeech(MoreReported):
     def _object_content(self, v: Any) -> tuple[int, int] | None:
         """Stance verbs whose object is what is reported: 'criticized the deal', 'called for a ceasefire',
         'wants to end the war', 'urged Russia to accept'."""
-        lemma = v.lemma_.lower()
+        lemma = lemma_of(v)
         if lemma in OBJECT_VERBS or lemma in PREP_VERBS:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None) if lemma in OBJECT_VERBS else None
             prep = None
@@ -280,6 +293,8 @@ class ReportedSpeech(MoreReported):
             ):
                 xc = next((c for c in v.children if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
                 end = (xc or obj).right_edge
+                if xc is None and CORE_NP:
+                    end = _np_end(obj)
                 if EXTEND_VP:
                     # the rest of the verb phrase: 'defended himself on Saturday for bailing on the bill'
                     for c in v.rights:

@@ -3,19 +3,34 @@ expected to Y'), which PolNeAR counts as attributions with no source."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from accords.quotes.attribution import Attribution, ExtractorBase, _trim
-from accords.quotes.lexicon import PASSIVE_RAISING, RAISING_VERBS, lemma_of
+from accords.quotes.attribution import Attribution, ExtractorBase, _clause_span, _trim, animate
+from accords.quotes.lexicon import (
+    NOT_CUES,
+    OBJECT_VERBS,
+    PASSIVE_RAISING,
+    RAISING_VERBS,
+    SPEECH_VERBS,
+    STANCE_ADJS,
+    VIEW_ADJS,
+    VIEW_NOUNS,
+    lemma_of,
+)
 
 
 class MoreReported(ExtractorBase):
     def more_from_parse(self) -> list[Attribution]:
         out: list[Attribution] = []
         for tok in self.doc:
-            if tok.pos_ not in ("VERB", "AUX") or self.inside_quote(tok):
+            if self.inside_quote(tok):
                 continue
-            att = self._raising(tok)
+            att = None
+            if tok.pos_ == "ADJ":
+                att = self._view_adj(tok)
+            elif tok.pos_ in ("VERB", "AUX"):
+                att = self._raising(tok) or self._view_noun(tok) or self._passive_stance(tok)
             if att is not None:
                 out.append(att)
         return out
@@ -46,3 +61,107 @@ class MoreReported(ExtractorBase):
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < v.i and c.i > subj.i]
         first = min([v] + aux, key=lambda t: t.i)
         return Attribution("indirect", pieces, (first.idx, v.idx + len(v.text)), None, 0.5)
+
+    def _view_adj(self, adj: Any) -> Attribution | None:
+        """'some Democrats are concerned that ...', 'Cruz was also critical of Obama's stance': an adjective of a
+        view with a clause or a prepositional object, held by the subject of its 'be'."""
+        be = adj.head
+        if adj.dep_ != "acomp" or be.lemma_ != "be":
+            return None
+        subj = next((c for c in be.children if c.dep_ == "nsubj" and c.i < be.i), None)
+        if subj is None or not animate(subj):
+            return None
+        lemma = adj.lower_
+        span = None
+        last = adj
+        comp = next((c for c in adj.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+        if comp is None:
+            comp = next((c for c in be.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+        if lemma in VIEW_ADJS and comp is not None and _that_or_subject(comp):
+            span = _clause_span(comp)
+        elif lemma in STANCE_ADJS:
+            prep = next(
+                (
+                    c
+                    for c in adj.children
+                    if c.dep_ == "prep" and c.lower_ in STANCE_ADJS[lemma] and c.i > adj.i
+                ),
+                None,
+            )
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+            if prep is None or obj is None or obj.lower_ in ("it", "this", "that", "them", "which", "what"):
+                return None
+            end = _core_end(obj)
+            span = (obj.left_edge.idx, end.idx + len(end.text))
+            last = prep
+        if span is None:
+            return None
+        a, b = _trim(self.text, *span)
+        if b - a < 3:
+            return None
+        aux = [c for c in be.children if c.dep_ in ("aux", "neg") and subj.i < c.i < be.i]
+        first = min([be] + aux, key=lambda t: t.i)
+        return Attribution("indirect", [(a, b)], (first.idx, last.idx + len(last.text)), subj, 0.55)
+
+    def _passive_stance(self, v: Any) -> Attribution | None:
+        """'The meeting was first reported by Politico', 'Sanders' stridency was echoed by O'Malley': a verb of
+        saying or of a stance in the passive, its subject the content and the 'by' phrase the source."""
+        lemma = lemma_of(v)
+        if v.pos_ != "VERB" or not (lemma in SPEECH_VERBS or lemma in OBJECT_VERBS) or lemma in NOT_CUES:
+            return None
+        subj = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if agent is None:
+            return None
+        src = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if (
+            subj is None
+            or src is None
+            or not animate(src)
+            or subj.pos_ == "PRON"
+            or subj.tag_ in ("WDT", "WP")
+        ):
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in v.children):
+            return None  # 'was told by X that ...', 'was described by X as ...': other rules
+        end = _core_end(subj)
+        a, b = _trim(self.text, subj.left_edge.idx, end.idx + len(end.text))
+        if b - a < 3:
+            return None
+        aux = [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg") and subj.i < c.i < v.i]
+        first = min([v] + aux, key=lambda t: t.i)
+        return Attribution("indirect", [(a, b)], (first.idx, agent.idx + len(agent.text)), src, 0.55)
+
+    def _view_noun(self, be: Any) -> Attribution | None:
+        """'The idea is that ...', 'Rubio's response was that ...': a noun of a view as the subject of 'be', the
+        clause after it as content, the noun's possessor as speaker."""
+        if be.lemma_ != "be":
+            return None
+        subj = next((c for c in be.children if c.dep_ == "nsubj" and c.i < be.i), None)
+        comp = next((c for c in be.children if c.dep_ == "ccomp" and c.i > be.i), None)
+        if subj is None or comp is None or subj.lemma_.lower() not in VIEW_NOUNS:
+            return None
+        if comp.left_edge.lower_ not in ("that", "whether"):
+            return None
+        span = _clause_span(comp)
+        if span is None:
+            return None
+        a, b = _trim(self.text, *span)
+        if len(re.findall(r"\w+", self.text[a:b])) < 4:
+            return None
+        spk = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if spk is not None and not animate(spk) and spk.pos_ != "PRON":
+            spk = None
+        return Attribution("indirect", [(a, b)], (subj.idx, be.idx + len(be.text)), spk, 0.5)
+
+
+def _that_or_subject(c: Any) -> bool:
+    return c.left_edge.lower_ == "that" or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+
+
+def _core_end(np: Any) -> Any:
+    """The last token of a noun phrase less what a comma or dash sets off after it."""
+    for c in np.rights:
+        if c.dep_ == "punct" and c.text in (",", "—", "–", "(", ";", ":"):
+            return c.doc[c.i - 1] if c.i - 1 >= np.i else np
+    return np.right_edge
