@@ -112,3 +112,41 @@ def test_a_body_noun_is_not_a_persons_title() -> None:
     )
     q = quote_of(rec, "delusional")
     assert q.speaker is not None and q.speaker.name != "Corey Lewandowski"
+
+
+def test_a_clause_run_over_a_paragraph_break_does_not_take_the_next_quotation() -> None:
+    # no full stop at the end of the first paragraph: the parser runs its sentence on into the next one
+    rec = run(
+        "Hogan said in an interview with CNN’s “New Day” that he had no idea whether he would have warned her "
+        "about the server at the time\n\n"
+        "Hogan was asked, “If you had known she had a personal server, would you have told her it was not a good "
+        "idea?”"
+    )
+    q = quote_of(rec, "personal server")
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.text == "asked"
+    assert not [x for x in rec.quotes if x.kind == "mixed" and "no idea" in x.content[0].text]
+
+
+def test_two_subjects_the_nearer_one_speaks() -> None:
+    rec = run(
+        "Sunday at a town hall in Concord, NH, after finishing second in the state, Sen. Maggie Hassan (D-NH), "
+        "said, “We will be back next year.”"
+    )
+    q = quote_of(rec, "back next year")
+    assert q.speaker is not None and "Hassan" in q.speaker.text
+
+
+def test_an_opening_participle_goes_on_with_the_previous_speaker() -> None:
+    rec = run(
+        "After the interview, Maher stated that the inspector general’s report “wasn’t good.” Adding, “Now, like "
+        "with all the scandals, what they actually do is never that bad.”"
+    )
+    q = quote_of(rec, "never that bad")
+    assert q.speaker is not None and q.speaker.text == "Maher"
+
+
+def test_the_46_year_old_is_a_speaker_not_a_date() -> None:
+    rec = run("“Donald is, and always has been, an amazing leader,” said the 46-year-old.")
+    q = quote_of(rec, "amazing leader")
+    assert q.speaker is not None and "46-year-old" in q.speaker.text

@@ -106,10 +106,28 @@ def _across_paragraphs(a: Any, b: Any) -> bool:
     return any("\n" in t.text for t in a.doc[lo:hi])
 
 
+_WHEN = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow week weekend month
+    year morning afternoon evening night p.m. a.m. pm am""".split()
+)
+
+
+def _when(tok: Any) -> bool:
+    """A time the parser took for a subject ('Tuesday at Baldwin Wallace University ... Kasich said', '2:40 p.m.'),
+    not 'the 46-year-old' (which the NER also calls a DATE)."""
+    return tok.ent_type_ == "TIME" or tok.ent_type_ == "DATE" and tok.lower_ in _WHEN
+
+
 def _left_subject(v: Any) -> Any:
     """The noun right before the verb (over auxiliaries, adverbs and 'not'), in the verb's paragraph."""
     i = v.i - 1
-    while i >= 0 and v.doc[i].pos_ in ("AUX", "ADV", "PART") and "\n" not in v.doc[i].text:
+    while i >= 0 and "\n" not in v.doc[i].text:
+        t = v.doc[i]
+        if t.text == ")":  # 'Gov. John Kasich (R-OH), said': over the bracket
+            while i >= 0 and v.doc[i].text != "(" and "\n" not in v.doc[i].text:
+                i -= 1
+        elif not (t.pos_ in ("AUX", "ADV", "PART") or t.text == ","):
+            break
         i -= 1
     if i < 0:
         return None
@@ -122,12 +140,14 @@ def _left_subject(v: Any) -> Any:
 def subject_of(v: Any) -> Any:
     """The head token of the one who says: the verb's subject, the noun a participle hangs on, or inherited."""
     other_para = False
-    for c in v.children:
+    # of two subjects the parser gave one verb ('Tuesday in Berea, OH, ..., Gov. John Kasich said'), the nearer
+    kids = sorted(v.children, key=lambda c: (c.i > v.i, -c.i if c.i < v.i else c.i))
+    for c in kids:
         # the passive subject of 'was told', 'was asked' is the one spoken to, not the speaker
         if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.lemma_ in _TO_WHOM):
             if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that"):
                 return v.head if v.dep_ == "relcl" else None
-            if _across_paragraphs(c, v) or c.ent_type_ in ("DATE", "TIME"):
+            if _across_paragraphs(c, v) or _when(c):
                 other_para = True
                 continue
             return c
@@ -144,9 +164,13 @@ def subject_of(v: Any) -> Any:
     if v.dep_ in ("advcl", "conj", "xcomp", "pcomp", "ccomp", "parataxis"):
         fallback = None
         for anc in v.ancestors:
-            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and (_across_paragraphs(subj, v) or subj.ent_type_ in ("DATE", "TIME")):
-                return _left_subject(anc) if not _across_paragraphs(anc, v) else None
+            subjs = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # of two subjects (a headline's and the sentence's), the one in the verb's own paragraph
+            subj = next((c for c in subjs if not _across_paragraphs(c, v)), subjs[0] if subjs else None)
+            if subj is not None and (_across_paragraphs(subj, v) or _when(subj)):
+                if _across_paragraphs(anc, v):
+                    break  # a clause of another paragraph: the nearer subject found so far, if any
+                return _left_subject(anc) or fallback
             if subj is None:
                 if anc.dep_ == "acl" and is_cue(anc):
                     return anc.head

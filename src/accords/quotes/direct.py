@@ -29,6 +29,7 @@ class DirectQuotes(ExtractorBase):
     def merge_segments(self, atts: list[Attribution]) -> list[Attribution]:
         out: list[Attribution] = []
         for att in atts:
+            self._clip_to_cue_paragraph(att)
             a, b = att.start, att.end
             over = [i for i, s in enumerate(self.segments) if s.start < b and a < s.end]
             if not over:
@@ -68,10 +69,6 @@ class DirectQuotes(ExtractorBase):
                 att.content = [(a, b)]
                 over = [i for i in inside if self.segments[i].start < b and a < self.segments[i].end]
             real = [i for i in over if not self.is_title(self.segments[i])]
-            if self.para_spans:
-                # a clause the parser ran on into the next paragraph does not take that paragraph's quotation
-                pe = self.para_spans[self.paragraph_of(a)][1]
-                real = [i for i in real if self.segments[i].start < pe]
             if not real:
                 out.append(att)
                 continue
@@ -97,6 +94,19 @@ class DirectQuotes(ExtractorBase):
                     )
                 )
         return out
+
+    def _clip_to_cue_paragraph(self, att: Attribution) -> None:
+        """What is reported stands in its cue's paragraph: a clause the parser ran on over a paragraph break keeps
+        only its part in the cue's paragraph (the quotation that opens the next paragraph is not its own)."""
+        if att.cue is None or len(att.content) != 1 or not self.para_spans:
+            return
+        a, b = att.content[0]
+        pa, pb = self.para_spans[self.paragraph_of(att.cue[0])]
+        if pa <= a and b <= pb:
+            return
+        lo, hi = _trim(self.text, max(a, pa), min(b, pb))
+        if hi - lo >= 3:
+            att.content = [(lo, hi)]
 
     def _recheck_speaker(self, att: Attribution) -> None:
         """A parse-found quote whose subject stands inside quotation marks (or is missing): look again around the

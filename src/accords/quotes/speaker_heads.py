@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import Any
 
-from accords.quotes.attribution import _TO_WHOM, animate, subject_of
+from accords.quotes.attribution import _TO_WHOM, _left_subject, animate, is_cue, subject_of
 
 _SUBJ = ("nsubj", "nsubjpass")
 _NAME_DEPS = ("compound", "flat")
@@ -51,11 +51,10 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
         ):
             return subj
     left = [t for t in verb.doc[verb.sent.start : verb.i] if t.i not in quoted and not t.is_space]
-    words = [t for t in left if not t.is_punct]
     # 'X, adviser, Jake Sullivan, said:': a name right before the cue, with only commas between
-    if words and words[-1].pos_ == "PROPN" and words[-1].ent_type_ in ("PERSON", "ORG", ""):
-        last = words[-1]
-        if all(t.is_punct and t.text in (",", ")") for t in left if t.i > last.i) and _ok(last, verb, quoted):
+    last = _left_subject(verb)
+    if last is not None and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG", ""):
+        if _ok(last, verb, quoted):
             return last
     # 'Flea shared the news on social media, writing “...”': a participle after a comma takes the subject of the
     # clause it follows
@@ -65,6 +64,21 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
                 subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
                 if subj is not None and subj.i < t.i and _ok(subj, verb, quoted):
                     return subj
+    # 'Maher stated that the report “wasn't good.” Adding, “Now, ...”': a participle that opens its sentence goes
+    # on with the speaker of the sentence before, when a verb of saying heads that one
+    if verb.tag_ == "VBG" and not [t for t in left if not t.is_punct]:
+        i = verb.sent.start - 1
+        while i >= 0 and (verb.doc[i].is_punct or verb.doc[i].i in quoted) and "\n" not in verb.doc[i].text:
+            i -= 1
+        if i >= 0 and "\n" not in verb.doc[i].text:
+            root = verb.doc[i].sent.root
+            subj = subject_of(root) if is_cue(root) else None
+            if (
+                subj is not None
+                and _ok(subj, root, quoted)
+                and not any("\n" in t.text for t in verb.doc[subj.i : verb.i])
+            ):
+                return subj
     # inverted: 'Stated Stone:', 'said Bolton.'
     nxt = verb.i + 1
     if nxt < len(verb.doc):
