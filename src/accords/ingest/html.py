@@ -4,11 +4,15 @@ The body comes from trafilatura's precision mode without comments; when that kee
 of what the default mode finds (it sometimes prunes a real article), the default mode's body is used.
 Lines that are page furniture (share buttons, 'Related posts', comment counters, newsletter pitches,
 tickers, copyright lines) are then dropped, and so is a headline repeated at the top of the body.
+
+The page is parsed once: ``bare_extraction`` copies the tree it is given, so both extraction modes
+and the metadata read the same parse. Metadata is trafilatura's, less what accords does not use
+(categories, tags, licence) and less htmldate's whole-page date search, which runs only when the
+page states no date of its own (see :mod:`accords.ingest.dates`).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,9 +20,22 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
+from htmldate import find_date
 from lxml import html as lxml_html
+from trafilatura import metadata as traf_meta
 
+from accords.ingest.dates import (
+    BYLINE_CHARS,
+    byline_date,
+    choose_date,
+    declared_dates,
+    jsonld_nodes,
+    originally_published,
+    url_date,
+)
 from accords.ingest.furniture import fold, is_furniture
+
+__all__ = ["BYLINE_CHARS", "HtmlDoc", "byline_date", "clean_title", "extract_html", "pick_title", "url_date"]
 
 _COUNT = re.compile(r"^\s*(\d[\d,.\s]*)\s*([kKmM])?\s*$")
 
@@ -28,6 +45,7 @@ class HtmlDoc:
     paragraphs: list[str]
     title: str | None = None
     date: str | None = None
+    date_modified: str | None = None
     site_name: str | None = None
     authors: list[str] = field(default_factory=list)
     url: str | None = None
@@ -40,11 +58,11 @@ def _body(doc: Any) -> str:
     return (getattr(doc, "text", None) or "") if doc is not None else ""
 
 
-def _extract(tree: Any, url: str | None, with_metadata: bool = True, **options: Any) -> Any:
+def _extract(tree: Any, url: str | None, **options: Any) -> Any:
     return trafilatura.bare_extraction(
         tree,
         url=url,
-        with_metadata=with_metadata,
+        with_metadata=False,
         include_comments=False,
         include_tables=True,
         deduplicate=False,
@@ -52,57 +70,87 @@ def _extract(tree: Any, url: str | None, with_metadata: bool = True, **options: 
     )
 
 
+def page_metadata(tree: Any, url: str | None) -> Any:
+    """trafilatura's ``extract_metadata`` without the date, categories, tags and licence (accords
+    uses none of them; the date search alone costs as much as the rest together)."""
+    meta = traf_meta.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = traf_meta.extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader has its own bugs; the rest stands
+        pass
+    if not meta.title:
+        meta.title = traf_meta.extract_title(tree)
+    if not meta.author:
+        meta.author = traf_meta.extract_author(tree)
+    if not meta.url:
+        meta.url = traf_meta.extract_url(tree, url)
+    if not meta.sitename:
+        meta.sitename = traf_meta.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url:
+        m = traf_meta.META_URL.match(meta.url)
+        if m:
+            meta.sitename = m[1]
+    meta.clean_and_trim()
+    return meta
+
+
+def _guess_date(tree: Any, url: str | None) -> str | None:
+    params = traf_meta.set_date_params(True)
+    params["url"] = url
+    value = find_date(tree, **params)
+    return str(value) if value else None
+
+
 def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
     """Extract the article of one page; None when the page cannot be parsed at all."""
     tree = trafilatura.load_html(html)
     if tree is None:
         return None
-    has_reactions = "reaction" in html or "Reaction" in html
-    reactions = remove_reactions(tree) if has_reactions else None
+    reactions = remove_reactions(tree) if ("reaction" in html or "Reaction" in html) else None
     metas = _metas(tree)
     html_lang = _html_lang(tree, metas)
     site_meta = _meta(metas, "og:site_name", "application-name")
     og_title = _meta(metas, "og:title", "twitter:title")
-    published_meta = _published_meta(tree, metas)
     h1_nodes = list(tree.iter("h1"))
     h1s = [" ".join(h.text_content().split()) for h in h1_nodes]
-    shown_date = byline_date(tree, h1_nodes[0]) if h1_nodes else None
-    doc = _extract(tree, url, favor_precision=True)
+    meta = page_metadata(tree, url)
+    page_url = meta.url or url
+    doc = _extract(tree, page_url, favor_precision=True)
     body, mode = _body(doc), "precision"
     if len(body) < 1000:
-        # Precision mode sometimes prunes a real article: compare with the default mode
-        # (on a fresh tree: extraction prunes the one it is given).
-        backup = trafilatura.load_html(html)
-        if has_reactions:
-            remove_reactions(backup)
-        other = _extract(backup, url, with_metadata=False)
+        # Precision mode sometimes prunes a real article: compare with the default mode.
+        other = _extract(tree, page_url)
         if len(_body(other)) > 2 * len(body):
             body, mode = _body(other), "default"
-    meta = doc
-    if meta is None:
-        # Precision mode found nothing (the body, if any, is the metadata-less default run's): read it alone.
-        meta = trafilatura.extract_metadata(trafilatura.load_html(html), default_url=url)
+    site = site_meta or meta.sitename
+    title = pick_title(h1s, clean_title(meta.title, site, page_url, og_title), site, page_url)
     if not body:
-        site = (meta.sitename if meta else None) or site_meta
         return HtmlDoc(
-            paragraphs=[],
-            title=pick_title(h1s, clean_title(meta.title if meta else None, site, url, og_title), site, url),
-            site_name=site,
-            html_lang=html_lang,
-            reactions=reactions,
-            mode="none",
+            paragraphs=[], title=title, site_name=site, html_lang=html_lang, reactions=reactions, mode="none"
         )
-    page_url = (meta.url if meta else None) or url
-    site = site_meta or (meta.sitename if meta else None)
-    raw_title = meta.title if meta else None
-    title = pick_title(h1s, clean_title(raw_title, site, page_url, og_title), site, page_url)
-    paragraphs = clean_paragraphs(body.split("\n"), title, [raw_title, og_title, *h1s[:1]])
-    authors = [a.strip() for a in re.split(r";|\band\b", (meta.author if meta else None) or "") if a.strip()]
-    date = url_date(page_url) or shown_date or published_meta or (meta.date if meta else None)
+    paragraphs = clean_paragraphs(body.split("\n"), title, [meta.title, og_title, *h1s[:1]])
+    authors = [a.strip() for a in re.split(r";|\band\b", meta.author or "") if a.strip()]
+    scripts = (s.text for s in tree.iter("script") if s.get("type") == "application/ld+json" and s.text)
+    declared = declared_dates(metas, jsonld_nodes(scripts), tree)
+    date = choose_date(
+        url_date(page_url),
+        originally_published(html, tree),
+        byline_date(tree, h1_nodes[0], declared.known) if h1_nodes else None,
+        declared,
+        lambda: _guess_date(tree, page_url),
+    )
+    modified = declared.modified if date and declared.modified and declared.modified > date else None
     return HtmlDoc(
         paragraphs=paragraphs,
         title=title,
         date=date,
+        date_modified=modified,
         site_name=site,
         authors=authors,
         url=page_url,
@@ -136,80 +184,6 @@ def pick_title(h1s: list[str], title: str | None, site: str | None, url: str | N
         if 2 <= len(head.split()) <= 40 and not _is_outlet(head, site, url):
             return head
     return title
-
-
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
-_SHOWN_DATES = (
-    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I), (3, 1, 2)),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.I), (3, 2, 1)),
-    (re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"), (1, 2, 3)),
-)
-_UPDATE_WORDS = re.compile(r"(updat|modif|review|edited)", re.I)
-BYLINE_CHARS = 300
-
-
-def byline_date(tree: Any, h1: Any) -> str | None:
-    """The date the page shows by its headline (the byline area), unless it is labelled as an update.
-
-    Reads the visible text from the ``<h1>`` on (and ``<time datetime>``), at most :data:`BYLINE_CHARS`
-    characters, and returns the first date written there (``May 16, 2025``, ``16 May 2025``, ISO).
-    """
-    import datetime as dt
-
-    parts: list[str] = []
-    size = 0
-    started = False
-    for el in tree.iter():
-        if el is h1:
-            started = True
-        if (
-            not started
-            or not isinstance(el.tag, str)
-            or el.tag in ("script", "style", "noscript", "template")
-        ):
-            continue
-        if el.tag == "time" and el.get("datetime"):
-            parts.append(el.get("datetime"))
-        for piece in (el.text, el.tail if el is not h1 else None):
-            if piece and piece.strip():
-                parts.append(piece.strip())
-                size += len(piece.strip()) + 1
-        if size > BYLINE_CHARS:
-            break
-    text = " ".join(parts)[: BYLINE_CHARS + 60]
-    best: tuple[int, str] | None = None
-    for pattern, (yi, mi, di) in _SHOWN_DATES:
-        for m in pattern.finditer(text):
-            if best is not None and m.start() >= best[0]:
-                break
-            month = m.group(mi)
-            try:
-                value = dt.date(
-                    int(m.group(yi)),
-                    _MONTHS[month[:3].lower()] if not month.isdigit() else int(month),
-                    int(m.group(di)),
-                )
-            except (ValueError, KeyError):
-                continue
-            if _UPDATE_WORDS.search(text[max(0, m.start() - 40) : m.start()]):
-                continue
-            best = (m.start(), value.isoformat())
-            break
-    return best[1] if best else None
-
-
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\.|$)")
-
-
-def url_date(url: str | None) -> str | None:
-    """A full date in the article's URL path (``/2025/05/16/``), set when the article was published."""
-    if not url:
-        return None
-    m = _URL_DATE.search(urlsplit(url).path)
-    if not m:
-        return None
-    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
 _SEPARATORS = re.compile(r"\s+[|\-–—:·•»~/]\s+|\s*[|·•»]\s*")
@@ -294,79 +268,6 @@ def _html_lang(tree: Any, metas: dict[str, str]) -> str | None:
     if not lang:
         lang = _meta(metas, "og:locale", "language", "content-language")
     return lang.strip().replace("_", "-").lower() if lang else None
-
-
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
-
-def _published_meta(tree: Any, metas: dict[str, str]) -> str | None:
-    """The publication date the page states explicitly (meta tags, JSON-LD), as YYYY-MM-DD."""
-    candidates: list[str] = []
-    for name in (
-        "article:published_time",
-        "og:article:published_time",
-        "datePublished",
-        "pubdate",
-        "publishdate",
-        "publish-date",
-        "parsely-pub-date",
-        "sailthru.date",
-        "dc.date.issued",
-        "DC.date.issued",
-        "dcterms.created",
-    ):
-        v = metas.get(name.lower())
-        if v:
-            candidates.append(v)
-    candidates.extend(
-        str(v)
-        for v in tree.xpath(
-            '//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime'
-        )
-    )
-    for script in tree.iter("script"):
-        if script.get("type") == "application/ld+json" and script.text:
-            candidates.extend(_jsonld_dates(script.text))
-    for c in candidates:
-        m = _ISO_DATE.match(c.strip())
-        if (
-            m
-            and 1990 <= int(m.group(1)) <= 2100
-            and 1 <= int(m.group(2)) <= 12
-            and 1 <= int(m.group(3)) <= 31
-        ):
-            return m.group(0)
-    return None
-
-
-def _jsonld_dates(script: str) -> list[str]:
-    try:
-        data = json.loads(script)
-    except (ValueError, TypeError):
-        return []
-    found: list[str] = []
-
-    def walk(node: Any, depth: int = 0) -> None:
-        if depth > 6:
-            return
-        if isinstance(node, dict):
-            kind = node.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            if any(
-                isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report", "WebPage"))
-                for k in kinds
-            ):
-                v = node.get("datePublished")
-                if isinstance(v, str):
-                    found.append(v)
-            for v in node.values():
-                walk(v, depth + 1)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v, depth + 1)
-
-    walk(data)
-    return found
 
 
 def _parse_count(text: str | None) -> int | None:
