@@ -211,20 +211,16 @@ def declared_dates(metas: dict[str, str], nodes: list[dict[str, Any]], tree: Any
     webpage = [n for n in nodes if _is_webpage(n)]
     published: list[str | None] = [parse_day(n.get("datePublished")) for n in article]
     published += [parse_day(metas.get(name)) for name in _PUBLISHED_META]
-    micro = tree.xpath(
-        '//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime'
-        " | //time[@pubdate]/@datetime"
-    )
-    published += [parse_day(str(v)) for v in micro]
+    micro_published: list[str | None] = []
+    micro_modified: list[str | None] = []
+    for el in tree.xpath("//*[@itemprop='datePublished' or @itemprop='dateModified'] | //time[@pubdate]"):
+        value = parse_day(el.get("content") or el.get("datetime"))
+        (micro_modified if el.get("itemprop") == "dateModified" else micro_published).append(value)
+    published += micro_published
     published += [parse_day(n.get("datePublished")) for n in webpage]
     modified = [parse_day(n.get("dateModified")) for n in article]
     modified += [parse_day(metas.get(name)) for name in _MODIFIED_META]
-    modified += [
-        parse_day(str(v))
-        for v in tree.xpath(
-            '//*[@itemprop="dateModified"]/@content | //*[@itemprop="dateModified"]/@datetime'
-        )
-    ]
+    modified += micro_modified
     modified += [parse_day(n.get("dateModified")) for n in webpage]
     first = next((d for d in published if d), None)
     changed = {d for d in modified if d and (first is None or d >= first)}
@@ -295,13 +291,14 @@ def _labelled_published(text: str, at: int) -> bool:
     return bool(_LABEL.search(text[max(0, at - 30) : at]))
 
 
-def _after(tree: Any, h1: Any) -> Iterable[Any]:
-    started = False
-    for el in tree.iter():
-        if el is h1:
-            started = True
-        if started:
-            yield el
+def _after(h1: Any) -> Iterable[Any]:
+    """The headline and every element after it in document order (not the head before it)."""
+    yield from h1.iter()
+    node = h1
+    while node is not None:
+        for sib in node.itersiblings():
+            yield from sib.iter()
+        node = node.getparent()
 
 
 def _before_text(h1: Any) -> str:
@@ -329,7 +326,7 @@ def byline_date(tree: Any, h1: Any, known: frozenset[str] = frozenset()) -> str 
     ``known`` dates tell its order); then a date line just above the headline; then a date labelled
     'Published' (in words or by its markup) up to :data:`LABELLED_CHARS` after it.
     """
-    text = _visible_parts(_after(tree, h1), h1, LABELLED_CHARS)
+    text = _visible_parts(_after(h1), h1, LABELLED_CHARS)
     near = text[: BYLINE_CHARS + 60]
     found = first_written_date(near, lambda at: _labelled_update(near, at), known)
     if found:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,6 +24,7 @@ import trafilatura
 from htmldate import find_date
 from lxml import html as lxml_html
 from trafilatura import metadata as traf_meta
+from trafilatura.utils import line_processing
 
 from accords.ingest.dates import (
     BYLINE_CHARS,
@@ -70,9 +72,10 @@ def _extract(tree: Any, url: str | None, **options: Any) -> Any:
     )
 
 
-def page_metadata(tree: Any, url: str | None) -> Any:
+def page_metadata(tree: Any, url: str | None, author: bool = True) -> Any:
     """trafilatura's ``extract_metadata`` without the date, categories, tags and licence (accords
-    uses none of them; the date search alone costs as much as the rest together)."""
+    uses none of them; the date search alone costs as much as the rest together). With
+    ``author=False`` the search of the page for a byline is left to :func:`byline_author`."""
     meta = traf_meta.examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None
@@ -82,7 +85,7 @@ def page_metadata(tree: Any, url: str | None) -> Any:
         pass
     if not meta.title:
         meta.title = traf_meta.extract_title(tree)
-    if not meta.author:
+    if not meta.author and author:
         meta.author = traf_meta.extract_author(tree)
     if not meta.url:
         meta.url = traf_meta.extract_url(tree, url)
@@ -98,6 +101,15 @@ def page_metadata(tree: Any, url: str | None) -> Any:
             meta.sitename = m[1]
     meta.clean_and_trim()
     return meta
+
+
+def byline_author(tree: Any) -> str | None:
+    """trafilatura's ``extract_author``, pruning ``tree`` itself rather than a deep copy of it: call
+    it last, on a tree nothing else will read."""
+    pruned = traf_meta.prune_unwanted_nodes(tree, traf_meta.AUTHOR_DISCARD_XPATHS)
+    found = traf_meta.extract_metainfo(pruned, traf_meta.AUTHOR_XPATHS, len_limit=120)
+    found = traf_meta.normalize_authors(None, found) if found else None
+    return line_processing(unescape(found[:10000])) if found else None
 
 
 def _guess_date(tree: Any, url: str | None) -> str | None:
@@ -119,7 +131,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
     og_title = _meta(metas, "og:title", "twitter:title")
     h1_nodes = list(tree.iter("h1"))
     h1s = [" ".join(h.text_content().split()) for h in h1_nodes]
-    meta = page_metadata(tree, url)
+    meta = page_metadata(tree, url, author=False)
     page_url = meta.url or url
     doc = _extract(tree, page_url, favor_precision=True)
     body, mode = _body(doc), "precision"
@@ -135,7 +147,6 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
             paragraphs=[], title=title, site_name=site, html_lang=html_lang, reactions=reactions, mode="none"
         )
     paragraphs = clean_paragraphs(body.split("\n"), title, [meta.title, og_title, *h1s[:1]])
-    authors = [a.strip() for a in re.split(r";|\band\b", meta.author or "") if a.strip()]
     scripts = (s.text for s in tree.iter("script") if s.get("type") == "application/ld+json" and s.text)
     declared = declared_dates(metas, jsonld_nodes(scripts), tree)
     date = choose_date(
@@ -146,6 +157,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
         lambda: _guess_date(tree, page_url),
     )
     modified = declared.modified if date and declared.modified and declared.modified > date else None
+    author = meta.author or byline_author(tree)  # last: it prunes the tree
+    authors = [a.strip() for a in re.split(r";|\band\b", author or "") if a.strip()]
     return HtmlDoc(
         paragraphs=paragraphs,
         title=title,
