@@ -8,12 +8,15 @@ from typing import Any
 
 from accords.quotes.attribution import Attribution, ExtractorBase, _clause_span, _trim, animate
 from accords.quotes.lexicon import (
+    IN_SOURCE_NOUNS,
     NOT_CUES,
     OBJECT_VERBS,
     PASSIVE_RAISING,
     RAISING_VERBS,
     SPEECH_VERBS,
     STANCE_ADJS,
+    STANCE_NOUN_PREPS,
+    STANCE_NOUNS,
     VIEW_ADJS,
     VIEW_NOUNS,
     lemma_of,
@@ -27,7 +30,11 @@ class MoreReported(ExtractorBase):
             if self.inside_quote(tok):
                 continue
             att = None
-            if tok.pos_ == "ADJ":
+            if tok.pos_ == "ADP" and tok.lower_ == "in":
+                att = self._in_source(tok)
+            elif tok.pos_ == "NOUN" and tok.lower_ in STANCE_NOUNS:
+                att = self._stance_noun(tok)
+            elif tok.pos_ == "ADJ":
                 att = self._view_adj(tok)
             elif tok.pos_ in ("VERB", "AUX"):
                 att = self._raising(tok) or self._view_noun(tok) or self._passive_stance(tok)
@@ -50,13 +57,25 @@ class MoreReported(ExtractorBase):
             return None
         if any(c.dep_ == "agent" for c in v.children):
             return None  # 'is expected by analysts to': a source of its own
-        pieces = []
-        for x, y in ((subj.left_edge, subj.right_edge), (comp.left_edge, comp.right_edge)):
-            a, b = _trim(self.text, x.idx, y.idx + len(y.text))
-            if b <= a:
+        if subj.lower_ == "it":
+            # 'It seems inevitable that ...': the clause, with the adjective before it
+            clause = next(
+                (c for c in [*v.children, *comp.children] if c.dep_ == "ccomp" and c.i > comp.i), None
+            )
+            if clause is None:
                 return None
-            pieces.append((a, b))
-        if pieces[1][1] - pieces[1][0] < 4:
+            pieces = [_trim(self.text, comp.idx, clause.right_edge.idx + len(clause.right_edge.text))]
+        else:
+            first_tok = subj.left_edge
+            if subj.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                first_tok = v.head.left_edge  # 'a ritual that seems to be a vestige': the noun it stands for
+            pieces = []
+            for x, y in ((first_tok, subj.right_edge), (comp.left_edge, comp.right_edge)):
+                a, b = _trim(self.text, x.idx, y.idx + len(y.text))
+                if b <= a:
+                    return None
+                pieces.append((a, b))
+        if pieces[-1][1] - pieces[-1][0] < 4:
             return None
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < v.i and c.i > subj.i]
         first = min([v] + aux, key=lambda t: t.i)
@@ -131,6 +150,47 @@ class MoreReported(ExtractorBase):
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg") and subj.i < c.i < v.i]
         first = min([v] + aux, key=lambda t: t.i)
         return Attribution("indirect", [(a, b)], (first.idx, agent.idx + len(agent.text)), src, 0.55)
+
+    def _in_source(self, prep: Any) -> Attribution | None:
+        """'In an NBC News poll released Monday, 50 percent chose Clinton': a poll or a survey in a phrase that
+        opens the clause is its source; the rest of the clause is the content."""
+        src = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        head = prep.head
+        if src is None or src.lemma_.lower() not in IN_SOURCE_NOUNS or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if lemma_of(head) in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in head.children):
+            return None  # 'In a statement, he said ...': the verb of saying is the cue
+        sent = prep.sent
+        lo, hi = prep.left_edge.i, prep.right_edge.i
+        c_lo, c_hi = max(sent.start, head.left_edge.i), min(sent.end - 1, head.right_edge.i)
+        if lo - c_lo > 1:
+            return None
+        first, last = hi + 1, c_hi
+        if first > last:
+            return None
+        a, b = _trim(self.text, self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text))
+        if len(re.findall(r"\w+", self.text[a:b])) < 3:
+            return None
+        return Attribution("indirect", [(a, b)], (prep.idx, prep.idx + len(prep.text)), src, 0.5)
+
+    def _stance_noun(self, noun: Any) -> Attribution | None:
+        """'His attacks on billionaire financiers', 'Mrs. Clinton's explanations of her email practices': the
+        object of a noun of saying or of a stance, held by the noun's possessor."""
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is None or not (animate(poss) or poss.lower_ in ("his", "her", "their", "its")):
+            return None
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i), None)
+        if prep is None or prep.lower_ not in STANCE_NOUN_PREPS:
+            return None
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.lower_ in ("it", "this", "that", "them", "which", "what", "him", "her"):
+            return None
+        end = _core_end(obj)
+        a, b = _trim(self.text, obj.left_edge.idx, end.idx + len(end.text))
+        if b - a < 3:
+            return None
+        first = min((t for t in noun.subtree if t.i > poss.right_edge.i), key=lambda t: t.i, default=noun)
+        return Attribution("indirect", [(a, b)], (first.idx, prep.idx + len(prep.text)), poss, 0.5)
 
     def _view_noun(self, be: Any) -> Attribution | None:
         """'The idea is that ...', 'Rubio's response was that ...': a noun of a view as the subject of 'be', the
