@@ -130,3 +130,12 @@ def test_trinidad_is_trinidad_and_tobago():
 def test_resolve_more_intergovernmental_bodies(text, code):
     info = resolve_actor(text)
     assert info is not None and info.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Tamil Tigers", "LKA"), ("Khmer Rouge", "KHM"), ("Chechen rebels", "RUS"), ("East Timor", "TLS")],
+)
+def test_resolve_armed_groups_regions_and_states_of_past_news(text, code):
+    info = resolve_actor(text)
+    assert info is not None and info.code == code

@@ -89,7 +89,12 @@ SECTOR_NOUNS = {
     "LEG": {"parliament", "congress", "senate", "lawmaker", "legislator", "mp", "senator", "legislature"},
     "PTY": {"party"},
     "SPY": {"intelligence", "spy", "cia", "fsb", "mossad"},
-    "CVL": {"protester", "demonstrator", "civilian", "activist", "resident", "student", "people", "crowd"},
+    "CVL": {
+        "protester", "demonstrator", "civilian", "activist", "resident", "student", "people", "crowd", "prisoner",
+        "inmate", "villager", "farmer", "youth",
+    },
+    "LAB": {"worker", "striker", "union", "unionist"},
+    "REL": {"fundamentalist", "islamist", "cleric"},
     "BUS": {"company", "firm", "business", "corporation"},
     "MED": {"journalist", "reporter", "media"},
     "REF": {"refugee", "migrant"},

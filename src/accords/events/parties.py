@@ -120,6 +120,19 @@ def np_span(head: Token) -> tuple[int, int]:
     return lo, hi + 1
 
 
+def _common_noun(head: Token) -> bool:
+    """A common noun, also when capitalised at the start of a sentence and tagged as a name ("Rebels in
+    Sierra Leone freed ...", "Police in Lagos arrested ...")."""
+    if head.pos_ == "NOUN":
+        return True
+    low = head.lower_
+    return (
+        head.pos_ == "PROPN"
+        and head.i == head.sent.start
+        and (low in fallback.NOUN_SECTOR or low.rstrip("s") in fallback.NOUN_SECTOR)
+    )
+
+
 def _names_state(word: str) -> bool:
     """A state's name or demonym, or an actor of the dictionary (not merely a town of that spelling)."""
     try:
@@ -233,7 +246,9 @@ class Resolver:
                 in ("-", "Secretary", "Attorney", "Director", "Inspector", "Solicitor", "Consul", "Governor")
             ):
                 continue  # "Secretary-General" is not a military rank
-            s = fallback.NOUN_SECTOR.get(word)
+            s = fallback.NOUN_SECTOR.get(word) or fallback.NOUN_SECTOR.get(
+                word[:-1] if word.endswith("s") else ""
+            )
             if s:
                 return s
         return None
@@ -328,21 +343,23 @@ class Resolver:
             for i in range(lo, hi):
                 t = doc[i]
                 if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN"):
-                    if not t.ent_type_ and not _names_state(t.text):
+                    if t.ent_type_ not in ("GPE", "LOC", "FAC") and not _names_state(t.text):
                         continue  # an untagged capitalised word ("The Federal Minister") is no town's name
                     code, sec = self._code_text(
                         t.text, person=t.ent_type_ == "PERSON" or self._person_at(t.idx, t.idx + len(t))
                     )
                     if code:
                         break
-        if not code and head.pos_ == "NOUN":
+        common = _common_noun(head)
+        if not code and common:
             # "Rebels in the Ivory Coast", "Opposition groups in Zimbabwe", "Security forces in Guinea"
             for c in [t for t in head.subtree if t.i <= hi + 6 and t.head.i >= lo]:
                 affiliated = c.lower_ in ("with", "to") and c.head.lemma_.lower() in AFFILIATION
                 if c.dep_ == "prep" and (c.lower_ in ("in", "from", "throughout", "across") or affiliated):
                     for p in c.children:
                         if p.dep_ == "pobj" and (
-                            p.ent_type_ in ("GPE", "NORP") or (affiliated and p.ent_type_ == "ORG")
+                            p.ent_type_ in ("GPE", "NORP")
+                            or (affiliated and (p.ent_type_ == "ORG" or p.pos_ == "PROPN"))
                         ):
                             pl, ph = np_span(p)
                             code, sec = self._code_text(doc[pl:ph].text)
@@ -370,7 +387,7 @@ class Resolver:
                 sec = sector or "GOV"
         if (
             not code
-            and head.pos_ == "NOUN"
+            and common
             and head.lemma_.lower() in fallback.NOUN_SECTOR
             and head.dep_ in ("nsubj", "nsubjpass")
         ):

@@ -75,6 +75,13 @@ def _olemma(o: Token) -> str:
     return lem
 
 
+def _own_arms(obj: Token) -> bool:
+    """ "their weapons", "its arms": a party giving up its own arms (disarming), not supplying another's."""
+    return obj.lemma_.lower() in ("weapon", "arm", "gun", "rifle") and any(
+        c.dep_ == "poss" and c.lower_ in ("their", "its", "his") for c in obj.children
+    )
+
+
 def _aid_in(obj: Token) -> bool:
     """Aid goods in an object phrase: "more than USD $4 million worth of new medical equipment"."""
     return any(t.lemma_.lower() in AID_OBJECTS for t in obj.subtree)
@@ -108,7 +115,9 @@ class CoderBase:
                     code = lex.phrasal[key]
                     if key == "call off" and obj is not None and obj.lemma_.lower() in CONCESSION_OBJECTS:
                         code = Code("CONCEDE")
-                    if key == "hand over" and obj is not None and _aid_in(obj):
+                    if key in ("hand over", "turn over", "hand in") and obj is not None and _own_arms(obj):
+                        code = Code("RETREAT", "disarm")  # "the rebels handed over their weapons"
+                    elif key == "hand over" and obj is not None and _aid_in(obj):
                         code = Code("AID")
                     return code, [t, c]
         objs = [obj] if obj is not None else []
@@ -170,6 +179,10 @@ class CoderBase:
             return Code("MOBILIZE", "troops", ("military",)), [t]
         if lemma in GIVE_VERBS | {"grant"} and obj is not None and obj.lemma_.lower() in AID_OBJECTS:
             return Code("AID"), [t, obj]
+        if lemma == "fire" and obj is None:
+            for c in t.children:  # "soldiers fired on the crowd", "fired at a checkpoint"
+                if c.dep_ == "prep" and c.lower_ in ("on", "at", "upon", "into"):
+                    return Code("ASSAULT", "firearms"), [t]
         if lemma in MEET_VERBS and obj is not None and obj.lemma_.lower() in NOT_MET:
             return None  # "to meet the health needs of", "met the deadline": no meeting
         if lemma in FIGHT_VERBS and obj is not None and obj.lemma_.lower() in NOT_FOUGHT:

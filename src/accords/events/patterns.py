@@ -136,7 +136,8 @@ class Coder(ClausePatterns):
         "fight", "hit", "target", "free", "back", "support", "welcome", "host", "mass", "suspend", "dismiss",
         "sentence", "charge", "execute", "beat", "shell", "wound", "injure", "kill", "discuss", "grant", "capture",
         "close", "shut", "block", "return", "challenge", "defend", "approve", "restrict", "call", "deny", "burn",
-        "contest", "object", "strike", "release", "award", "storm", "pound", "accept", "reverse", "comply",
+        "contest", "object", "strike", "release", "award", "storm", "pound", "accept", "reverse", "comply", "battle",
+        "commute", "cede",
     }  # fmt: skip
 
     def _plain(self, t: Token, code: Code, words: list[Token]) -> Candidate | None:
