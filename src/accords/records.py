@@ -50,6 +50,9 @@ class Article(_Model):
     published: str | None = Field(
         None, description="Publication date, ISO 8601 (YYYY-MM-DD or full timestamp)."
     )
+    date_modified: str | None = Field(
+        None, description="Last modification date the page declares when later than `published`, YYYY-MM-DD."
+    )
     site_name: str | None = None
     authors: list[str] = Field(default_factory=list)
     language: str | None = None

@@ -139,7 +139,7 @@ def read_source(source: object, settings: Settings) -> Article:
             f"{label}: holds no text; give a web page, a text or a Markdown file with an article"
         )
 
-    title = published = site_name = canonical = html_lang = None
+    title = published = modified = site_name = canonical = html_lang = None
     authors: list[str] = []
     reactions: dict[str, int] | None = None
     if looks_like_html(text, loaded.suffix, loaded.content_type):
@@ -149,6 +149,7 @@ def read_source(source: object, settings: Settings) -> Article:
         paragraphs = doc.paragraphs
         title, site_name, authors = doc.title, doc.site_name, doc.authors
         published, canonical, html_lang, reactions = doc.date, doc.url, doc.html_lang, doc.reactions
+        modified = doc.date_modified
     else:
         markdown = True if loaded.suffix in MARKDOWN_SUFFIXES else None
         tdoc = parse_text(text, markdown=markdown)
@@ -201,6 +202,7 @@ def read_source(source: object, settings: Settings) -> Article:
         canonical_url=canonical,
         title=title,
         published=_iso_date(published),
+        date_modified=_iso_date(modified),
         site_name=site_name,
         authors=authors,
         language=language,

@@ -156,7 +156,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
         declared,
         lambda: _guess_date(tree, page_url),
     )
-    modified = declared.modified if date and declared.modified and declared.modified > date else None
+    modified = declared.modified if declared.modified and (date is None or declared.modified > date) else None
     author = meta.author or byline_author(tree)  # last: it prunes the tree
     authors = [a.strip() for a in re.split(r";|\band\b", author or "") if a.strip()]
     return HtmlDoc(
