@@ -288,6 +288,12 @@ class ReportedSpeech(MoreReported):
                 obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             if (
                 obj is not None
+                and obj.lemma_.lower() in CUE_NOUNS
+                and any(c.dep_ in ("acl", "ccomp") for c in obj.children)
+            ):
+                return None  # 'repeated his claim that ...': the noun of saying is the cue
+            if (
+                obj is not None
                 and obj.tag_ not in ("WDT", "WP")
                 and obj.lower_ not in ("it", "this", "that", "them")
             ):

@@ -1,0 +1,141 @@
+"""Constructions added in quotes.rules.v3 (reported speech): verbs of a view with a clause, adjectives and nouns of
+a view, stance verbs in the passive with a 'by' source, 'is expected to', a poll opening the clause, stance nouns
+with a possessor, documents and results as sources; and what stays out (perception, wh-clauses, hedges, 'I think'
+inside a quotation)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from accords.records import Article, Paragraph, Quote, Record
+
+pytestmark = pytest.mark.slow
+
+
+def run(text: str) -> Record:
+    import accords
+
+    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return accords.process_article(Article(id="t", text=text, paragraphs=paras, language="en"))
+
+
+def one(rec: Record, start: str) -> Quote:
+    hits = [q for q in rec.quotes if q.content[0].text.startswith(start)]
+    assert len(hits) == 1, [(q.kind, [c.text for c in q.content]) for q in rec.quotes]
+    return hits[0]
+
+
+def test_v3_version() -> None:
+    from accords.quotes import VERSION
+
+    rec = run("The senator knows that the bill will fail.")
+    assert VERSION == "quotes.rules.v3"
+    assert all(q.version == VERSION for q in rec.quotes) and rec.quotes
+
+
+def test_v3_verb_of_knowing_with_a_that_clause() -> None:
+    q = one(run("The senator knows that the bill will fail."), "that the bill")
+    assert q.kind == "indirect" and q.content[0].text == "that the bill will fail"
+    assert q.cue is not None and q.cue.text == "knows"
+    assert q.speaker is not None and q.speaker.text == "The senator"
+
+
+def test_v3_hoping_is_not_hop() -> None:
+    # the lemmatizer reads 'hoping' as 'hop': the surface form mends it
+    q = one(run("Clinton is hoping Iowa will give her an early lead."), "Iowa will give")
+    assert q.cue is not None and q.cue.text == "hoping"
+    assert q.speaker is not None and q.speaker.text == "Clinton"
+
+
+def test_v3_wh_clause_after_know_is_no_quote() -> None:
+    assert run("She knows how tempting that can be.").quotes == []
+
+
+def test_v3_seeing_is_not_saying() -> None:
+    assert run("The reporters saw that the door was open.").quotes == []
+
+
+def test_v3_i_think_inside_a_quotation_is_no_new_attribution() -> None:
+    rec = run("“I think the deal is dead,” Smith said.")
+    assert [q.kind for q in rec.quotes] == ["direct"]
+    assert rec.quotes[0].cue is not None and rec.quotes[0].cue.text == "said"
+
+
+def test_v3_a_document_or_a_result_is_a_source() -> None:
+    q = one(run("The report said that unemployment fell in March."), "that unemployment")
+    assert q.speaker is not None and q.speaker.text == "The report"
+    q = one(run("Exit polling showed that Clinton won every demographic group."), "that Clinton won")
+    assert q.speaker is not None and q.speaker.text == "Exit polling"
+
+
+def test_v3_adjective_of_a_view_with_a_clause() -> None:
+    q = one(
+        run("Some Democrats are concerned that the primary fight could split the party."), "that the primary"
+    )
+    assert q.cue is not None and q.cue.text == "are concerned"
+    assert q.speaker is not None and q.speaker.text == "Some Democrats"
+
+
+def test_v3_adjective_of_a_stance_with_its_object() -> None:
+    q = one(run("Senator Cruz was also critical of the president's stance on Syria."), "the president's")
+    assert q.content[0].text == "the president's stance on Syria"
+    assert q.cue is not None and q.cue.text == "was also critical of"
+    assert q.speaker is not None and q.speaker.text.endswith("Cruz")
+
+
+def test_v3_noun_of_a_view_before_be() -> None:
+    q = one(run("Rubio's response was that the tax code is unfair to families."), "that the tax code")
+    assert q.speaker is not None and q.speaker.text.startswith("Rubio")
+
+
+def test_v3_passive_with_a_by_source() -> None:
+    q = one(run("The meeting was first reported by Politico."), "The meeting")
+    assert q.content[0].text == "The meeting"
+    assert q.speaker is not None and q.speaker.text == "Politico"
+
+
+def test_v3_is_expected_to_has_two_pieces_and_no_speaker() -> None:
+    q = one(run("Trump is expected to unveil his second ad on Monday."), "Trump")
+    assert [c.text for c in q.content] == ["Trump", "to unveil his second ad on Monday"]
+    assert q.speaker is None and q.cue is not None and q.cue.text == "is expected"
+
+
+def test_v3_the_writers_own_hedge_is_no_quote() -> None:
+    assert run("Ukraine appeared ready to make concessions.").quotes == []
+
+
+def test_v3_a_poll_opening_the_clause_is_its_source() -> None:
+    q = one(
+        run("In an NBC News poll released Monday, 50 percent of respondents chose Clinton."), "50 percent"
+    )
+    assert q.content[0].text == "50 percent of respondents chose Clinton"
+    assert q.speaker is not None and "poll" in q.speaker.text
+
+
+def test_v3_stance_noun_with_a_possessor() -> None:
+    q = one(run("His attacks on billionaire financiers have elevated money in politics."), "billionaire")
+    assert q.content[0].text == "billionaire financiers"
+    assert q.speaker is not None and q.speaker.text == "His"
+
+
+def test_v3_noun_of_a_standing_view_is_no_quote() -> None:
+    assert run("His position on trade is unclear.").quotes == []
+
+
+def test_v3_more_stance_verbs_and_their_object() -> None:
+    q = one(run("The governor highlighted the state's recovery from the recession."), "the state's")
+    assert q.cue is not None and q.cue.text == "highlighted"
+    q = one(run("Clinton responded to the criticism from the left."), "the criticism")
+    assert q.cue is not None and q.cue.text == "responded"
+
+
+def test_v3_object_stops_before_an_apposition() -> None:
+    rec = run("Nearly 10 percent of them voted for Ben Carson, a neurosurgeon who has never held office.")
+    q = one(rec, "Ben Carson")
+    assert q.content[0].text == "Ben Carson"
+
+
+def test_v3_an_ordinary_verb_with_an_object_is_no_quote() -> None:
+    assert run("Trump won the primary in New Hampshire.").quotes == []
