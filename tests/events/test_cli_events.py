@@ -43,11 +43,10 @@ def test_cli_events_bad_format() -> None:
 @pytest.mark.slow
 def test_cli_events_user_actor_dictionary(tmp_path: Path) -> None:
     page = tmp_path / "dz.txt"
-    page.write_text("President Abdelaziz Bouteflika threatened to institute a curfew in the capital.\n")
+    # a made-up leader: the starter dictionary cannot know him
+    page.write_text("President Abdelkader Merbouti threatened to institute a curfew in the capital.\n")
     actors = tmp_path / "actors.yaml"
-    actors.write_text(
-        "- name: Abdelaziz Bouteflika\n  aliases: [Bouteflika]\n  country: DZA\n  sector: GOV\n"
-    )
+    actors.write_text("- name: Abdelkader Merbouti\n  aliases: [Merbouti]\n  country: DZA\n  sector: GOV\n")
     without = json.loads(runner.invoke(app, ["events", str(page), "-f", "json"]).output)["events"]
     assert not without  # no country for the actor: precision first, no event
     res = runner.invoke(app, ["events", str(page), "-f", "json", "--actors", str(actors)])

@@ -72,7 +72,19 @@ OFFICIAL_TITLES = {
 }  # fmt: skip
 
 
-PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around"}
+PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "through"}
+# Heads of a quantity of people: "thousands of students", "a group of refugees".
+QUANTITY_HEADS = {
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "group",
+}
 
 
 def _locative(t: Token) -> bool:
@@ -118,6 +130,18 @@ def np_span(head: Token) -> tuple[int, int]:
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     return lo, hi + 1
+
+
+def _people_of(head: Token) -> bool:
+    """ "Thousands of students", "a group of refugees": a quantity of people of a kind the coder knows."""
+    if head.lower_ not in QUANTITY_HEADS and head.lemma_.lower() not in QUANTITY_HEADS:
+        return False
+    return any(
+        p.dep_ == "pobj" and p.lemma_.lower() in fallback.NOUN_SECTOR
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+    )
 
 
 def _common_noun(head: Token) -> bool:
@@ -388,7 +412,7 @@ class Resolver:
         if (
             not code
             and common
-            and head.lemma_.lower() in fallback.NOUN_SECTOR
+            and (head.lemma_.lower() in fallback.NOUN_SECTOR or _people_of(head))
             and head.dep_ in ("nsubj", "nsubjpass")
         ):
             # "Prisoners rioted at a jail in East Timor's capital", "Islamic fundamentalists ... Algerian
