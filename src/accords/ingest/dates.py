@@ -38,7 +38,8 @@ _WRITTEN = (
 # 09.10.2024, 3/4/2025: month first in the US, day first elsewhere (see _numeric_day).
 _NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d.]\d)")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
-_UPDATE_WORDS = re.compile(r"updat|modif|review|revised|last\s+edited|edited\s+(?:on|at)\b", re.I)
+# 'Reviewed by Dr X' and 'edited by Y' credit a person; 'Last reviewed', 'Edited on' date a change.
+_UPDATE_WORDS = re.compile(r"updat|modif|revis|(?:edited|reviewed)(?!\s+by\b)", re.I)
 _PUBLISHED_WORD = re.compile(r"\b(?:published|posted|first\s+appeared)\b", re.I)
 # A date's label: the words, or 'Dated' which stands for markup that marks a date (see _visible_parts).
 _LABEL = re.compile(r"\b(?:published|posted|first\s+appeared|dated)\b[\s:|-]*(?:on\s+)?$", re.I)
@@ -237,7 +238,10 @@ def _is_update_element(el: Any) -> bool:
     if el.get("itemprop") == "dateModified":
         return True
     classes = (el.get("class") or "").lower()
-    return bool(_UPDATE_WORDS.search(classes)) and "publish" not in classes
+    return bool(_UPDATE_CLASS.search(classes)) and "publish" not in classes
+
+
+_UPDATE_CLASS = re.compile(r"(?<![a-z])(?:updated?|modified|revised|lastmod)(?![a-z])")
 
 
 def _date_label(el: Any) -> str | None:
@@ -359,18 +363,39 @@ def originally_published(html: str, tree: Any) -> str | None:
     return None
 
 
+def shown_as_update(tree: Any, day: str) -> bool:
+    """Whether the page writes ``day`` only after an update label ('Last updated: May 6, 2025',
+    markup marking the modification date): then it is when the page changed, not when it appeared."""
+    root = tree.find("body")
+    text = _visible_parts((root if root is not None else tree).iter(), None, 10**9)
+    seen = False
+    for pattern, (yi, mi, di) in _WRITTEN:
+        for m in pattern.finditer(text):
+            month = m.group(mi)
+            number = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower(), 0)
+            if _day(int(m.group(yi)), number, int(m.group(di))) != day:
+                continue
+            if not _labelled_update(text, m.start()):
+                return False
+            seen = True
+    return seen
+
+
 def choose_date(
     from_url: str | None,
     original: str | None,
     shown: str | None,
     declared: Declared,
     guess: Callable[[], str | None],
-) -> str | None:
-    """The publication date, by the order of the module docstring; ``guess`` is called only when needed."""
+    is_update: Callable[[str], bool] = lambda day: False,
+) -> tuple[str | None, str | None]:
+    """The publication date, by the order of the module docstring, and a modification date the
+    page shows when only the guess finds it. ``guess`` is called only when needed; a guess is
+    dropped when it is the declared modification date, a bare year, or ``is_update(guess)``."""
     if from_url:
-        return from_url
+        return from_url, None
     if original:
-        return original
+        return original, None
     if shown:
         if (
             shown in declared.modified_all
@@ -378,11 +403,13 @@ def choose_date(
             and declared.published != shown
             and declared.published < shown
         ):
-            return declared.published
-        return shown
+            return declared.published, None
+        return shown, None
     if declared.published:
-        return declared.published
+        return declared.published, None
     value = parse_day(guess())
     if value is None or value in declared.modified_all or value.endswith("-01-01"):
-        return None
-    return value
+        return None, None
+    if is_update(value):
+        return None, value
+    return value, None

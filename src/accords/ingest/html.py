@@ -33,6 +33,7 @@ from accords.ingest.dates import (
     declared_dates,
     jsonld_nodes,
     originally_published,
+    shown_as_update,
     url_date,
 )
 from accords.ingest.furniture import fold, is_furniture
@@ -149,14 +150,17 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
     paragraphs = clean_paragraphs(body.split("\n"), title, [meta.title, og_title, *h1s[:1]])
     scripts = (s.text for s in tree.iter("script") if s.get("type") == "application/ld+json" and s.text)
     declared = declared_dates(metas, jsonld_nodes(scripts), tree)
-    date = choose_date(
+    date, shown_update = choose_date(
         url_date(page_url),
         originally_published(html, tree),
         byline_date(tree, h1_nodes[0], declared.known) if h1_nodes else None,
         declared,
         lambda: _guess_date(tree, page_url),
+        lambda day: shown_as_update(tree, day),
     )
-    modified = declared.modified if declared.modified and (date is None or declared.modified > date) else None
+    modified = declared.modified or shown_update
+    if date and modified and modified <= date:
+        modified = None
     author = meta.author or byline_author(tree)  # last: it prunes the tree
     authors = [a.strip() for a in re.split(r";|\band\b", author or "") if a.strip()]
     return HtmlDoc(
