@@ -5,7 +5,9 @@
   and recall are means over pages; F1 is the harmonic mean of the two means; a page with no output
   counts as precision 0, recall 0), and pages per second.
 * wcxb-dev: title exact (whitespace-folded, lower-cased), date exact (YYYY-MM-DD, over pages with a
-  gold date) and body bag-of-words F1 (lower-cased ``\\w+`` unigrams, averaged over pages).
+  gold date) and body bag-of-words F1 (lower-cased ``\\w+`` unigrams, averaged over pages). The gold
+  date is often the page's 'Last updated' date, which accords reports as ``date_modified``, never as
+  ``published``: ``date_exact_published_or_modified`` counts a gold date found in either field.
 
 Run: ``python benchmarks/extraction.py [--limit N] [--sets aeb,wcxb]``. Writes benchmarks/results/extraction.json.
 The data is read from ../shared/eval/extraction beside the clone (never copied into the repository).
@@ -84,7 +86,12 @@ def accords_extractor() -> Callable[[bytes, str | None], Result]:
             art = read_source(data, settings)
         except InputError:
             return {"text": "", "title": None, "date": None}
-        return {"text": art.text, "title": art.title, "date": art.published}
+        return {
+            "text": art.text,
+            "title": art.title,
+            "date": art.published,
+            "date_modified": art.date_modified,
+        }
 
     return run
 
@@ -174,6 +181,14 @@ def score_wcxb(
         "title_exact": sum(title_equal(out[k]["title"], t["title"]) for k, t in titled) / max(1, len(titled)),
         "date_exact": sum(date_equal(out[k]["date"], t["publish_date"]) for k, t in dated)
         / max(1, len(dated)),
+        # The silver gold often takes the page's 'Last updated' date, which accords keeps apart
+        # (Article.date_modified): the share of gold dates found in either field.
+        "date_exact_published_or_modified": sum(
+            date_equal(out[k]["date"], t["publish_date"])
+            or date_equal(out[k].get("date_modified"), t["publish_date"])
+            for k, t in dated
+        )
+        / max(1, len(dated)),
         "pages": len(pages),
         "pages_with_body": len(bodied),
         "pages_with_title": len(titled),
@@ -228,7 +243,9 @@ def main(argv: list[str] | None = None) -> int:
             r = results["wcxb-dev"][name]  # type: ignore[index]
             rows.append(
                 f"wcxb  {name:20s} body F1={r['body_f1']:.3f} title={r['title_exact']:.1%} "
-                f"date={r['date_exact']:.1%} (of {r['pages_with_date']}) {r['pages_per_s_cpu']:6.1f} pages/s (CPU) "
+                f"date={r['date_exact']:.1%} (of {r['pages_with_date']}"
+                + (f"; or modified {r['date_exact_published_or_modified']:.1%}" if name == "accords" else "")
+                + f") {r['pages_per_s_cpu']:6.1f} pages/s (CPU) "
                 f"(n={r['pages']})"
             )
     print("\n".join(rows))
