@@ -139,3 +139,22 @@ def test_resolve_more_intergovernmental_bodies(text, code):
 def test_resolve_armed_groups_regions_and_states_of_past_news(text, code):
     info = resolve_actor(text)
     assert info is not None and info.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Soviet Union", "RUS"),
+        ("Zaire", "COD"),
+        ("Kampuchea", "KHM"),
+        ("Czechoslovakia", "CZE"),
+        ("Rhodesia", "ZWE"),
+        ("Northern Ireland", "GBR"),
+        ("Bosnian Serb forces", "BIH"),
+        ("PLO", "PSE"),
+    ],
+)
+def test_resolve_former_state_names_and_stacked_demonyms(text, code):
+    # news of the 1980s and 1990s names states that have since changed their names or split
+    info = resolve_actor(text)
+    assert info is not None and info.code == code

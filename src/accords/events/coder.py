@@ -338,9 +338,14 @@ class EventBuilder:
                 prep = prep.head.head
             if prep.dep_ != "prep" or prep.lower_ not in LOC_PREPS:
                 continue
-            h = prep.head  # the clause, its attack-noun subject, or "killed in a car bombing in Baghdad"
-            attack = h.lemma_.lower() in ATTACK_NOUNS
-            if not (h.i in holders or attack and (h.head.i in holders or h.head.head.i in holders)):
+            # the clause, its attack-noun subject, "killed in a car bombing in Baghdad", "outside a police
+            # station in Bogota": up a chain of place phrases to the clause
+            h = prep.head
+            for _ in range(4):
+                if h.i in holders or h.dep_ not in ("pobj", "prep", "dobj", "nsubj") or h.head == h:
+                    break
+                h = h.head
+            if h.i not in holders:
                 continue
             country = fallback.place_country(e.text) or self.resolver._code_text(e.text)[0]
             if country:

@@ -132,6 +132,14 @@ def np_span(head: Token) -> tuple[int, int]:
     return lo, hi + 1
 
 
+def _group_word(head: Token) -> bool:
+    """A noun naming a kind of people the coder knows ("rebels", "Guerrillas" tagged as a name)."""
+    low = head.lower_
+    return any(
+        w in fallback.NOUN_SECTOR for w in (head.lemma_.lower(), low, low[:-1] if low.endswith("s") else low)
+    )
+
+
 def _people_of(head: Token) -> bool:
     """ "Thousands of students", "a group of refugees": a quantity of people of a kind the coder knows."""
     if head.lower_ not in QUANTITY_HEADS and head.lemma_.lower() not in QUANTITY_HEADS:
@@ -412,7 +420,7 @@ class Resolver:
         if (
             not code
             and common
-            and (head.lemma_.lower() in fallback.NOUN_SECTOR or _people_of(head))
+            and (_group_word(head) or _people_of(head))
             and head.dep_ in ("nsubj", "nsubjpass")
         ):
             # "Prisoners rioted at a jail in East Timor's capital", "Islamic fundamentalists ... Algerian

@@ -183,6 +183,12 @@ class CoderBase:
             for c in t.children:  # "soldiers fired on the crowd", "fired at a checkpoint"
                 if c.dep_ == "prep" and c.lower_ in ("on", "at", "upon", "into"):
                     return Code("ASSAULT", "firearms"), [t]
+        if lemma in ("leave", "quit", "exit") and obj is not None and obj.ent_type_ in ("GPE", "LOC"):
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lemma_.lower() in TROOPS | {"troops", "forces", "army"}:
+                return Code("RETREAT", "withdraw", ("military",)), [
+                    t
+                ]  # "the last Russian troops left Estonia"
         if lemma in MEET_VERBS and obj is not None and obj.lemma_.lower() in NOT_MET:
             return None  # "to meet the health needs of", "met the deadline": no meeting
         if lemma in FIGHT_VERBS and obj is not None and obj.lemma_.lower() in NOT_FOUGHT:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from accords.events import fallback
 from accords.events import lexicon as L
 from accords.events.lexicon import Code
 from accords.events.pattern_clauses import ClausePatterns
@@ -192,7 +193,12 @@ class Coder(ClausePatterns):
         cand = self._mk(t, code, words, t, confidence=conf)
         if lemma in ("host", "receive") and code.event == "CONSULT" and len(words) == 1:
             # PLOVER: the visitor is the actor and the host the recipient ("Erdogan hosted Putin in Ankara")
-            guests = [r for r in cand.recipients if r.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
+            guests = [
+                r
+                for r in cand.recipients
+                if r.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or fallback.NOUN_SECTOR.get(r.lemma_.lower()) == "GOV"  # "the visiting Thai prime minister"
+            ]
             if not guests:
                 return None
             cand.actors, cand.recipients = guests, cand.actors
