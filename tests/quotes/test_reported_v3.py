@@ -139,3 +139,24 @@ def test_v3_object_stops_before_an_apposition() -> None:
 
 def test_v3_an_ordinary_verb_with_an_object_is_no_quote() -> None:
     assert run("Trump won the primary in New Hampshire.").quotes == []
+
+
+def test_v3_view_as_is_a_label() -> None:
+    q = one(run("Most voters view Clinton as more prepared for the job."), "Clinton")
+    assert q.content[0].text == "Clinton as more prepared for the job"
+    assert q.cue is not None and q.cue.text == "view"
+
+
+def test_v3_object_stops_before_a_phrase_of_time() -> None:
+    q = one(run("Senator Warren endorsed Mr. Sanders in December."), "Mr. Sanders")
+    assert q.content[0].text == "Mr. Sanders"
+
+
+def test_v3_according_to_after_two_conjoined_clauses_takes_both() -> None:
+    rec = run(
+        "Hillary Clinton has raised $2.7 million from tech donors, while Bernie Sanders has raised $6 million, "
+        "according to new Crowdpac research."
+    )
+    q = one(rec, "Hillary Clinton has raised")
+    assert q.content[0].text.endswith("Bernie Sanders has raised $6 million")
+    assert q.speaker is not None and q.speaker.text.endswith("research")

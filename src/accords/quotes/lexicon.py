@@ -25,7 +25,9 @@ SPEECH_VERBS = frozenset(
 WEAK_VERBS = frozenset("show find learn read feel hope fear worry figure guess call point order read".split())
 
 # Verbs that take "X as Y" or "X Y" (called the talks "a farce"): the content is the object and its complement.
-LABEL_VERBS = frozenset("describe call label dub term characterize characterise brand portray hail".split())
+LABEL_VERBS = frozenset(
+    "describe call label dub term characterize characterise brand portray hail view regard deem".split()
+)
 
 # Lemmas that are never cues even when the parser gives them a clause.
 NOT_CUES = frozenset("be have do make see know seem appear".split())

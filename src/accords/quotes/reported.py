@@ -41,7 +41,13 @@ def _stance(tok: Any, lemma: str) -> bool:
     """:func:`is_stance` over the mended lemma ('hoping' is no 'hop')."""
     if tok.pos_ != "VERB" or lemma in NOT_CUES:
         return False
-    return lemma in SPEECH_VERBS or lemma in OBJECT_VERBS or lemma in XCOMP_VERBS or lemma in PREP_VERBS
+    return (
+        lemma in SPEECH_VERBS
+        or lemma in OBJECT_VERBS
+        or lemma in XCOMP_VERBS
+        or lemma in PREP_VERBS
+        or (lemma in LABEL_VERBS)
+    )
 
 
 def _full_clause(c: Any) -> bool:
@@ -64,6 +70,16 @@ def _np_end(np: Any) -> Any:
         if c.dep_ == "punct" and c.text in (",", "—", "–", "-", "(", ";", ":"):
             return c.doc[c.i - 1] if c.i - 1 >= np.i else np
     return end
+
+
+def _when(c: Any) -> bool:
+    """A phrase of time: 'last week', 'on Monday', 'in December'."""
+    if c.dep_ in ("npadvmod", "tmod") or c.ent_type_ in ("DATE", "TIME"):
+        return True
+    if c.dep_ == "prep":
+        obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+        return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+    return False
 
 
 class ReportedSpeech(MoreReported):
@@ -303,12 +319,17 @@ class ReportedSpeech(MoreReported):
                     end = _np_end(obj)
                 if EXTEND_VP:
                     # the rest of the verb phrase: 'defended himself on Saturday for bailing on the bill'
+                    kept = [end]
                     for c in v.rights:
                         if c.i <= end.i:
                             continue
                         if c.dep_ in ("punct", "cc", "conj", "parataxis", "advcl", "ccomp", "relcl"):
                             break
-                        end = c.right_edge
+                        kept.append(c)
+                    # ... but not a phrase of time that ends it ('endorsed Mr. Sanders in December')
+                    while len(kept) > 1 and _when(kept[-1]):
+                        kept.pop()
+                    end = kept[-1] if len(kept) == 1 else kept[-1].right_edge
                 return obj.left_edge.idx, end.idx + len(end.text)
         if lemma in XCOMP_VERBS:
             xc = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i), None)
@@ -327,7 +348,14 @@ class ReportedSpeech(MoreReported):
             (
                 c
                 for c in v.children
-                if c.i > v.i and (c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as")
+                if c.i > v.i
+                and (
+                    c.dep_ in ("oprd", "xcomp")
+                    or c.dep_ == "prep"
+                    and c.lower_ == "as"
+                    or c.dep_ == "advcl"
+                    and c.left_edge.lower_ == "as"  # 'view her as more prepared'
+                )
             ),
             None,
         )
@@ -365,13 +393,18 @@ class ReportedSpeech(MoreReported):
         clause = tok.head if tok.head.i != tok.i else tok
         c_lo = max(sent.start, clause.left_edge.i)
         c_hi = min(sent.end - 1, clause.right_edge.i)
+        s_hi = sent.end - 1
+        while s_hi > hi and self.doc[s_hi].is_punct:
+            s_hi -= 1
         # content: the clause it modifies, less the "according to X" phrase
         if lo - c_lo <= 1:
-            first = hi + 1
-            last = c_hi
+            first, last = hi + 1, c_hi
         else:
-            first = c_lo
-            last = lo - 1
+            first, last = c_lo, lo - 1
+            if hi >= s_hi and not any(is_cue(t) for t in sent if t.i < lo):
+                # at the end of a sentence with no verb of saying: all that comes before, not only the last
+                # conjunct the parse hung it on ('X raised $2.7 million, while Y raised $6 million, according to')
+                first = sent.start
         if first > last:
             return None
         a, b = _trim(self.text, self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text))
