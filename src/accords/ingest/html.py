@@ -24,6 +24,7 @@ import trafilatura
 from htmldate import find_date
 from lxml import html as lxml_html
 from trafilatura import metadata as traf_meta
+from trafilatura.htmlprocessing import delete_element
 from trafilatura.utils import line_processing
 
 from accords.ingest.dates import (
@@ -104,11 +105,99 @@ def page_metadata(tree: Any, url: str | None, author: bool = True) -> Any:
     return meta
 
 
+_AUTHOR_NAME = re.compile(r"author-?name|AuthorName|authorName")
+_AUTHOR_ID = re.compile(r"author|zuozhe|bianji|xiaobian")
+_AUTHOR_CLASS = re.compile(
+    r"author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name"
+)
+_AUTHOR_ANY_ID = re.compile(r"[Aa]uthor")
+_AUTHOR_ANY_CLASS = re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline")
+_TAGS_1 = frozenset("a address div link p span strong".split())
+_TAGS_2 = frozenset("a div h3 h4 p span".split())
+
+
+def _author_candidates(tree: Any) -> list[list[Any]]:
+    """The elements each of trafilatura's three ``AUTHOR_XPATHS`` selects, found in one pass in
+    Python (the XPaths call a Python regex on every element, three times over)."""
+    found: list[list[Any]] = [[], [], []]
+    for el in tree.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if not el.attrib and tag != "author":
+            continue
+        cls, ident, prop = el.get("class") or "", el.get("id") or "", el.get("itemprop") or ""
+        if tag == "author" or (
+            tag in _TAGS_1
+            and (
+                el.get("rel") == "author"
+                or ident == "author"
+                or cls == "author"
+                or prop == "author name"
+                or el.get("data-testid") in ("AuthorCard", "AuthorURL")
+                or _AUTHOR_NAME.search(cls)
+            )
+        ):
+            found[0].append(el)
+        if tag in _TAGS_2 and (
+            cls in ("byline", "username", "byl", "BBL")
+            or "author" in prop
+            or _AUTHOR_ID.search(ident)
+            or _AUTHOR_CLASS.search(cls)
+        ):
+            found[1].append(el)
+        if (
+            "Byline" in (el.get("data-component") or "")
+            or "author" in prop
+            or _AUTHOR_ANY_ID.search(ident)
+            or _AUTHOR_ANY_CLASS.search(cls)
+        ):
+            found[2].append(el)
+    return found
+
+
+_DISCARD_ID = re.compile(r"^comments|comment-?list|ProductReviews")
+_DISCARD_CLASS = re.compile(
+    r"^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
+    r"article-(?:share|support)|print|category|meta-date|meta-reviewer"
+)
+
+
+def _discard_for_author(el: Any) -> bool:
+    ident, cls = el.get("id") or "", el.get("class") or ""
+    return bool(
+        ident == "comments"
+        or cls in ("comments", "title", "date")
+        or _DISCARD_ID.search(ident)
+        or _DISCARD_CLASS.search(cls)
+        or "Figure" in (el.get("data-component") or "")
+    )
+
+
+def _prune_for_author(tree: Any) -> None:
+    """trafilatura's ``AUTHOR_DISCARD_XPATHS`` (comments, sidebars, dates, figures...), in Python."""
+    for el in [
+        el for el in tree.iter("a", "div", "section", "span") if el.attrib and _discard_for_author(el)
+    ]:
+        delete_element(el)
+    for el in list(tree.iter("time", "figure")):
+        delete_element(el)
+
+
 def byline_author(tree: Any) -> str | None:
-    """trafilatura's ``extract_author``, pruning ``tree`` itself rather than a deep copy of it: call
-    it last, on a tree nothing else will read."""
-    pruned = traf_meta.prune_unwanted_nodes(tree, traf_meta.AUTHOR_DISCARD_XPATHS)
-    found = traf_meta.extract_metainfo(pruned, traf_meta.AUTHOR_XPATHS, len_limit=120)
+    """trafilatura's ``extract_author``, pruning ``tree`` itself rather than a deep copy of it (call
+    it last, on a tree nothing else will read), with its XPaths evaluated in Python in one pass
+    each (as XPath, they call a Python regex on every element; same results on aeb and wcxb-dev)."""
+    _prune_for_author(tree)
+    found = None
+    for candidates in _author_candidates(tree):
+        for el in candidates:
+            content = " ".join(" ".join(el.itertext()).split())
+            if 2 < len(content) < 120:
+                found = content
+                break
+        if found:
+            break
     found = traf_meta.normalize_authors(None, found) if found else None
     return line_processing(unescape(found[:10000])) if found else None
 
