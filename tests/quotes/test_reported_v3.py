@@ -160,3 +160,15 @@ def test_v3_according_to_after_two_conjoined_clauses_takes_both() -> None:
     q = one(rec, "Hillary Clinton has raised")
     assert q.content[0].text.endswith("Bernie Sanders has raised $6 million")
     assert q.speaker is not None and q.speaker.text.endswith("research")
+
+
+def test_v3_reported_words_stay_in_their_paragraph() -> None:
+    # the parser runs the sentence on into the next paragraph; the parenthetical 'she said' still gives its clause
+    rec = run(
+        "Yellen said the Fed might do better by working with other central banks. Otherwise, she said, countries "
+        "may simply steal growth from one another.\n\n''There is a risk that uncoordinated policy could shift "
+        "demand across borders,'' she told an audience of academics at the forum."
+    )
+    hits = [q for q in rec.quotes if any(c.text.startswith("countries may simply") for c in q.content)]
+    assert hits, [(q.kind, [c.text for c in q.content]) for q in rec.quotes]
+    assert all("\n" not in c.text for q in rec.quotes for c in q.content)

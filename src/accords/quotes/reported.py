@@ -60,6 +60,7 @@ def _full_clause(c: Any) -> bool:
 
 
 CORE_NP = True
+PARA_CLIP = True
 
 
 def _np_end(np: Any) -> Any:
@@ -191,6 +192,8 @@ class ReportedSpeech(MoreReported):
                 Attribution("indirect", [(a, b)], cue, spk, conf, stance=conf < 0.6 and not is_cue(tok))
             )
         out += self.more_from_parse()
+        if PARA_CLIP:
+            out = [x for x in out if self._in_paragraph(x)]
         # a stance verb inside what someone else is reported to have said is part of that, not a quote of its own
         return [
             x
@@ -199,6 +202,22 @@ class ReportedSpeech(MoreReported):
             or x.cue is None
             or not any(y is not x and not y.stance and y.start <= x.cue[0] < y.end for y in out)
         ]
+
+    def _in_paragraph(self, att: Attribution) -> bool:
+        """Reported words stay in the paragraph of their cue (the parser sometimes runs a sentence on across a
+        paragraph break): what lies past it is cut off; nothing left, no attribution."""
+        if att.cue is None or att.kind != "indirect":
+            return True
+        pa, pb = self.para_spans[self.paragraph_of(att.cue[0])]
+        pieces = []
+        for a, b in att.content:
+            a, b = _trim(self.text, max(a, pa), min(b, pb))
+            if b - a > 2:
+                pieces.append((a, b))
+        if not pieces:
+            return False
+        att.content = pieces
+        return True
 
     def _noun_cue(self, noun: Any) -> Attribution | None:
         """'his claim that ...', 'Trump's argument that ...': a noun of saying with a that-clause."""
@@ -261,6 +280,13 @@ class ReportedSpeech(MoreReported):
             return []
         sent = cue.sent
         lo, hi = max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
+        if PARA_CLIP:
+            # never past the paragraph: the parser sometimes runs a sentence on into the next one
+            pa, pb = self.para_spans[self.paragraph_of(cue.idx)]
+            while lo < cue.i and self.doc[lo].idx < pa:
+                lo += 1
+            while hi > cue.i and self.doc[hi].idx >= pb:
+                hi -= 1
         left = (self.doc[lo].idx, cue.left_edge.idx)
         right_start = cue.right_edge.i + 1
         pieces = []
