@@ -457,7 +457,7 @@ class EventBuilder:
         for sent in self.doc.sents:
             if not re.search(r"[a-z]", sent.text):
                 continue
-            cands = self.coder.candidates(sent)
+            cands = _protest_topics_dropped(self.coder.candidates(sent))
             for c in sorted(cands, key=lambda c: c.trigger.i):
                 ev = self.build(c, len(events) + 1)
                 if ev is None:
@@ -469,6 +469,23 @@ class EventBuilder:
                     self.last_demand = list(ev.actor)
             self.resolver.update_memory(sent)
         return _dedupe(events)
+
+
+def _protest_topics_dropped(cands: list[Candidate]) -> list[Candidate]:
+    """PLOVER: the topic of a protest is not coded as a separate REQUEST ("staged a rally to demand the release
+    of political prisoners" is one PROTEST)."""
+    protests = {c.trigger.i for c in cands if c.code.event == "PROTEST"}
+    if not protests:
+        return cands
+    return [
+        c
+        for c in cands
+        if not (
+            c.code.event == "REQUEST"
+            and c.trigger.dep_ in ("advcl", "xcomp", "conj", "acl")
+            and c.trigger.head.i in protests
+        )
+    ]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -92,11 +92,25 @@ class CoderBase:
 
     def __init__(self) -> None:
         self.lex = load_lexicon()
+        lex = self.lex
+        self.known_verbs = (
+            set(lex.verbs) | {k.split()[0] for k in (*lex.verb_objects, *lex.phrasal)} | L.LIGHT | GIVE_VERBS
+        )
 
     # ---- base codes -------------------------------------------------------------------------------------------
+    def verb_lemma(self, t: Token) -> str:
+        """The verb's lemma, mended where the tagger's lemmatiser cuts a known verb short ("staged" -> "stag")."""
+        lemma = str(t.lemma_.lower())
+        if lemma in self.known_verbs or not t.lower_.endswith(("ed", "es")):
+            return lemma
+        for cand in (t.lower_[:-1], t.lower_[:-2]):
+            if cand in self.known_verbs:
+                return cand
+        return lemma
+
     def verb_code(self, t: Token) -> tuple[Code, list[Token]] | None:
         lex = self.lex
-        lemma = t.lemma_.lower()
+        lemma = self.verb_lemma(t)
         if lemma in ("send", "dispatch", "deploy") and any(
             c.dep_ in ("xcomp", "advcl")
             and c.lemma_.lower() in ("investigate", "probe", "inspect", "examine")
@@ -151,6 +165,8 @@ class CoderBase:
                         for p in _prep_objs(t, {"to"})
                     ):
                         code = Code("AID", None, ("asylum",))  # "opened its borders to refugees"
+                    if code.event == "PROTEST" and any(c.lower_ == "hunger" for c in o.children):
+                        code = Code("PROTEST", "hunger")  # "went on a hunger strike"
                     return code, [t, o]
         if lemma in L.LIGHT:  # the object noun carries the event: "offered criticism", "ordered the arrest"
             for o in objs:
