@@ -150,3 +150,31 @@ def test_the_46_year_old_is_a_speaker_not_a_date() -> None:
     rec = run("“Donald is, and always has been, an amazing leader,” said the 46-year-old.")
     q = quote_of(rec, "amazing leader")
     assert q.speaker is not None and "46-year-old" in q.speaker.text
+
+
+def test_a_name_and_a_colon_as_a_paragraph_before_the_quotation() -> None:
+    rec = run(
+        "The adviser spoke on a radio program on Sunday.\n\nStated Stone:\n\n“I think that the stakes are so high "
+        "that they would do anything to win this election.”"
+    )
+    q = quote_of(rec, "stakes are so high")
+    assert q.speaker is not None and "Stone" in q.speaker.text
+    assert q.cue is None or q.cue.text != "think"
+
+
+def test_a_long_apposition_between_the_quotation_and_the_verb() -> None:
+    rec = run(
+        "“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner "
+        "nationally and current polling leader in South Carolina by a wide margin, said when Boyle asked him."
+    )
+    q = quote_of(rec, "very good reporter this guy")
+    assert q.speaker is not None and q.speaker.text == "Trump"
+
+
+def test_the_one_told_after_the_verb_is_not_the_speaker() -> None:
+    rec = run(
+        "''That was a good speech you gave last night, Mr. President,'' Representative Steve Cohen, Democrat of "
+        "Tennessee, told Mr. Obama as he stopped to have his picture taken."
+    )
+    q = quote_of(rec, "good speech")
+    assert q.speaker is None or "Obama" not in q.speaker.text

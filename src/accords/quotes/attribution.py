@@ -123,10 +123,13 @@ def _left_subject(v: Any) -> Any:
     i = v.i - 1
     while i >= 0 and "\n" not in v.doc[i].text:
         t = v.doc[i]
+        if t.text == "," and i > 0 and v.doc[i - 1].text == ")":
+            i -= 1
+            t = v.doc[i]
         if t.text == ")":  # 'Gov. John Kasich (R-OH), said': over the bracket
             while i >= 0 and v.doc[i].text != "(" and "\n" not in v.doc[i].text:
                 i -= 1
-        elif not (t.pos_ in ("AUX", "ADV", "PART") or t.text == ","):
+        elif t.pos_ not in ("AUX", "ADV", "PART"):
             break
         i -= 1
     if i < 0:

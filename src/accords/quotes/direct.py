@@ -122,6 +122,8 @@ class DirectQuotes(ExtractorBase):
     def _cue_elsewhere(self, cue: int, over: list[int]) -> bool:
         """True when a cue stands in a paragraph that none of the quotations ``over`` touches, other than the one
         just before them that ends with a colon ('X said:' then the quotation as a paragraph of its own)."""
+        if any(a < cue < b - 1 for i in over for a, b in self.segments[i].pieces):
+            return True  # 'I think' inside the quotation is the quotation's own words, not its cue
         paras = {self.paragraph_of(x) for i in over for piece in self.segments[i].pieces for x in piece[:1]}
         pc = self.paragraph_of(cue)
         if pc in paras:
@@ -249,14 +251,17 @@ class DirectQuotes(ExtractorBase):
         if verb is None:
             # any verb in a short cue phrase: '“...,” the judge exclaimed', '“...,” I confessed.'
             words = [t for t in window if not t.is_punct]
-            verbs = [t for t in words if t.pos_ == "VERB"]
+            # a name is no verb ('“...,” Trump shot back': the tagger may call Trump a verb)
+            verbs = [
+                t for t in words if t.pos_ == "VERB" and not (t.ent_type_ or t.is_title and t.i > words[0].i)
+            ]
             if verbs and words.index(verbs[0]) <= 3 and seg.last_char(self.text) in (",", "?", "!"):
                 subj = subject_of(verbs[0])
                 near = subj is not None and subj.i in {t.i for t in window} and animate(subj)
                 if len(words) <= 5 or near:
                     verb = verbs[0]
         if verb is None:
-            return None
+            return self._cue_after_apposition(seg, si, window)
         # only a short cue phrase: '“...,” he said', '“...,” said X', '“...,” X told reporters on Friday'
         before_verb = [t for t in window if t.i < verb.i and not t.is_punct]
         if len(before_verb) > 6:
@@ -297,6 +302,32 @@ class DirectQuotes(ExtractorBase):
         conf = 0.9 if spk is not None else 0.6
         return Attribution("direct", pieces, cue, spk, conf - (0.2 if seg.unbalanced else 0.0), segs)
 
+    def _cue_after_apposition(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:
+        """'“...,” Trump, the 2016 GOP frontrunner and polling leader in South Carolina, said': a name right after
+        the quotation, then an apposition too long for the window, then the verb of saying the name is subject of."""
+        words = [t for t in window if not t.is_punct]
+        if not words or seg.last_char(self.text) not in (",", "?", "!"):
+            return None
+        name = words[0]
+        while (
+            name.dep_ in ("compound", "flat") and name.head.i > name.i and name.head.i in {t.i for t in words}
+        ):
+            name = name.head
+        nxt = name.i + 1
+        if nxt >= len(self.doc) or self.doc[nxt].text != ",":
+            return None
+        verb = name.head
+        if name.dep_ == "appos" and verb.dep_ == "nsubj" and verb.i in self.tok_seg:
+            verb = verb.head  # the parser took the quotation for the subject and the name for its apposition
+        elif name.dep_ != "nsubj":
+            return None
+        if not (verb.i > name.i and verb.i - name.i <= 40 and verb.sent == name.sent) or not animate(name):
+            return None
+        if not (is_cue(verb) or verb.lemma_ in ("say", "tell", "add")) or self.inside_quote(verb):
+            return None
+        cue = (verb.idx, verb.idx + len(verb.text))
+        return Attribution("direct", list(seg.pieces), cue, name, 0.8, [si])
+
     def _cue_before(self, seg: Segment, si: int) -> Attribution | None:
         window = self._window_before(seg)
         if not window:
@@ -321,7 +352,8 @@ class DirectQuotes(ExtractorBase):
                 verb = self._colon_verb(window)
                 conf = 0.6
             if verb is None:
-                return None
+                # 'Stated Stone:' (a name and a colon) as a paragraph before the quotation
+                return self._colon_speaker(seg, si, window)
             spk = cue_subject(verb, self.tok_seg)
             if spk is not None and not animate(spk):
                 spk = None
@@ -386,6 +418,8 @@ class DirectQuotes(ExtractorBase):
             v = colon.sent.root
         if v.pos_ not in ("VERB", "AUX") or v.i < window[0].i or v.lemma_.lower() in ("be",):
             return None
+        if v.i > colon.i or v.i in self.tok_seg:
+            return None  # the root of a sentence the parser ran on into the quotation: its words, not its cue
         return v
 
     def _verb_before(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:

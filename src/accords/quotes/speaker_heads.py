@@ -52,7 +52,18 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
             return subj
     left = [t for t in verb.doc[verb.sent.start : verb.i] if t.i not in quoted and not t.is_space]
     # 'X, adviser, Jake Sullivan, said:': a name right before the cue, with only commas between
+    # '“...,” Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama': the name that opens the words
+    # between the closing mark and the cue
+    closed = [i for i in range(max(verb.sent.start, verb.i - 14), verb.i) if i in quoted]
+    if closed:
+        after = [t for t in verb.doc[max(closed) + 1 : verb.i] if not t.is_punct and not t.is_space]
+        if after and after[0].pos_ in ("PROPN", "PRON", "NOUN"):
+            head = _name_head(after[0], verb.i)
+            if _ok(head, verb, quoted):
+                return head
     last = _left_subject(verb)
+    if last is None and left and left[-1].text == "," and len(left) > 1:
+        last = left[-2] if left[-2].dep_ in ("appos", "nsubj", "conj", "dep", "npadvmod", "ROOT") else None
     if last is not None and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG", ""):
         if _ok(last, verb, quoted):
             return last
@@ -83,7 +94,7 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
     nxt = verb.i + 1
     if nxt < len(verb.doc):
         tok = verb.doc[nxt]
-        if tok.pos_ == "PROPN" and tok.i not in quoted:
+        if tok.pos_ == "PROPN" and tok.i not in quoted and verb.lemma_ not in _TO_WHOM:
             last = tok
             while last.i + 1 < len(verb.doc) and last.doc[last.i + 1].pos_ == "PROPN":
                 last = last.doc[last.i + 1]
