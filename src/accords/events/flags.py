@@ -20,6 +20,8 @@ NEG_VERBS = {
     "materialize",
     "materialise",
 }  # "had not materialized" == negated already
+# Reporting verbs that deny their content.
+DENY_VERBS = {"deny", "refute"}
 HYPO_MODALS = {"could", "might", "may", "would", "should", "must", "can"}
 HYPO_MARKS = {"if", "unless", "whether", "lest"}
 HYPO_NOUNS = {
@@ -57,6 +59,12 @@ def negated(trigger: Any, chain: Iterable[Any]) -> bool:
             return True
         if t.lemma_ in ("fail", "refrain") and t != trigger:
             return True
+        if (
+            t.dep_ in ("ccomp", "xcomp", "pcomp")
+            and t.head.lemma_.lower() in DENY_VERBS
+            and not _has_neg(t.head)
+        ):
+            return True  # "Syria denied that it had sent troops": the act is denied, not reported
     # a noun trigger with "no" or under "without", "lack of", "absence of"
     if any(c.dep_ == "det" and c.lower_ in NEG_DET for c in trigger.children):
         return True

@@ -51,8 +51,8 @@ class ClausePatterns(CoderBase):
                 )
         elif w.pos_ == "ADJ" and lemma in L.WILLING_ADJ:
             kind = "AGREE"
-        elif w.pos_ == "NOUN" and lemma in L.WILLING_NOUNS:
-            kind = "AGREE"
+        elif w.pos_ == "NOUN" and lemma in L.WILLING_NOUNS and w.head.lemma_.lower() not in ANSWERING_VERBS:
+            kind = "AGREE"  # "rejected a UN proposal to sell oil" answers someone else's offer
         elif (
             w.pos_ == "NOUN"
             and lemma in REQUEST_NOUNS

@@ -33,6 +33,7 @@ from accords.events.pattern_words import (
 )
 
 MEET_VERBS = {"meet"}
+RESERVISTS = {"reservist", "reserve", "reserves", "conscript", "recruit", "thousand", "troop", "soldier"}
 # Objects of "meet" that are no party to a meeting.
 NOT_MET = {
     "need", "demand", "target", "goal", "deadline", "requirement", "criterion", "criteria", "standard",
@@ -122,6 +123,9 @@ class CoderBase:
             return None
         if lemma in ("release", "issue", "publish") and obj is not None and obj.lemma_.lower() in DOCUMENTS:
             return None  # "released a joint statement criticising ...": the statement is no release of people
+        if lemma == "call" and obj is not None and obj.lemma_.lower() in RESERVISTS:
+            if any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
+                return Code("MOBILIZE", "troops", ("military",)), [t]  # "called up 20,000 reservists"
         for c in t.children:
             if c.dep_ in ("prt", "prep") or (lemma == "let" and c.lower_ in ("free", "go")):
                 key = f"{lemma} {c.lower_}"
