@@ -172,3 +172,11 @@ def test_v3_reported_words_stay_in_their_paragraph() -> None:
     hits = [q for q in rec.quotes if any(c.text.startswith("countries may simply") for c in q.content)]
     assert hits, [(q.kind, [c.text for c in q.content]) for q in rec.quotes]
     assert all("\n" not in c.text for q in rec.quotes for c in q.content)
+
+
+def test_v3_passive_of_making_public_without_a_source() -> None:
+    q = one(run("The price of the deal was not disclosed."), "The price")
+    assert q.content[0].text == "The price of the deal"
+    assert q.cue is not None and q.cue.text == "was not disclosed" and q.speaker is None
+    # any other passive is no report
+    assert run("The senator was elected in 2010.").quotes == []

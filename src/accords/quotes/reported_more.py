@@ -16,6 +16,7 @@ from typing import Any
 from accords.quotes.attribution import Attribution, ExtractorBase, _clause_span, _trim, animate
 from accords.quotes.lexicon import (
     IN_SOURCE_NOUNS,
+    NO_AGENT_VERBS,
     NOT_CUES,
     OBJECT_VERBS,
     PASSIVE_RAISING,
@@ -27,6 +28,8 @@ from accords.quotes.lexicon import (
     VIEW_NOUNS,
     lemma_of,
 )
+
+NO_AGENT = True
 
 
 class MoreReported(ExtractorBase):
@@ -136,16 +139,17 @@ class MoreReported(ExtractorBase):
             return None
         subj = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
-        if agent is None:
-            return None
-        src = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        src = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if (
-            subj is None
-            or src is None
-            or not animate(src)
-            or subj.pos_ == "PRON"
-            or subj.tag_ in ("WDT", "WP")
+            agent is None
+            and NO_AGENT
+            and lemma in NO_AGENT_VERBS
+            and any(c.dep_ == "auxpass" for c in v.children)
         ):
+            src = None  # 'the deal was announced', 'the price was not disclosed': by someone unnamed
+        elif src is None or not animate(src):
+            return None
+        if subj is None or subj.pos_ == "PRON" or subj.tag_ in ("WDT", "WP"):
             return None
         if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in v.children):
             return None  # 'was told by X that ...', 'was described by X as ...': other rules
@@ -155,7 +159,10 @@ class MoreReported(ExtractorBase):
             return None
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg") and subj.i < c.i < v.i]
         first = min([v] + aux, key=lambda t: t.i)
-        return Attribution("indirect", [(a, b)], (first.idx, agent.idx + len(agent.text)), src, 0.55)
+        last = agent if agent is not None else v
+        return Attribution(
+            "indirect", [(a, b)], (first.idx, last.idx + len(last.text)), src, 0.55 if src else 0.45
+        )
 
     def _in_source(self, prep: Any) -> Attribution | None:
         """'In an NBC News poll released Monday, 50 percent chose Clinton': a poll or a survey in a phrase that
