@@ -319,10 +319,12 @@ class EventBuilder:
             out.append(a.model_copy(update={"code": home}))
         return out
 
-    def unattributed(self, c: Candidate) -> list[EventEntity]:
+    def unattributed(self, c: Candidate, sector: str = "UAF") -> list[EventEntity]:
         """An attack that names no perpetrator ("a roadside bombing near Samarra killed one U.S. soldier"):
         as the PLOVER gold-standard records code it, unidentified armed forces (UAF) of the country where it
-        happened. Only when the subject is the attack itself or the clause is passive without an agent."""
+        happened. Only when the subject is the attack itself or the clause is passive without an agent.
+        With ``sector``, the same for a judicial act ("a US national was put under investigation in Italy"):
+        the authorities of the state where it happens."""
         if any(a.lemma_.lower() not in ATTACK_NOUNS for a in c.actors):
             return []
         anchor = c.anchor or c.trigger
@@ -350,7 +352,7 @@ class EventBuilder:
             country = fallback.place_country(e.text) or self.resolver._code_text(e.text)[0]
             if country:
                 ent = EventEntity(text=e.text, start=e.start_char, end=e.end_char, name=e.text, code=country)
-                ent.sector = "UAF"
+                ent.sector = sector
                 return [ent]
         return []
 
@@ -371,6 +373,8 @@ class EventBuilder:
         coded_actors = [a for a in self.ethnic_home(c, actors) if a.code]
         if not coded_actors and c.code.event == "ASSAULT":
             coded_actors = self.unattributed(c)
+        if not coded_actors and _judicial(c):
+            coded_actors = self.unattributed(c, sector="JUD" if c.code.mode != "investigate" else "GOV")
         if not coded_actors:
             return None
         codes = {a.code for a in coded_actors}
@@ -469,6 +473,13 @@ class EventBuilder:
                     self.last_demand = list(ev.actor)
             self.resolver.update_memory(sent)
         return _dedupe(events)
+
+
+def _judicial(c: Candidate) -> bool:
+    """An investigation, a charge or a conviction told in the passive without its author."""
+    return (c.code.event == "ACCUSE" and c.code.mode in ("investigate", "allege")) or (
+        c.code.event == "SANCTION" and c.code.mode == "convict"
+    )
 
 
 def _protest_topics_dropped(cands: list[Candidate]) -> list[Candidate]:
