@@ -1,5 +1,5 @@
 """Constructions added in quotes.rules.v3 (reported speech): verbs of a view with a clause, adjectives and nouns of
-a view, stance verbs in the passive with a 'by' source, 'is expected to', a poll opening the clause, stance nouns
+a view, stance verbs in the passive with a 'by' source, 'is expected to', stance nouns
 with a possessor, documents and results as sources; and what stays out (perception, wh-clauses, hedges, 'I think'
 inside a quotation)."""
 
@@ -104,14 +104,6 @@ def test_v3_is_expected_to_has_two_pieces_and_no_speaker() -> None:
 
 def test_v3_the_writers_own_hedge_is_no_quote() -> None:
     assert run("Ukraine appeared ready to make concessions.").quotes == []
-
-
-def test_v3_a_poll_opening_the_clause_is_its_source() -> None:
-    q = one(
-        run("In an NBC News poll released Monday, 50 percent of respondents chose Clinton."), "50 percent"
-    )
-    assert q.content[0].text == "50 percent of respondents chose Clinton"
-    assert q.speaker is not None and "poll" in q.speaker.text
 
 
 def test_v3_stance_noun_with_a_possessor() -> None:

@@ -209,10 +209,6 @@ VIEW_NOUNS = frozenset(
     """.split()
 )
 
-# Nouns of a survey that, in a phrase opening the sentence, give the source of the clause after it: 'In an NBC
-# News poll released Monday, 50 percent chose Clinton'. ('He trails in the polls' is no attribution.)
-IN_SOURCE_NOUNS = frozenset("poll survey study".split())
-
 # Nouns of an act of saying or of taking a stance whose object, after a preposition, is what their possessor says
 # or targets: 'his attacks on billionaire financiers', 'her tentative embrace of a $15 minimum wage'. Only with a
 # possessor who can hold a view. (Nouns of a standing view, 'his position on trade', measured no better than

@@ -4,7 +4,6 @@
 * adjectives of a view: 'some Democrats are concerned that ...', 'Cruz was critical of the deal';
 * nouns of a view before 'be': 'the idea is that ...', 'Rubio's response was that ...';
 * verbs of saying or of a stance in the passive with a 'by' source: 'the meeting was first reported by Politico';
-* a poll or survey opening the clause: 'In an NBC News poll released Monday, 50 percent chose Clinton';
 * nouns of a stance with a possessor: 'his attacks on billionaire financiers'.
 """
 
@@ -15,7 +14,6 @@ from typing import Any
 
 from accords.quotes.attribution import Attribution, ExtractorBase, _clause_span, _trim, animate
 from accords.quotes.lexicon import (
-    IN_SOURCE_NOUNS,
     NO_AGENT_VERBS,
     NOT_CUES,
     OBJECT_VERBS,
@@ -39,9 +37,7 @@ class MoreReported(ExtractorBase):
             if self.inside_quote(tok):
                 continue
             att = None
-            if tok.pos_ == "ADP" and tok.lower_ == "in":
-                att = self._in_source(tok)
-            elif tok.pos_ == "NOUN" and tok.lower_ in STANCE_NOUNS:
+            if tok.pos_ == "NOUN" and tok.lower_ in STANCE_NOUNS:
                 att = self._stance_noun(tok)
             elif tok.pos_ == "ADJ":
                 att = self._view_adj(tok)
@@ -163,28 +159,6 @@ class MoreReported(ExtractorBase):
         return Attribution(
             "indirect", [(a, b)], (first.idx, last.idx + len(last.text)), src, 0.55 if src else 0.45
         )
-
-    def _in_source(self, prep: Any) -> Attribution | None:
-        """'In an NBC News poll released Monday, 50 percent chose Clinton': a poll or a survey in a phrase that
-        opens the clause is its source; the rest of the clause is the content."""
-        src = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        head = prep.head
-        if src is None or src.lemma_.lower() not in IN_SOURCE_NOUNS or head.pos_ not in ("VERB", "AUX"):
-            return None
-        if lemma_of(head) in SPEECH_VERBS or any(c.dep_ == "ccomp" for c in head.children):
-            return None  # 'In a statement, he said ...': the verb of saying is the cue
-        sent = prep.sent
-        lo, hi = prep.left_edge.i, prep.right_edge.i
-        c_lo, c_hi = max(sent.start, head.left_edge.i), min(sent.end - 1, head.right_edge.i)
-        if lo - c_lo > 1:
-            return None
-        first, last = hi + 1, c_hi
-        if first > last:
-            return None
-        a, b = _trim(self.text, self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text))
-        if len(re.findall(r"\w+", self.text[a:b])) < 3:
-            return None
-        return Attribution("indirect", [(a, b)], (prep.idx, prep.idx + len(prep.text)), src, 0.5)
 
     def _stance_noun(self, noun: Any) -> Attribution | None:
         """'His attacks on billionaire financiers', 'Mrs. Clinton's explanations of her email practices': the
