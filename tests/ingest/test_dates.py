@@ -169,3 +169,17 @@ def test_a_page_that_declares_only_a_modification_has_no_publication_date() -> N
     head = '<meta property="article:modified_time" content="2026-03-10T21:07:49+00:00">'
     assert published(head, "<h1>What is mesh wifi</h1>") is None
     assert modified_of(head, "<h1>What is mesh wifi</h1>") == "2026-03-10"
+
+
+def test_microdata_and_time_pubdate_declare_the_publication() -> None:
+    itemprop = '<meta itemprop="datePublished" content="2023-04-07T14:11:18+00:00">'
+    assert published("", f"<h1>Best tutors, reviewed</h1>{itemprop}") == "2023-04-07"
+    pubdate = '<p>Published <time pubdate datetime="2025-08-13">in August</time></p>'
+    assert published("", f"<div>{pubdate}</div>") == "2025-08-13"
+    both = (
+        '<meta itemprop="dateModified" content="2025-10-08">'
+        '<meta itemprop="datePublished" content="2024-11-22">'
+        "<h1>IT security practices</h1><p>October 8, 2025</p>"
+    )
+    assert published("", both) == "2024-11-22"  # the byline shows the modification
+    assert modified_of("", both) == "2025-10-08"
