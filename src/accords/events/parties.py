@@ -289,7 +289,10 @@ class Resolver:
     def resolve(self, head: Token) -> list[EventEntity]:
         doc = self.doc
         low = head.lower_
-        if head.pos_ == "PRON" or low in PERSON_PRON | GROUP_PRON:
+        if (head.pos_ == "PRON" or low in PERSON_PRON | GROUP_PRON) and not (
+            head.text.isupper() and len(head) > 1
+        ):
+            # pronouns; "US" in capitals is the United States, not "us"
             near = self._person_before(head) if low in PERSON_PRON else None
             if near is not None:
                 return [self._at(near, head)]

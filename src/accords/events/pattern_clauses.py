@@ -259,7 +259,13 @@ class ClausePatterns(CoderBase):
                 cand.recipients = conj_expand(obj)
             for c in w.children:
                 if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
-                    cand.recipients = [p for c2 in c.children if c2.dep_ == "pobj" for p in conj_expand(c2)]
+                    called = [
+                        p
+                        for c2 in c.children
+                        if c2.dep_ == "pobj" and c2.ent_type_ not in ("DATE", "TIME")  # not "on Tuesday"
+                        for p in conj_expand(c2)
+                    ]
+                    cand.recipients = called or cand.recipients
             if not cand.recipients and comp is not None and comp.pos_ == "VERB":
                 subj = [c for c in comp.children if c.dep_ in ("nsubj",)]
                 if subj:

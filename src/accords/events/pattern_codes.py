@@ -417,7 +417,11 @@ class CoderBase:
         if noun_obj is not None and noun_obj.lemma_.lower() in RECIPIENT_OBJECTS:
             recips.extend(conj_expand(noun_obj))
         preps = PREP_BY_TYPE.get(code.event, set())
-        for holder in (pred, noun_obj):
+        # "broke off diplomatic relations with Libya": the prepositions of a common-noun object count too
+        plain_obj = (
+            obj if noun_obj is None and obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ else None
+        )
+        for holder in (pred, noun_obj or plain_obj):
             if holder is None:
                 continue
             for p in _prep_objs(holder, preps | {"between"}):

@@ -122,7 +122,7 @@ PREP_BY_TYPE = {
     "REJECT": {"from", "of", "by"},
     "THREATEN": {"against", "on", "to"},
     "PROTEST": {"against", "outside"},
-    "SANCTION": {"on", "against", "from"},
+    "SANCTION": {"on", "against", "from", "with"},
     "COERCE": {"on", "against", "from"},
     "ASSAULT": {"on", "against", "at"},
     "RETREAT": {"from", "to"},
