@@ -124,7 +124,7 @@ def test_a_clause_run_over_a_paragraph_break_does_not_take_the_next_quotation() 
     )
     q = quote_of(rec, "personal server")
     assert q.kind == "direct"
-    assert q.cue is not None and q.cue.text == "asked"
+    assert q.cue is not None and q.cue.text.endswith("asked")
     assert not [x for x in rec.quotes if x.kind == "mixed" and "no idea" in x.content[0].text]
 
 
@@ -178,3 +178,21 @@ def test_the_one_told_after_the_verb_is_not_the_speaker() -> None:
     )
     q = quote_of(rec, "good speech")
     assert q.speaker is None or "Obama" not in q.speaker.text
+
+
+def test_cue_phrase_takes_auxiliary_particle_and_colon() -> None:
+    rec = run(
+        "The senator has said that the deal was a mistake.\n\n"
+        "“Go back to your seat,” Trump shot back.\n\n"
+        "The governor said: “We will not raise taxes this year.”"
+    )
+    cues = {q.cue.text for q in rec.quotes if q.cue is not None}
+    assert "has said" in cues
+    assert "shot back" in cues
+    assert "said:" in cues
+
+
+def test_cue_phrase_leaves_out_time_and_place() -> None:
+    rec = run("“We will win this state,” Rubio said Monday night in Des Moines.")
+    q = quote_of(rec, "win this state")
+    assert q.cue is not None and q.cue.text == "said"

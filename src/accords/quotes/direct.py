@@ -22,6 +22,10 @@ from accords.quotes.lexicon import (
 )
 from accords.quotes.marks import Segment
 from accords.quotes.speaker_heads import cue_subject
+from accords.quotes.speaker_spans import cue_extent
+
+# the kinds whose cue is widened to its whole phrase ('has said', 'shot back', 'said:')
+CUE_KINDS = ("direct", "mixed", "indirect")
 
 
 class DirectQuotes(ExtractorBase):
@@ -74,7 +78,9 @@ class DirectQuotes(ExtractorBase):
                 continue
             att.kind = "mixed"
             lo = min([a] + [self.segments[i].start for i in real if self.segments[i].start >= a - 2])
-            hi = max([b] + [self.segments[i].end for i in real if self.segments[i].end <= b + 2])
+            # a quotation that opens inside the clause runs to its closing mark ('that “every word I said there is
+            # true. No one has disputed a word I said.”': the parser's sentence ends at the first full stop)
+            hi = max([b] + [self.segments[i].end for i in real if self.segments[i].start >= a - 2])
             pa, pb = self.para_spans[self.paragraph_of(lo)] if self.para_spans else (lo, hi)
             att.content = [(lo, min(hi, pb))]
             att.segments = real
@@ -198,7 +204,22 @@ class DirectQuotes(ExtractorBase):
                 conf = (0.6 if spk is not None else 0.4) - (0.1 if seg.unbalanced else 0.0)
                 out.append(Attribution("direct", list(seg.pieces), None, spk, conf, [si]))
                 used.add(si)
+        self._cue_extents(atts + out)
         return out
+
+    def _cue_extents(self, atts: list[Attribution]) -> None:
+        """Widen each direct or mixed cue from its verb to its whole cue phrase (:func:`cue_extent`); a nested
+        quotation keeps its parent's cue (the two are one attribution)."""
+        done: dict[tuple[int, int], tuple[int, int]] = {}
+        for att in atts:
+            if att.cue is None or att.nested or att.kind not in CUE_KINDS:
+                continue
+            if att.cue not in done:
+                done[att.cue] = cue_extent(self.doc, att.cue, att.start)
+            att.cue = done[att.cue]
+        for att in atts:
+            if att.nested and att.parent is not None:
+                att.cue = att.parent.cue
 
     def _same_para(self, a: int, b: int) -> bool:
         return self.paragraph_of(a) == self.paragraph_of(b)
