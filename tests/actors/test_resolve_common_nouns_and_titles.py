@@ -158,3 +158,9 @@ def test_resolve_former_state_names_and_stacked_demonyms(text, code):
     # news of the 1980s and 1990s names states that have since changed their names or split
     info = resolve_actor(text)
     assert info is not None and info.code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [("ROK", "KOR"), ("FYROM", "MKD")])
+def test_resolve_state_abbreviations_of_older_news(text, code):
+    info = resolve_actor(text)
+    assert info is not None and info.code == code

@@ -87,6 +87,7 @@ SECTOR_NOUNS = {
     "REB": {
         "rebel", "insurgent", "militant", "separatist", "guerrilla", "jihadist", "militia", "fighter", "gunman",
         "gunmen", "attacker", "assailant", "bomber", "extremist", "terrorist", "kidnapper", "hijacker", "sniper",
+        "militiaman", "militiamen",
     },
     "JUD": {"court", "judge", "prosecutor", "tribunal", "judiciary"},
     "LEG": {"parliament", "congress", "senate", "lawmaker", "legislator", "mp", "senator", "legislature"},
