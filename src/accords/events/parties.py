@@ -8,6 +8,7 @@ resolves pronouns and "both sides" when the actors stage has not.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any
 
@@ -130,6 +131,29 @@ def np_span(head: Token) -> tuple[int, int]:
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     return lo, hi + 1
+
+
+PATRON_WORDS = {
+    "backed", "supported", "sponsored", "funded", "allied", "aligned", "armed", "trained", "friendly", "inspired",
+    "influenced",
+}  # fmt: skip
+LED = re.compile(r"^(.+?)-(?:led|dominated|run|controlled|commanded)$")
+
+
+def _patron(t: Token) -> bool:
+    """A state that backs a group, not the group's own: "Iranian-backed militia", "pro-Iranian militiamen"."""
+    doc = t.doc
+    nxt = doc[t.i + 1 : t.i + 3]
+    if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in PATRON_WORDS:
+        return True
+    if "-" in t.text and t.text.lower().split("-")[-1] in PATRON_WORDS:
+        return True
+    if t.dep_ == "npadvmod" and t.head.lower_ in PATRON_WORDS:
+        return True
+    prev = doc[max(t.i - 2, 0) : t.i]
+    if t.lower_.startswith(("pro-", "anti-")):
+        return True
+    return len(prev) == 2 and prev[1].text == "-" and prev[0].lower_ in ("pro", "anti")
 
 
 def _group_word(head: Token) -> bool:
@@ -323,9 +347,10 @@ class Resolver:
                 e.sector = fallback.NOUN_SECTOR.get(head.lemma_, e.sector)
                 return [e]
         sector = self.sector_of(head, lo, hi)
+        patrons = {t.i for t in span if _patron(t)}
         # demonyms in coordination: "Russian and Ukrainian officials"
         mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()]
-        if mods and any(cc.dep_ == "conj" for m in mods for cc in m.children):
+        if mods and not patrons and any(cc.dep_ == "conj" for m in mods for cc in m.children):
             got = []
             for m in mods:
                 for x in [m, *[cc for cc in m.subtree if cc.dep_ == "conj"]]:
@@ -347,7 +372,11 @@ class Resolver:
                 for g in got:
                     self._remember(g, head, "NORP")
                 return got
-        ent = self._entity_over(span.start_char, span.end_char, head.idx, head.idx + len(head))
+        ent = (
+            self._entity_over(span.start_char, span.end_char, head.idx, head.idx + len(head))
+            if not patrons
+            else None
+        )
         if ent is not None:
             ent_sector = ent.sector
             if ent_sector == "MIL" and _civil_general(span.text):
@@ -359,15 +388,17 @@ class Resolver:
             )  # fmt: skip
             self._remember(out, head, ent.type)
             return [out]
-        # the whole phrase, then named entities in it, then capitalised words in it
+        # the whole phrase, then named entities in it, then capitalised words in it; a patron ("Iranian-backed",
+        # "pro-Iranian") is not the group's own state
         text = span.text
-        code, sec = self._code_text(text)
+        code, sec = self._code_text(text) if not patrons else (None, None)
         if not code:
             for e in self.ents_in(lo, hi):
                 if (
                     e.start >= lo
                     and e.end <= hi
                     and e.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
+                    and not any(t.i in patrons for t in e)
                 ):
                     code, sec = self._code_text(
                         e.text, person=e.label_ == "PERSON" or self._person_at(e.start_char, e.end_char)
@@ -377,7 +408,12 @@ class Resolver:
         if not code:
             for i in range(lo, hi):
                 t = doc[i]
-                if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN"):
+                led = LED.match(t.text)
+                if led and i not in patrons:  # "U.S.-led forces": one token
+                    code, sec = self._code_text(led.group(1))
+                    if code:
+                        break
+                if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and i not in patrons:
                     if t.ent_type_ not in ("GPE", "LOC", "FAC") and not _names_state(t.text):
                         continue  # an untagged capitalised word ("The Federal Minister") is no town's name
                     code, sec = self._code_text(
