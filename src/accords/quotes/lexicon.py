@@ -125,7 +125,7 @@ SOURCE_NOUNS = frozenset(
 # clause of their own (a subject, or 'that', 'whether', a wh-word) and a subject that can hold a view.
 THINK_VERBS = frozenset(
     """
-    know hope expect consider imply determine notice decide question realize realise
+    know hope expect consider imply determine notice decide question realize realise recognize recognise
     understand doubt assume suspect imagine bet reckon acknowledge sense discover judge anticipate foresee
     """.split()
 )
