@@ -164,3 +164,14 @@ def test_resolve_former_state_names_and_stacked_demonyms(text, code):
 def test_resolve_state_abbreviations_of_older_news(text, code):
     info = resolve_actor(text)
     assert info is not None and info.code == code
+
+
+@pytest.mark.parametrize("word", ["Republic", "Union", "Federal", "Independence"])
+def test_capitalised_common_word_is_no_town(word):
+    # each is also a small town in the city table; alone it names no actor
+    assert resolve_actor(word) is None
+
+
+def test_islamic_republic_is_iran_not_a_town_called_republic():
+    info = resolve_actor("Islamic Republic")
+    assert info is not None and info.code == "IRN"

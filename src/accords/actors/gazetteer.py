@@ -219,7 +219,16 @@ def _not_a_town(key: str) -> bool:
     from accords.actors.roles import GROUP_NOUNS, HEADS, MIL_WORDS, MODIFIERS
 
     low = key.lower()
-    return low in GROUP_NOUNS or low in HEADS or low in MODIFIERS or low in MIL_WORDS
+    return low in GROUP_NOUNS or low in HEADS or low in MODIFIERS or low in MIL_WORDS or low in COMMON_WORDS
+
+
+# Capitalised common words that are also the names of small towns ("Republic" in Missouri, "Federal" in
+# Argentina): inside a name ("the Islamic Republic", "the Federal Minister") they name no place.
+COMMON_WORDS = {
+    "republic", "union", "liberty", "independence", "federal", "central", "mission", "airport", "valley", "bay",
+    "san", "unity", "progress", "justice", "freedom", "democracy", "reform", "salvation", "solidarity", "victory",
+    "concord", "harmony", "opportunity", "commerce", "industry", "enterprise", "providence", "prosperity",
+}  # fmt: skip
 
 
 def _latin_name(s: str) -> bool:
