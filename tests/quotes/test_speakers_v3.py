@@ -196,3 +196,30 @@ def test_cue_phrase_leaves_out_time_and_place() -> None:
     rec = run("“We will win this state,” Rubio said Monday night in Des Moines.")
     q = quote_of(rec, "win this state")
     assert q.cue is not None and q.cue.text == "said"
+
+
+def test_source_span_takes_the_apposition_and_its_comma() -> None:
+    rec = run(
+        "Christie, New Jersey’s sitting governor, repeated that Rubio recites the same campaign points."
+    )
+    q = quote_of(rec, "recites the same campaign points")
+    assert q.speaker is not None and q.speaker.text == "Christie, New Jersey’s sitting governor,"
+    assert q.speaker.name is None or "Christie" in q.speaker.name
+
+
+def test_source_span_takes_a_bracket_but_not_a_time() -> None:
+    rec = run(
+        "Sen. Bernie Sanders (I-Vt.) on Wednesday said the minimum wage should be raised to $15 an hour."
+    )
+    q = quote_of(rec, "minimum wage")
+    assert q.speaker is not None and q.speaker.text == "Sen. Bernie Sanders (I-Vt.)"
+
+
+def test_source_span_never_reaches_back_into_the_quotation() -> None:
+    rec = run(
+        "“That’s a legitimate concern, because they’re very passionate and very principled,” Sarandon, 69, told "
+        "MSNBC Monday when asked about concerns that the senator’s supporters would stay home."
+    )
+    for q in rec.quotes:
+        if q.speaker is not None and "Sarandon" in q.speaker.text:
+            assert "concern" not in q.speaker.text and "“" not in q.speaker.text

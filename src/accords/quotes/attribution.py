@@ -200,6 +200,57 @@ def animate(tok: Any) -> bool:
     return tok.pos_ == "PROPN" or tok.lemma_.lower() in SPEAKER_NOUNS or low in SPEAKER_NOUNS
 
 
+_TAIL_DEPS = frozenset("appos conj cc prep".split())
+_MARK_TEXTS = frozenset(("“", "”", '"', "''", "``"))
+
+
+def _subject_tail(head: Any, last: int) -> list[Any]:
+    """The rest of a subject that stands before its verb: an apposition, a bracket, a second name ('Christie, New
+    Jersey's sitting governor,', 'Sen. Bernie Sanders (I-Vt.)'), with the comma that closes it; never a relative
+    clause (the speaker is who, not what they did), a verb of saying, a quotation mark or a line break."""
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or verb.i <= head.i:
+        return []
+    end = last  # the last token taken
+    for c in head.rights:
+        if c.i <= last:
+            continue
+        sub = list(c.subtree)
+        if max(t.i for t in sub) >= verb.i or any(
+            t.text in _MARK_TEXTS or "\n" in t.text or is_cue(t) for t in sub
+        ):
+            break
+        if c.dep_ == "punct":
+            if c.text not in (",", "(", ")"):
+                break
+            continue
+        if c.dep_ not in _TAIL_DEPS or c.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in sub):
+            break  # 'on Wednesday' goes with the verb
+        end = max(end, max(t.i for t in sub))
+    if end == last:
+        return []
+    doc = head.doc
+    nxt = end + 1
+    if nxt < verb.i and doc[nxt].text in (",", ")"):
+        end = nxt  # the comma (or bracket) that closes the apposition
+        if doc[end].text == ")" and end + 1 < verb.i and doc[end + 1].text == ",":
+            end += 1
+    return list(doc[last + 1 : end + 1])
+
+
+def _bracket_after(doc: Any, last: int) -> list[Any]:
+    """A short bracket right after a name is part of it: 'Rep. Bobby Scott (D-Va.)'."""
+    if last + 1 >= len(doc) or doc[last + 1].text != "(":
+        return []
+    for j in range(last + 2, min(len(doc), last + 8)):
+        t = doc[j]
+        if t.text in _MARK_TEXTS or "\n" in t.text or t.text == "(":
+            return []
+        if t.text == ")":
+            return list(doc[last + 1 : j + 1])
+    return []
+
+
 def speaker_span(head: Any) -> tuple[int, int]:
     """Character span of the speaker's noun phrase: the head, its left dependents, and a few right ones."""
     toks = [head]
@@ -218,6 +269,13 @@ def speaker_span(head: Any) -> tuple[int, int]:
         if c.dep_ == "prep" and any(t.lower_ in ("“", '"', ",") for t in c.subtree):
             break
         toks.extend(c.subtree)
+    toks.extend(_subject_tail(head, max(t.i for t in toks)))
+    toks.extend(_bracket_after(head.doc, max(t.i for t in toks)))
+    # never back over a quotation mark: the quotation the parser hung on the speaker ('“...,” Sarandon, 69, told')
+    lo = min(t.i for t in toks)
+    marks = [t.i for t in head.doc[lo : head.i] if t.text in _MARK_TEXTS]
+    if marks:
+        toks = [t for t in toks if t.i > max(marks)]
     # never across a line break ("11 a.m.\n\nFormer Gov. Jeb Bush says")
     breaks = [t.i for t in toks if t.i < head.i and "\n" in t.text]
     if breaks:
