@@ -209,20 +209,6 @@ VIEW_NOUNS = frozenset(
     """.split()
 )
 
-# Nouns of an act of saying or of taking a stance whose object, after a preposition, is what their possessor says
-# or targets: 'his attacks on billionaire financiers', 'her tentative embrace of a $15 minimum wage'. Only with a
-# possessor who can hold a view. (Nouns of a standing view, 'his position on trade', measured no better than
-# chance on PolNeAR train and are left out.)
-STANCE_NOUNS = frozenset(
-    """
-    attack attacks criticism criticisms critique embrace support opposition endorsement praise denunciation
-    denunciations condemnation rejection defense defence dismissal description characterization portrayal
-    explanation explanations complaint complaints promise promises call calls demand demands insistence crusade
-    tirade broadside jab jabs swipe swipes warning warnings
-    """.split()
-)
-STANCE_NOUN_PREPS = frozenset("of on about for against over toward towards".split())
-
 # Verbs of making public or of condemning that report a saying even in the passive with no 'by' phrase: 'the deal
 # was announced on Monday', 'the price was not disclosed', 'officials were mocked and criticized'. (All verbs of
 # saying without an agent measured at a third right on PolNeAR train: 'was called', 'was told' are other things.)
