@@ -133,6 +133,7 @@ def np_span(head: Token) -> tuple[int, int]:
     return lo, hi + 1
 
 
+REPORTING_LEMMAS = {"say", "announce", "claim", "report", "state", "confirm", "declare", "tell", "add"}
 PATRON_WORDS = {
     "backed", "supported", "sponsored", "funded", "allied", "aligned", "armed", "trained", "friendly", "inspired",
     "influenced",
@@ -337,8 +338,16 @@ class Resolver:
             "delegation",
             "army",
             "forces",
+            "troops",
+            "troop",
+            "soldier",
+            "police",
+            "fighter",
+            "force",
         ):
             ref = self.last_person if poss[0].lower_ in PERSON_PRON else self.last_group
+            speaker = self._speaker_of(head) if poss[0].lower_ in GROUP_PRON else None
+            ref = speaker or ref  # "the Pakistani army said its troops repulsed an attack"
             if poss[0].lower_ in PERSON_PRON:
                 ref = self._person_before(head) or ref  # "Tykhyi saying his country was prepared"
             if ref:
@@ -489,6 +498,20 @@ class Resolver:
         )
         self._remember(out, head, head.ent_type_)
         return [out]
+
+    def _speaker_of(self, head: Token) -> EventEntity | None:
+        """The subject of the reporting verb whose reported clause ``head`` is the subject of."""
+        clause = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return None
+        verb = clause.head
+        if verb.lemma_.lower() not in REPORTING_LEMMAS:
+            return None
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].pos_ == "PRON":
+            return None
+        got = self.resolve(subj[0])
+        return got[0] if got and got[0].code else None
 
     def _person_before(self, head: Token) -> EventEntity | None:
         """The nearest person named earlier in the same sentence, when the text gives them a country."""

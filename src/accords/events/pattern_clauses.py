@@ -190,8 +190,19 @@ class ClausePatterns(CoderBase):
         elif kind == "REQUEST":
             code = Code("REQUEST", self.request_mode(inner, inner_tok))
         elif kind == "REJECT":
-            if lemma in ("resist", "oppose") and inner is None:
-                return None
+            if (
+                lemma in ("resist", "oppose")
+                and inner is None
+                and not (
+                    lemma == "oppose"
+                    and comp is not None
+                    and comp.pos_ == "NOUN"
+                    and comp.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+                )
+            ):
+                return (
+                    None  # "opposed any military action against Iraq" rejects the action; a person is no plan
+                )
             mode = self.request_mode(inner, inner_tok)
             if (
                 lemma == "reject"

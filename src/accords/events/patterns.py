@@ -82,6 +82,9 @@ __all__ = [
 ]
 
 
+PERMIT_VERBS = {"allow", "permit", "let", "authorize", "authorise"}
+
+
 class Coder(ClausePatterns):
     """Finds candidate events in a sentence span."""
 
@@ -120,6 +123,16 @@ class Coder(ClausePatterns):
             if cand is not None:
                 out.append(cand)
                 consumed.update(w.i for w in words)
+                if t.lemma_.lower() in PERMIT_VERBS:
+                    # "would not allow UN inspectors to visit its sites": the visit is the content of the permission
+                    consumed.update(c.i for c in t.children if c.dep_ in ("ccomp", "xcomp"))
+                    consumed.update(
+                        x.i
+                        for c in t.children
+                        if c.dep_ == "dobj"
+                        for x in c.children
+                        if x.dep_ in ("acl", "xcomp")
+                    )
         # 4. event nouns with an occurrence verb, or outcomes of talks
         for n in toks:
             if n.i in consumed or n.pos_ not in ("NOUN", "PROPN"):
