@@ -223,3 +223,12 @@ def test_source_span_never_reaches_back_into_the_quotation() -> None:
     for q in rec.quotes:
         if q.speaker is not None and "Sarandon" in q.speaker.text:
             assert "concern" not in q.speaker.text and "“" not in q.speaker.text
+
+
+def test_relative_pronoun_is_the_speakers_word_and_names_the_antecedent() -> None:
+    rec = run(
+        "Trump made no mention of Jeb Bush, who announced he is suspending his campaign earlier in the evening."
+    )
+    q = quote_of(rec, "suspending his campaign")
+    assert q.speaker is not None and q.speaker.text == "who"
+    assert q.speaker.name == "Jeb Bush"

@@ -149,7 +149,9 @@ def subject_of(v: Any) -> Any:
         # the passive subject of 'was told', 'was asked' is the one spoken to, not the speaker
         if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.lemma_ in _TO_WHOM):
             if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that"):
-                return v.head if v.dep_ == "relcl" else None
+                # 'Jeb Bush, who announced ...': the relative pronoun stands for the speaker in the text (the
+                # resolver names its antecedent), as a personal pronoun does
+                return c if v.dep_ == "relcl" else None
             if _across_paragraphs(c, v) or _when(c):
                 other_para = True
                 continue
@@ -179,7 +181,7 @@ def subject_of(v: Any) -> Any:
                     return anc.head
                 continue
             if subj.tag_ in ("WP", "WDT"):
-                subj = anc.head if anc.dep_ == "relcl" else None
+                subj = subj if anc.dep_ == "relcl" else None
             if is_cue(anc) and subj is not None:
                 return subj
             if fallback is None:

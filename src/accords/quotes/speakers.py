@@ -94,6 +94,16 @@ _BODY_NOUNS = frozenset(
 )
 
 
+def _relative(tok: Any) -> bool:
+    """A relative pronoun that is the subject of a relative clause on a noun ('X, who said')."""
+    return (
+        (tok.tag_ in ("WP", "WDT") or tok.lower_ in ("who", "which", "that"))
+        and tok.head.dep_ == "relcl"
+        and tok.head.head.pos_ in ("NOUN", "PROPN", "PRON")
+        and tok.head.head.i < tok.i
+    )
+
+
 def _actors_fn(name: str) -> Callable[..., Any] | None:
     try:
         mod = importlib.import_module("accords.actors")
@@ -216,6 +226,14 @@ class SpeakerResolver:
         text = self.text[start:end]
         spk = Speaker(text=text, start=start, end=end)
         low = head.text.lower()
+        if _relative(head):
+            # 'Jeb Bush, who announced ...': the words are 'who', the speaker is its antecedent
+            from accords.quotes.attribution import speaker_span
+
+            ant = head.head.head
+            a, b = speaker_span(ant)
+            self._copy(spk, self.resolve(ant, a, b))
+            return spk
         if head.pos_ == "PRON" or low in MALE | FEMALE | PLURAL:
             linked = self._linked_pronoun(start, end)
             if linked is not None:
