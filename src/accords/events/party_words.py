@@ -1,0 +1,107 @@
+"""Word classes and token tests behind the actor resolver of :mod:`accords.events.parties`: places, kinds of
+people, patron states, names of states. Split out of parties.py (no behaviour change)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from accords.events import fallback
+
+Token = Any
+
+PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "through"}
+# Heads of a quantity of people: "thousands of students", "a group of refugees".
+QUANTITY_HEADS = {
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "group",
+}
+
+
+def _locative(t: Token) -> bool:
+    """``t`` sits in a place phrase: "in Algeria", "at a jail in East Timor's capital"."""
+    for _ in range(4):
+        if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
+            return True
+        if t.dep_ not in ("poss", "compound", "pobj", "prep", "appos") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+REPORTING_LEMMAS = {"say", "announce", "claim", "report", "state", "confirm", "declare", "tell", "add"}
+PATRON_WORDS = {
+    "backed", "supported", "sponsored", "funded", "allied", "aligned", "armed", "trained", "friendly", "inspired",
+    "influenced",
+}  # fmt: skip
+LED = re.compile(r"^(.+?)-(?:led|dominated|run|controlled|commanded)$")
+
+
+def _patron(t: Token) -> bool:
+    """A state that backs a group, not the group's own: "Iranian-backed militia", "pro-Iranian militiamen"."""
+    doc = t.doc
+    nxt = doc[t.i + 1 : t.i + 3]
+    if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in PATRON_WORDS:
+        return True
+    if "-" in t.text and t.text.lower().split("-")[-1] in PATRON_WORDS:
+        return True
+    if t.dep_ == "npadvmod" and t.head.lower_ in PATRON_WORDS:
+        return True
+    prev = doc[max(t.i - 2, 0) : t.i]
+    if t.lower_.startswith(("pro-", "anti-")):
+        return True
+    return len(prev) == 2 and prev[1].text == "-" and prev[0].lower_ in ("pro", "anti")
+
+
+def _group_word(head: Token) -> bool:
+    """A noun naming a kind of people the coder knows ("rebels", "Guerrillas" tagged as a name)."""
+    low = head.lower_
+    return any(
+        w in fallback.NOUN_SECTOR for w in (head.lemma_.lower(), low, low[:-1] if low.endswith("s") else low)
+    )
+
+
+def _people_of(head: Token) -> bool:
+    """ "Thousands of students", "a group of refugees": a quantity of people of a kind the coder knows."""
+    if head.lower_ not in QUANTITY_HEADS and head.lemma_.lower() not in QUANTITY_HEADS:
+        return False
+    return any(
+        p.dep_ == "pobj" and p.lemma_.lower() in fallback.NOUN_SECTOR
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+    )
+
+
+def _common_noun(head: Token) -> bool:
+    """A common noun, also when capitalised at the start of a sentence and tagged as a name ("Rebels in
+    Sierra Leone freed ...", "Police in Lagos arrested ...")."""
+    if head.pos_ == "NOUN":
+        return True
+    low = head.lower_
+    return (
+        head.pos_ == "PROPN"
+        and head.i == head.sent.start
+        and (low in fallback.NOUN_SECTOR or low.rstrip("s") in fallback.NOUN_SECTOR)
+    )
+
+
+def _names_state(word: str) -> bool:
+    """A state's name or demonym, or an actor of the dictionary (not merely a town of that spelling)."""
+    try:
+        from accords.actors import get_gazetteer
+        from accords.actors.gazetteer import norm
+    except ImportError:  # pragma: no cover - the actors package ships with accords
+        return True
+    gaz = get_gazetteer()
+    key = norm(word)
+    return bool(
+        gaz.country_of_name(word) or gaz.country_of_demonym(word) or gaz.actor(word) or key in gaz.seats
+    ) or bool(gaz.capitals.get(key))
