@@ -335,7 +335,7 @@ class Resolver:
                     if code:
                         break
                 if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and i not in patrons:
-                    if t.ent_type_ not in ("GPE", "LOC", "FAC") and not _names_state(t.text):
+                    if t.ent_type_ not in ("GPE", "LOC") and not _names_state(t.text):
                         continue  # an untagged capitalised word ("The Federal Minister") is no town's name
                     code, sec = self._code_text(
                         t.text, person=t.ent_type_ == "PERSON" or self._person_at(t.idx, t.idx + len(t))
@@ -381,7 +381,13 @@ class Resolver:
             not code
             and common
             and (_group_word(head) or _people_of(head))
-            and head.dep_ in ("nsubj", "nsubjpass")
+            and (
+                head.dep_ in ("nsubj", "nsubjpass")
+                or (
+                    head.dep_ == "pobj" and head.head.lower_ in ("between", "by")
+                )  # "fighting between troops and"
+                or (head.dep_ == "conj" and head.head.dep_ == "pobj" and head.head.head.lower_ == "between")
+            )
         ):
             # "Prisoners rioted at a jail in East Timor's capital", "Islamic fundamentalists ... Algerian
             # President": a group the text gives no country, in the only state the sentence names
