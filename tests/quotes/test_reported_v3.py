@@ -175,3 +175,19 @@ def test_v3_reported_words_keep_an_abbreviation_stop_and_a_closing_mark() -> Non
     # an ordinary final stop stays out
     q = one(run("The mayor said the company would move its headquarters to Albany."), "the company")
     assert q.content[0].text.endswith("Albany")
+
+
+def test_v3_called_for_someone_to_do_something() -> None:
+    rec = run(
+        "Sanders has called for the former secretary of state to release the transcripts of her speeches."
+    )
+    q = one(rec, "the former secretary")
+    assert q.content[0].text == "the former secretary of state to release the transcripts of her speeches"
+
+
+def test_v3_told_someone_to_do_something() -> None:
+    q = one(
+        run("Officials have told Flint residents not to drink the water from their taps."), "Flint residents"
+    )
+    assert q.content[0].text == "Flint residents not to drink the water from their taps"
+    assert q.speaker is not None and q.speaker.text == "Officials"

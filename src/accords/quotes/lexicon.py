@@ -69,7 +69,7 @@ OBJECT_VERBS = frozenset(
 # Verbs whose infinitive complement is the content: "wants to end the war", "urged Russia to accept".
 XCOMP_VERBS = frozenset(
     """want plan promise pledge vow refuse seek intend threaten urge ask decline hope expect aim like
-    wish agree offer propose decide prefer choose demand""".split()
+    wish agree offer propose decide prefer choose demand tell order advise encourage instruct""".split()
 )
 
 # Verbs whose content is the object of "for"/"against": "called for a ceasefire", "pushed for talks".

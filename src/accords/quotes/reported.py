@@ -60,6 +60,7 @@ def _full_clause(c: Any) -> bool:
 
 
 CORE_NP = True
+FOR_CLAUSE = True
 MEND_END = True
 # a closing quotation mark, with the stop or comma before it: "... the low-rated ''Rush Hour.''" ends there
 _CLOSE = re.compile(r"[.,!?]?(?:''|”|\"|’|')")
@@ -365,6 +366,24 @@ class ReportedSpeech(MoreReported):
                 return obj.left_edge.idx, end.idx + len(end.text)
             if obj is None and prep is not None:
                 obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None and prep is None and lemma in PREP_VERBS and FOR_CLAUSE:
+                # 'called for the secretary to release the transcripts': a clause with its own subject after 'for'
+                cl = next(
+                    (
+                        c
+                        for c in v.children
+                        if c.dep_ == "advcl"
+                        and c.i > v.i
+                        and "for" in PREP_VERBS[lemma]
+                        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                        and any(x.dep_ in SUBJ for x in c.children)
+                    ),
+                    None,
+                )
+                if cl is not None:
+                    mark = next(m for m in cl.children if m.dep_ == "mark")
+                    first = self.doc[mark.i + 1]
+                    return first.idx, cl.right_edge.idx + len(cl.right_edge.text)
             if (
                 obj is not None
                 and obj.lemma_.lower() in CUE_NOUNS
@@ -377,6 +396,18 @@ class ReportedSpeech(MoreReported):
                 and obj.lower_ not in ("it", "this", "that", "them")
             ):
                 xc = next((c for c in v.children if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
+                if xc is None and FOR_CLAUSE and prep is not None and prep.lower_ == "for":
+                    # 'called for the secretary to release the transcripts': the infinitive the parse hung on the verb
+                    xc = next(
+                        (
+                            c
+                            for c in v.children
+                            if c.dep_ == "advcl"
+                            and c.left_edge.i == obj.right_edge.i + 1
+                            and c.left_edge.lower_ == "to"
+                        ),
+                        None,
+                    )
                 end = (xc or obj).right_edge
                 if xc is None and CORE_NP:
                     end = _np_end(obj)
