@@ -49,6 +49,7 @@ NOT_FOUGHT = {
     "discrimination", "misinformation", "disinformation", "fraud", "illiteracy",
 }  # fmt: skip
 HALT_VERBS = {"stop", "end", "halt", "cease", "suspend"}
+VISIT_NOUNS = {"visit", "tour", "trip"}
 MOTION_VERBS = {
     "return",
     "travel",
@@ -217,6 +218,12 @@ class CoderBase:
             ocode = self.noun_code(obj)
             if ocode is not None and ocode.event == "ASSAULT":
                 return Code("RETREAT", "ceasefire"), [t, obj]  # "stop its war on", "halted the shelling"
+        if lemma in MOTION_VERBS | {"be"}:
+            for p in _prep_objs(t, {"on"}):
+                if (
+                    p.lemma_.lower() in VISIT_NOUNS
+                ):  # "arrived in Moscow on a three-day visit", "is on a visit to"
+                    return Code("CONSULT", "visit"), [t, p]
         if lemma in MOTION_VERBS:
             for p in _prep_objs(t, {"for"}):
                 pcode = self.noun_code(p)
@@ -277,6 +284,8 @@ class CoderBase:
                 return None
         if lemma == "warning" and comp & {"travel", "weather", "storm", "health"}:
             return None
+        if lemma == "conversation" and comp & {"telephone", "phone"}:
+            return Code("CONSULT", "phone")
         if lemma == "operation" and not comp & {"military", "ground", "air", "offensive", "combat"}:
             return None
         if lemma == "aid" and comp & {"military"}:

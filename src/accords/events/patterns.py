@@ -216,9 +216,27 @@ class Coder(ClausePatterns):
                 return None
             cand.actors, cand.recipients = guests, cand.actors
             cand.code = Code("CONSULT", "visit", code.context)
-        if lemma in MOTION_VERBS and code.event == "CONSULT":
+        if lemma in MOTION_VERBS and code.event == "CONSULT" and code.mode != "visit":
             # "negotiators return to Geneva for talks": the place is where they meet, not a party
             cand.recipients = [r for r in cand.recipients if r.ent_type_ not in ("GPE", "LOC", "FAC")]
+        if code.mode == "visit" and len(words) > 1 and words[1].lemma_.lower() in ("visit", "tour", "trip"):
+            # "arrived in Moscow on a visit", "is on a visit to France": the host state is the recipient
+            hosts = [
+                x
+                for x in t.subtree
+                if x.ent_type_ == "GPE" and x.dep_ == "pobj" and x.head.lower_ in ("in", "to")
+            ]
+            cand.recipients = hosts[:1]
+        if lemma == "welcome" and len(words) == 1:
+            # "Yeltsin welcomed Chinese President Jiang Zemin to Moscow": hosting a visitor, not praise
+            guest = _obj(t)
+            if (
+                guest is not None
+                and (guest.ent_type_ == "PERSON" or fallback.NOUN_SECTOR.get(guest.lemma_.lower()) == "GOV")
+                and any(p.ent_type_ == "GPE" for p in _prep_objs(t, {"to"}))
+            ):
+                cand.actors, cand.recipients = conj_expand(guest), cand.actors
+                cand.code = Code("CONSULT", "visit")
         if (
             lemma in ("clash", "fight", "negotiate", "meet", "cooperate", "collaborate", *MOTION_VERBS)
             and not cand.recipients
