@@ -232,3 +232,16 @@ def test_relative_pronoun_is_the_speakers_word_and_names_the_antecedent() -> Non
     q = quote_of(rec, "suspending his campaign")
     assert q.speaker is not None and q.speaker.text == "who"
     assert q.speaker.name == "Jeb Bush"
+
+
+def test_a_name_after_a_dash_before_the_colon_speaks() -> None:
+    rec = run(
+        "Estimates of civic engagement are particularly problematic - Pew Research: “All the samples evaluated "
+        "include more politically engaged individuals than benchmark sources indicate.”\n\n"
+        "But polls did predict the Democratic caucus - Mark Blumenthal: “While the Iowa caucuses provided a "
+        "polling upset on the Republican side, most pollsters fared much better with the Democratic results.”"
+    )
+    q = quote_of(rec, "All the samples evaluated")
+    assert q.speaker is not None and q.speaker.text == "Pew Research"
+    q = quote_of(rec, "polling upset")
+    assert q.speaker is not None and q.speaker.text == "Mark Blumenthal"

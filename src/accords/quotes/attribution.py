@@ -273,9 +273,18 @@ def speaker_span(head: Any) -> tuple[int, int]:
         toks.extend(c.subtree)
     toks.extend(_subject_tail(head, max(t.i for t in toks)))
     toks.extend(_bracket_after(head.doc, max(t.i for t in toks)))
-    # never back over a quotation mark: the quotation the parser hung on the speaker ('“...,” Sarandon, 69, told')
+    # never back over a quotation mark (the quotation the parser hung on the speaker: '“...,” Sarandon, 69, told')
+    # nor over a spaced dash ('... are problematic - Pew Research:')
     lo = min(t.i for t in toks)
-    marks = [t.i for t in head.doc[lo : head.i] if t.text in _MARK_TEXTS]
+    marks = [
+        t.i
+        for t in head.doc[lo : head.i]
+        if t.text in _MARK_TEXTS
+        or t.text in ("-", "—", "–")
+        and t.whitespace_
+        and t.i > 0
+        and t.nbor(-1).whitespace_
+    ]
     if marks:
         toks = [t for t in toks if t.i > max(marks)]
     # never across a line break ("11 a.m.\n\nFormer Gov. Jeb Bush says")

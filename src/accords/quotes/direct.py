@@ -52,6 +52,7 @@ class DirectQuotes(ExtractorBase):
                     continue
                 att.kind = "direct"
                 self._recheck_speaker(att)
+                self._dash_name(att, over[0])
                 att.content = [p for i in over for p in self.segments[i].pieces]
                 att.segments = over
                 att.confidence = max(att.confidence, 0.9)
@@ -100,6 +101,23 @@ class DirectQuotes(ExtractorBase):
                     )
                 )
         return out
+
+    def _dash_name(self, att: Attribution, si: int) -> None:
+        """'But polls did predict the caucus - Mark Blumenthal: “...”': the name between a spaced dash and the colon
+        before the quotation speaks, not the subject of the writer's clause."""
+        if att.cue is None:
+            return
+        seg = self.segments[si]
+        m = re.search(
+            r"\s[-—–]\s+([A-Z][\w.’'&-]*(?:\s[A-Z][\w.’'&-]*){0,4}):\s*$", self.text[att.cue[1] : seg.start]
+        )
+        if m is None:
+            return
+        a = att.cue[1] + m.start(1)
+        span = self.doc.char_span(a, a + len(m.group(1)), alignment_mode="contract")
+        if span is not None and len(span):
+            att.speaker = span[-1]
+            att.cue = (att.cue[1] + m.end(1), att.cue[1] + m.end(1) + 1)
 
     def _clip_to_cue_paragraph(self, att: Attribution) -> None:
         """What is reported stands in its cue's paragraph: a clause the parser ran on over a paragraph break keeps
@@ -415,6 +433,13 @@ class DirectQuotes(ExtractorBase):
                             "direct", list(seg.pieces), (last.idx, last.idx + 1), spk, 0.5, [si]
                         )
             return att
+        if last.text == ":" and any(
+            t.i > verb.i and t.text in ("-", "—", "–") and t.whitespace_ for t in window
+        ):
+            # 'But polls did predict the caucus - HuffPollster: “...”': the name after the dash speaks
+            named = self._colon_speaker(seg, si, window)
+            if named is not None:
+                return named
         # nothing but the verb's own dependents between it and the mark
         between = [t for t in window if t.i > verb.i and not t.is_punct]
         if len(between) > 5:
@@ -475,9 +500,13 @@ class DirectQuotes(ExtractorBase):
         if last.text != ":" or len(window) < 2:
             return None
         head = window[-2]
-        if not (head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN"):
+        near = window[-6:-1]
+        # 'Estimates are problematic - Pew Research: “...”': a dash ends the writer's words before the name
+        dash = max((i for i, t in enumerate(near) if t.text in ("-", "—", "–") and t.whitespace_), default=-1)
+        titled = dash >= 0 and all(t.is_title or t.is_upper for t in near[dash + 1 :])
+        if not (head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN" or titled):
             return None
-        if any(t.pos_ in ("VERB", "AUX") for t in window[-6:-1]):
+        if any(t.pos_ in ("VERB", "AUX") for t in near[dash + 1 :]):
             return None
         while (
             head.dep_ in ("compound", "flat")
