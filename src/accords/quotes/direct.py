@@ -437,9 +437,9 @@ class DirectQuotes(ExtractorBase):
             t.i > verb.i and t.text in ("-", "—", "–") and t.whitespace_ for t in window
         ):
             # 'But polls did predict the caucus - HuffPollster: “...”': the name after the dash speaks
-            named = self._colon_speaker(seg, si, window)
-            if named is not None:
-                return named
+            dashed = self._colon_speaker(seg, si, window)
+            if dashed is not None:
+                return dashed
         # nothing but the verb's own dependents between it and the mark
         between = [t for t in window if t.i > verb.i and not t.is_punct]
         if len(between) > 5:
