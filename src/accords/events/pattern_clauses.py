@@ -23,6 +23,9 @@ from accords.events.pattern_words import (
     subject,
 )
 
+# Objects of a warned outcome that make the warning a threat of force.
+WAR_NOUNS = {"war", "attack", "retaliation", "reprisal", "invasion", "force", "bloodshed"}
+
 
 class ClausePatterns(CoderBase):
     def _wrapper(self, w: Token) -> Candidate | None:
@@ -240,6 +243,12 @@ class ClausePatterns(CoderBase):
                 code = Code("THREATEN", self.threat_mode(inner))
             elif comp.lemma_.lower() in ("consequence", "retaliation", "response", "reprisal"):
                 code = Code("THREATEN")
+            elif comp.pos_ in ("VERB", "AUX") and any(
+                x.dep_ in ("dobj", "attr") and x.lemma_.lower() in WAR_NOUNS for x in comp.children
+            ):
+                code = Code(
+                    "THREATEN", "violence"
+                )  # "warned Taiwan that a move to independence would mean war"
             else:
                 return None
         pred = w
