@@ -228,6 +228,7 @@ COMMON_WORDS = {
     "republic", "union", "liberty", "independence", "federal", "central", "mission", "airport", "valley", "bay",
     "san", "unity", "progress", "justice", "freedom", "democracy", "reform", "salvation", "solidarity", "victory",
     "concord", "harmony", "opportunity", "commerce", "industry", "enterprise", "providence", "prosperity",
+    "commonwealth", "golden", "temple",
 }  # fmt: skip
 
 

@@ -151,6 +151,7 @@ class Coder(ClausePatterns):
         "sentence", "charge", "execute", "beat", "shell", "wound", "injure", "kill", "discuss", "grant", "capture",
         "close", "shut", "block", "return", "challenge", "defend", "approve", "restrict", "call", "deny", "burn",
         "contest", "object", "strike", "release", "award", "storm", "pound", "accept", "reverse", "comply", "battle",
+        "question",
         "commute", "cede",
     }  # fmt: skip
 
@@ -162,8 +163,9 @@ class Coder(ClausePatterns):
             return None
         if lemma in self.AMBIGUOUS and len(words) == 1:
             # ambiguous verbs need an object, a passive subject or a prepositional object
-            if not any(c.dep_ in ("dobj", "nsubjpass", "prep", "dative") for c in t.children):
-                return None
+            allowed = ("dobj", "nsubjpass", "prep", "dative", *(("ccomp",) if lemma == "charge" else ()))
+            if not any(c.dep_ in allowed for c in t.children):
+                return None  # ("charged that the United States was behind the coup": an allegation)
         if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in t.children):
             return None
         if lemma == "return" and len(words) == 1 and _obj(t) is None:
@@ -216,6 +218,11 @@ class Coder(ClausePatterns):
                 return None
             cand.actors, cand.recipients = guests, cand.actors
             cand.code = Code("CONSULT", "visit", code.context)
+        if lemma == "charge" and len(words) == 1 and _obj(t) is None:
+            for c in t.children:  # "Iran charged that the United States was behind the coup": the one charged
+                if c.dep_ == "ccomp":
+                    cand.recipients = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")][:1]
+                    cand.code = Code("ACCUSE", "allege")
         if lemma in MOTION_VERBS and code.event == "CONSULT" and code.mode != "visit":
             # "negotiators return to Geneva for talks": the place is where they meet, not a party
             cand.recipients = [r for r in cand.recipients if r.ent_type_ not in ("GPE", "LOC", "FAC")]
