@@ -245,3 +245,46 @@ def test_a_name_after_a_dash_before_the_colon_speaks() -> None:
     assert q.speaker is not None and q.speaker.text == "Pew Research"
     q = quote_of(rec, "polling upset")
     assert q.speaker is not None and q.speaker.text == "Mark Blumenthal"
+
+
+class _Tok:
+    """A hand-built parse token: enough of spaCy's Token for subject_of."""
+
+    def __init__(self, doc: list[_Tok], text: str, dep: str, head: int, pos: str = "PROPN") -> None:
+        self.doc, self.text, self.dep_, self._head, self.pos_ = doc, text, dep, head, pos
+        self.i = len(doc)
+        self.lower_ = text.lower()
+        self.lemma_ = self.lower_
+        self.tag_ = "NNP" if pos == "PROPN" else "VB"
+        self.ent_type_ = ""
+        doc.append(self)
+
+    @property
+    def head(self) -> _Tok:
+        return self.doc[self._head]
+
+    @property
+    def children(self) -> list[_Tok]:
+        return [t for t in self.doc if t._head == self.i and t is not self]
+
+    @property
+    def ancestors(self) -> list[_Tok]:
+        out, t = [], self
+        while t.head is not t:
+            t = t.head
+            out.append(t)
+        return out
+
+
+def test_of_two_subjects_of_the_clause_above_a_participle_the_nearer() -> None:
+    from accords.quotes.attribution import subject_of
+
+    # 'in Salem, New Hampshire, Trump went after Bush, calling him ...' parsed with two subjects of 'went'
+    doc: list[_Tok] = []
+    _Tok(doc, "Hampshire", "nsubj", 3)
+    _Tok(doc, ",", "punct", 3, "PUNCT")
+    _Tok(doc, "Trump", "nsubj", 3)
+    _Tok(doc, "went", "ROOT", 3, "VERB")
+    _Tok(doc, "calling", "advcl", 3, "VERB")
+    assert subject_of(doc[4]).text == "Trump"
+    assert subject_of(doc[3]).text == "Trump"

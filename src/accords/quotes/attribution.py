@@ -169,7 +169,10 @@ def subject_of(v: Any) -> Any:
     if v.dep_ in ("advcl", "conj", "xcomp", "pcomp", "ccomp", "parataxis"):
         fallback = None
         for anc in v.ancestors:
-            subjs = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjs = sorted(
+                (c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")),
+                key=lambda c: (c.i > anc.i, -c.i if c.i < anc.i else c.i),
+            )  # the nearer first, as for the verb's own subjects
             # of two subjects (a headline's and the sentence's), the one in the verb's own paragraph
             subj = next((c for c in subjs if not _across_paragraphs(c, v)), subjs[0] if subjs else None)
             if subj is not None and (_across_paragraphs(subj, v) or _when(subj)):
