@@ -23,6 +23,12 @@ from accords.events.pattern_words import (
     subject,
 )
 
+# Names that blame whoever is given them: "called Iraq a threat to world peace", "branded him a traitor".
+BLAME_NAMES = {
+    "threat", "terrorist", "criminal", "murderer", "liar", "dictator", "aggressor", "enemy", "danger", "menace",
+    "pariah", "puppet", "butcher", "killer", "traitor", "thug", "tyrant", "fascist", "racist", "rogue", "obstacle",
+    "provocation", "disgrace", "farce", "sham", "crime", "violation", "insult",
+}  # fmt: skip
 # Objects of a warned outcome that make the warning a threat of force.
 WAR_NOUNS = {"war", "attack", "retaliation", "reprisal", "invasion", "force", "bloodshed"}
 
@@ -324,6 +330,16 @@ class ClausePatterns(CoderBase):
         lemma = r.lemma_.lower()
         if r.pos_ != "VERB":
             return None
+        if lemma in ("call", "brand", "label", "dub", "term"):
+            # "the United States called Iraq a threat to world peace": a name of blame is an accusation
+            obj = _obj(r)
+            names = [c for c in r.children if c.dep_ == "oprd" and c.lemma_.lower() in BLAME_NAMES]
+            if obj is not None and names:
+                cand = self._mk(
+                    r, Code("ACCUSE", "disapprove"), [r, names[0]], r, confidence=0.6, rule="naming"
+                )
+                cand.recipients = conj_expand(obj)
+                return cand
         # "viewed these demands as unreasonable", "framed the prisoner swap as a success"
         if lemma in (
             "view",

@@ -128,6 +128,8 @@ class CoderBase:
             if any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
                 return Code("MOBILIZE", "troops", ("military",)), [t]  # "called up 20,000 reservists"
         for c in t.children:
+            if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
+                continue  # "called Putin on Tuesday" is no "call on"
             if c.dep_ in ("prt", "prep") or (lemma == "let" and c.lower_ in ("free", "go")):
                 key = f"{lemma} {c.lower_}"
                 if key in lex.phrasal:
