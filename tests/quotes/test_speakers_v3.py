@@ -288,3 +288,20 @@ def test_of_two_subjects_of_the_clause_above_a_participle_the_nearer() -> None:
     _Tok(doc, "calling", "advcl", 3, "VERB")
     assert subject_of(doc[4]).text == "Trump"
     assert subject_of(doc[3]).text == "Trump"
+
+
+def test_a_message_reading_is_its_senders_words() -> None:
+    rec = run(
+        "Clinton posted a message on Twitter reading “Thank you South Carolina” moments after polls closed."
+    )
+    q = quote_of(rec, "Thank you South Carolina")
+    assert q.speaker is not None and q.speaker.text == "Clinton"
+
+
+def test_a_site_called_is_no_ones_words() -> None:
+    rec = run(
+        "A radio host has set up a website called “Cape Breton If Donald Trump Wins” that pitches the island."
+    )
+    for q in rec.quotes:
+        if any("Cape Breton If" in c.text for c in q.content):
+            assert q.speaker is None or "host" not in q.speaker.text

@@ -140,6 +140,22 @@ def _left_subject(v: Any) -> Any:
     return None
 
 
+_SENDING = frozenset("email e-mail send post issue release tweet write text message publish".split())
+
+
+def _author_of(noun: Any) -> Any:
+    """'Trump posted a message reading “...”', 'Trump and Ryan issued a statement describing ...', 'The senator
+    emailed supporters saying: “...”': the one who sent the message or the statement, not the message (or its
+    readers)."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "dative") or verb.pos_ != "VERB" or verb.i > noun.i:
+        return None
+    if not (noun.lemma_.lower() in SOURCE_NOUNS or verb.lemma_.lower() in _SENDING):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and animate(subj) else None
+
+
 def subject_of(v: Any) -> Any:
     """The head token of the one who says: the verb's subject, the noun a participle hangs on, or inherited."""
     other_para = False
@@ -165,7 +181,9 @@ def subject_of(v: Any) -> Any:
                 if g.dep_ == "pobj":
                     return g
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return v.head
+        if v.lemma_.lower() in ("call", "name", "title", "dub", "label", "entitle"):
+            return v.head  # 'a website called “...”' is the website's name, not anyone's words
+        return _author_of(v.head) or v.head
     if v.dep_ in ("advcl", "conj", "xcomp", "pcomp", "ccomp", "parataxis"):
         fallback = None
         for anc in v.ancestors:
