@@ -300,6 +300,8 @@ class ClausePatterns(CoderBase):
                 for p in _prep_objs(comp, {"from", "of", "by"}):
                     if p.pos_ == "PROPN":
                         cand.recipients = conj_expand(p)
+            if not cand.recipients:  # "appealed to the United Nations for more peacekeepers"
+                cand.recipients = [p for p in _prep_objs(w, {"to"}) if p.pos_ == "PROPN" or p.ent_type_]
         elif comp is not None and inner is not None:
             # recipients of the inner event: "agreed to hold talks with Kyiv"
             holder = comp
