@@ -305,3 +305,12 @@ def test_a_site_called_is_no_ones_words() -> None:
     for q in rec.quotes:
         if any("Cape Breton If" in c.text for c in q.content):
             assert q.speaker is None or "host" not in q.speaker.text
+
+
+def test_the_main_clause_speaks_not_the_clause_before_it() -> None:
+    rec = run(
+        "After former California Gov. Jerry Brown criticized her husband during a debate, Hillary shot back, "
+        "“I suppose I could have stayed home and baked cookies, but I chose to fulfill my profession.”"
+    )
+    q = quote_of(rec, "baked cookies")
+    assert q.speaker is not None and q.speaker.text == "Hillary"

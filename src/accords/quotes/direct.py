@@ -408,6 +408,17 @@ class DirectQuotes(ExtractorBase):
         verb = next(
             (t for t in reversed(window) if is_cue(t) or t.lemma_ in ("say", "tell", "add", "ask")), None
         )
+        ids = {t.i for t in window}
+        if (
+            verb is not None
+            and verb.dep_ == "advcl"
+            and verb.head.i > verb.i
+            and verb.head.i in ids
+            and verb.head.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" and c.i in ids and animate(c) for c in verb.head.children)
+        ):
+            # 'After Jerry Brown criticized Bill Clinton, Hillary shot back, “...”': the main clause speaks
+            verb = verb.head
         if verb is None:
             att = self._colon_speaker(seg, si, window)
             if att is None and last.text == ":":
