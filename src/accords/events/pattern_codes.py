@@ -49,6 +49,12 @@ NOT_FOUGHT = {
     "discrimination", "misinformation", "disinformation", "fraud", "illiteracy",
 }  # fmt: skip
 HALT_VERBS = {"stop", "end", "halt", "cease", "suspend"}
+WEAPON_TESTS = {"nuclear", "missile", "atomic", "weapon", "ballistic", "rocket"}
+# What is moved when forces are mobilised.
+WAR_MATERIEL = {
+    "troop", "troops", "tank", "tanks", "force", "forces", "soldier", "missile", "warship", "unit", "division",
+    "battalion", "brigade", "artillery", "reinforcement", "reinforcements", "armour", "armor", "jet", "aircraft",
+}  # fmt: skip
 VISIT_NOUNS = {"visit", "tour", "trip"}
 MOTION_VERBS = {
     "return",
@@ -119,6 +125,12 @@ class CoderBase:
             for c in t.children
         ):
             return Code("ACCUSE", "investigate"), [t]  # "sent experts to investigate the attacks"
+        before = t.doc[max(t.i - 2, 0) : t.i]
+        if lemma == "fire" and (
+            t.lower_.startswith("test")
+            or (len(before) == 2 and before[0].lower_ == "test" and before[1].text == "-")
+        ):
+            return Code("MOBILIZE", "weapons", ("military",)), [t]  # "test-fired a missile": a show of force
         obj = _obj(t)
         if _crime_committed(t):
             return None
@@ -212,6 +224,9 @@ class CoderBase:
                 return Code("RETREAT", "withdraw", ("military",)), [
                     t
                 ]  # "the last Russian troops left Estonia"
+        if lemma in ("move", "shift", "rush", "mass", "bring", "redeploy", "station") and obj is not None:
+            if obj.lemma_.lower() in WAR_MATERIEL:  # "moved tanks toward the Kuwaiti border"
+                return Code("MOBILIZE", "troops", ("military",)), [t, obj]
         if lemma in MEET_VERBS and obj is not None and obj.lemma_.lower() in NOT_MET:
             return None  # "to meet the health needs of", "met the deadline": no meeting
         if lemma in FIGHT_VERBS and obj is not None and obj.lemma_.lower() in NOT_FOUGHT:
@@ -260,6 +275,9 @@ class CoderBase:
         if n.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = _olemma(n)
+        if lemma in ("test", "tests"):  # "conducted a nuclear test": a show of force, not other tests
+            comp0 = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod")}
+            return Code("MOBILIZE", "weapons", ("military",)) if comp0 & WEAPON_TESTS else None
         code = self.lex.nouns.get(n.lower_) or self.lex.nouns.get(lemma)
         if code is None:
             return None

@@ -122,7 +122,7 @@ PREP_BY_TYPE = {
     "REJECT": {"from", "of", "by"},
     "THREATEN": {"against", "on", "to"},
     "PROTEST": {"against", "outside"},
-    "SANCTION": {"on", "against", "from", "with"},
+    "SANCTION": {"on", "against", "from", "with", "to"},
     "COERCE": {"on", "against", "from"},
     "ASSAULT": {"on", "against", "at"},
     "RETREAT": {"from", "to"},
