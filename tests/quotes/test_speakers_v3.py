@@ -314,3 +314,23 @@ def test_the_main_clause_speaks_not_the_clause_before_it() -> None:
     )
     q = quote_of(rec, "baked cookies")
     assert q.speaker is not None and q.speaker.text == "Hillary"
+
+
+def test_she_is_not_a_man_called_mr() -> None:
+    rec = run(
+        "Mr. Trump spoke in Ohio on Monday. Mr. Trump said the election was rigged.\n\n"
+        "She said the economy would recover by the end of the year."
+    )
+    q = quote_of(rec, "the economy would recover")
+    assert q.speaker is not None and q.speaker.text == "She"
+    assert q.speaker.name is None or "Trump" not in q.speaker.name
+
+
+def test_a_person_inside_a_quotation_is_not_the_narratives_he() -> None:
+    rec = run(
+        "John Bolton said voters should not think “Hillary will somehow be better for national security than "
+        "Barack Obama.”\n\n"
+        "He said the next president would face a wide variety of problems."
+    )
+    q = quote_of(rec, "wide variety of problems")
+    assert q.speaker is not None and q.speaker.name not in ("Hillary", "Barack Obama")

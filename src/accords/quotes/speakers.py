@@ -9,6 +9,7 @@ with its country. When in doubt the answer is None: a wrong name is worse than n
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accords.quotes.lexicon import FEMALE, FIRST, MALE, PLURAL, SPEAKER_NOUNS
+from accords.quotes.marks import find_segments
 from accords.records import Entity, Record, Speaker
 
 # Demonyms and seats of government seen in speaker phrases; the actors stage owns the full table.
@@ -161,7 +163,14 @@ class SpeakerResolver:
         )
         self.persons = [m for m in self.mentions if m.entity.type == "PERSON"]
         self.history: list[tuple[int, Speaker]] = []  # (offset, resolved speaker) in text order
+        paras = [(p.start, p.end) for p in record.article.paragraphs]
+        self._quotes = [piece for seg in find_segments(self.text, paras or None) for piece in seg.pieces]
         self._entity_at = _actors_fn("entity_at")
+
+    def _quoted(self, offset: int) -> bool:
+        """Does ``offset`` fall between quotation marks?"""
+        i = bisect.bisect_right(self._quotes, (offset, len(self.text) + 1)) - 1
+        return i >= 0 and self._quotes[i][0] < offset < self._quotes[i][1]
 
     # -- entity lookups -------------------------------------------------------------------------------------
     def _overlapping(self, start: int, end: int) -> list[_Mention]:
@@ -332,16 +341,37 @@ class SpeakerResolver:
         for tok in self.doc[window_start : head.i]:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ != "PERSON":
                 continue
+            if self._quoted(tok.idx):
+                continue  # a person the quoted words talk about is not the one the narrative's 'he' is
             ent, _ = self._entity_for_span(tok.idx, tok.idx + len(tok.text), tok.idx)
-            if ent is not None and ent.type == "PERSON":
+            if ent is not None and ent.type == "PERSON" and self._gender_ok(ent, low):
                 best = (tok.idx, ent)
         for off, prev in self.history:
             if prev.entity_id and off < spk.start and (best is None or off > best[0]):
                 e = self.record.entity(prev.entity_id)
-                if e is not None and e.type == "PERSON" and off >= self.doc[window_start].idx:
+                if (
+                    e is not None
+                    and e.type == "PERSON"
+                    and off >= self.doc[window_start].idx
+                    and self._gender_ok(e, low)
+                ):
                     best = (off, e)
         if best is not None:
             self._from_entity(spk, best[1], None)
+
+    def _gender_ok(self, ent: Entity, pronoun: str) -> bool:
+        """False when the text calls the person 'Mr.' and the pronoun is 'she' (or 'Mrs.'/'Ms.' and 'he')."""
+        titles: set[str] = set()
+        for m in ent.mentions:
+            words = self.text[max(0, m.start - 6) : m.end].split()
+            titles.update(words[:2])
+        male = bool(titles & {"Mr.", "Mr"})
+        female = bool(titles & {"Mrs.", "Ms.", "Mrs", "Ms", "Miss"})
+        if pronoun in FEMALE and male and not female:
+            return False
+        if pronoun in MALE and female and not male:
+            return False
+        return True
 
     def _copy(self, spk: Speaker, other: Speaker) -> None:
         spk.entity_id, spk.name, spk.role, spk.country = (
