@@ -107,8 +107,11 @@ class CoderBase:
 
     # ---- base codes -------------------------------------------------------------------------------------------
     def verb_lemma(self, t: Token) -> str:
-        """The verb's lemma, mended where the tagger's lemmatiser cuts a known verb short ("staged" -> "stag")."""
+        """The verb's lemma, mended where the tagger's lemmatiser cuts a known verb short ("staged" -> "stag");
+        "dispatch" reads as "send" (its objects code the same: troops, aid, teams)."""
         lemma = str(t.lemma_.lower())
+        if lemma == "dispatch":
+            return "send"
         if lemma in self.known_verbs or not t.lower_.endswith(("ed", "es")):
             return lemma
         for cand in (t.lower_[:-1], t.lower_[:-2]):

@@ -106,7 +106,10 @@ DOCUMENTS = {
     "album", "book", "finding", "communique", "transcript", "recording", "audio", "letter", "survey", "poll",
     "study", "result", "version", "update", "memo", "note", "record", "text", "guideline", "budget",
 }  # fmt: skip
-GIVE_VERBS = {"provide", "deliver", "send", "give", "donate", "supply", "ship", "fly", "airlift", "hand"}
+GIVE_VERBS = {
+    "provide", "deliver", "send", "give", "donate", "supply", "ship", "fly", "airlift", "hand", "distribute",
+    "dispatch",
+}  # fmt: skip
 AID_OBJECTS = {
     "material", "materials", "shelter", "tent", "relief", "grain", "flour", "fund", "dollar", "euro", "loan",
     "medicine", "equipment", "supply", "vaccine", "food", "aid", "assistance", "money", "weapon", "arm", "drug",

@@ -174,11 +174,16 @@ class Coder(ClausePatterns):
             obj = _obj(t)
             if obj is None:
                 # "decided to allow candidate Ouattara to participate" (parsed as a clause with its own subject)
-                if any(
-                    c.dep_ == "ccomp"
-                    and any(x.dep_ == "nsubj" and x.pos_ in ("PROPN", "NOUN") for x in c.children)
+                subjects = [
+                    x
                     for c in t.children
-                ):
+                    if c.dep_ in ("ccomp", "xcomp")
+                    for x in c.children
+                    if x.dep_ == "nsubj" and x.pos_ in ("PROPN", "NOUN")
+                ]
+                if subjects:
+                    if subjects[0].lemma_.lower() in ACCESS_OBJECTS:  # "allowed UN inspectors to resume work"
+                        return self._mk(t, Code("RETREAT", "access"), words, t, confidence=0.7)
                     return self._mk(t, Code("CONCEDE"), words, t, confidence=0.7)
                 return None
             if obj.lemma_.lower() in ACCESS_OBJECTS:
