@@ -334,3 +334,14 @@ def test_a_person_inside_a_quotation_is_not_the_narratives_he() -> None:
     )
     q = quote_of(rec, "wide variety of problems")
     assert q.speaker is not None and q.speaker.name not in ("Hillary", "Barack Obama")
+
+
+def test_one_word_opening_a_split_quotation_is_part_of_it() -> None:
+    rec = run("“Judge,” I said, “I have never had that happen in any case in thirty years.”")
+    q = quote_of(rec, "never had that happen")
+    assert any(c.text == "“Judge,”" for c in q.content)
+
+
+def test_one_word_in_marks_alone_is_no_quotation() -> None:
+    rec = run("Someone in the audience shouted “Cruz,” and the crowd laughed at the joke.")
+    assert not [q for q in rec.quotes if [c.text for c in q.content] == ["“Cruz,”"]]

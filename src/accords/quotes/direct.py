@@ -195,6 +195,13 @@ class DirectQuotes(ExtractorBase):
             if si in used:
                 continue
             words = seg.words(self.text)
+            if words == 1 and seg.last_char(self.text) == ",":
+                # '“Judge,” I said, “I have never had that happen.”': one word that opens a split quotation
+                split = self._cue_after(seg, si, self._window_after(seg))
+                if split is not None and len(split.segments) > 1 and split.speaker is not None:
+                    used.update(split.segments)
+                    out.append(split)
+                continue
             if words < 2 or words <= 8 and self.is_title(seg):
                 continue  # "Scandal," / “Sunday Morning Futures,”: a word or a title, not a quote
             after = self._window_after(seg)
