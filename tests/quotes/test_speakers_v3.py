@@ -345,3 +345,13 @@ def test_one_word_opening_a_split_quotation_is_part_of_it() -> None:
 def test_one_word_in_marks_alone_is_no_quotation() -> None:
     rec = run("Someone in the audience shouted “Cruz,” and the crowd laughed at the joke.")
     assert not [q for q in rec.quotes if [c.text for c in q.content] == ["“Cruz,”"]]
+
+
+def test_source_span_after_the_verb_takes_the_apposition() -> None:
+    rec = run(
+        "“Elections like this one are one of the big reasons why,” said Alicia Bannon, senior counsel in the "
+        "Brennan Center’s Democracy Program."
+    )
+    q = quote_of(rec, "big reasons why")
+    assert q.speaker is not None
+    assert q.speaker.text == "Alicia Bannon, senior counsel in the Brennan Center’s Democracy Program"

@@ -229,17 +229,22 @@ _MARK_TEXTS = frozenset(("“", "”", '"', "''", "``"))
 
 def _subject_tail(head: Any, last: int) -> list[Any]:
     """The rest of a subject that stands before its verb: an apposition, a bracket, a second name ('Christie, New
-    Jersey's sitting governor,', 'Sen. Bernie Sanders (I-Vt.)'), with the comma that closes it; never a relative
-    clause (the speaker is who, not what they did), a verb of saying, a quotation mark or a line break."""
+    Jersey's sitting governor,', 'Sen. Bernie Sanders (I-Vt.)'), with the comma that closes it; after its verb, an
+    apposition ('said Alicia Bannon, senior counsel'). Never a relative clause (the speaker is who, not what they
+    did), a verb of saying, a quotation mark or a line break."""
     verb = head.head
-    if head.dep_ not in ("nsubj", "nsubjpass") or verb.i <= head.i:
+    if head.dep_ not in ("nsubj", "nsubjpass") or verb.i == head.i:
         return []
+    inverted = verb.i < head.i  # '“...,” said Alicia Bannon, senior counsel at the Brennan Center.'
+    stop = head.sent.end if inverted else verb.i
     end = last  # the last token taken
     for c in head.rights:
         if c.i <= last:
             continue
         sub = list(c.subtree)
-        if max(t.i for t in sub) >= verb.i or any(
+        if inverted and c.dep_ not in ("appos", "punct"):
+            break
+        if max(t.i for t in sub) >= stop or any(
             t.text in _MARK_TEXTS or "\n" in t.text or is_cue(t) for t in sub
         ):
             break
@@ -254,9 +259,9 @@ def _subject_tail(head: Any, last: int) -> list[Any]:
         return []
     doc = head.doc
     nxt = end + 1
-    if nxt < verb.i and doc[nxt].text in (",", ")"):
+    if nxt < stop and doc[nxt].text in (",", ")"):
         end = nxt  # the comma (or bracket) that closes the apposition
-        if doc[end].text == ")" and end + 1 < verb.i and doc[end + 1].text == ",":
+        if doc[end].text == ")" and end + 1 < stop and doc[end + 1].text == ",":
             end += 1
     return list(doc[last + 1 : end + 1])
 
