@@ -31,7 +31,9 @@ def cue_extent(doc: Any, cue: tuple[int, int], content_start: int) -> tuple[int,
     i = verb.i - 1
     while i >= 0:
         t = doc[i]
-        if t.head.i == verb.i and (t.dep_ in _LEFT or t.dep_ == "advmod" and t.lower_ in _ADVERBS):
+        if t.head.i == verb.i and (
+            t.dep_ in _LEFT or t.dep_ == "advmod" and (t.lower_ in _ADVERBS or t.tag_ == "RB")
+        ):
             start = i
             i -= 1
             continue
