@@ -316,6 +316,10 @@ class ClausePatterns(CoderBase):
                 )
             if inner_recips:
                 cand.recipients = inner_recips
+        if lemma == "invite":
+            guest = _obj(w)  # "Jordan invited Israeli Prime Minister Yitzhak Rabin to visit Amman"
+            if guest is not None and guest.pos_ in ("PROPN", "NOUN"):
+                cand.recipients = conj_expand(guest)
         if kind == "REJECT" and comp is not None and not cand.recipients:
             poss = [c for c in comp.children if c.dep_ == "poss"]
             if poss:
