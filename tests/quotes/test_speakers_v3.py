@@ -355,3 +355,9 @@ def test_source_span_after_the_verb_takes_the_apposition() -> None:
     q = quote_of(rec, "big reasons why")
     assert q.speaker is not None
     assert q.speaker.text == "Alicia Bannon, senior counsel in the Brennan Center’s Democracy Program"
+
+
+def test_cue_phrase_takes_the_adverb_right_before_the_verb() -> None:
+    rec = run("Obama initially hailed the uprisings as a new dawn for democracy in the region.")
+    q = quote_of(rec, "a new dawn")
+    assert q.cue is not None and q.cue.text == "initially hailed"
