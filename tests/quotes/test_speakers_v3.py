@@ -361,3 +361,19 @@ def test_cue_phrase_takes_the_adverb_right_before_the_verb() -> None:
     rec = run("Obama initially hailed the uprisings as a new dawn for democracy in the region.")
     q = quote_of(rec, "a new dawn")
     assert q.cue is not None and q.cue.text == "initially hailed"
+
+
+def test_a_paragraph_opening_name_speaks_when_the_parse_leaves_the_paragraph() -> None:
+    from accords.quotes.attribution import subject_of
+
+    # 'X said, “...”' then a paragraph 'De Blasio, speaking on WOR, called Trump a blowhard and said ...' whose
+    # 'said' the parser hung on the first paragraph's verb
+    doc: list[_Tok] = []
+    _Tok(doc, "Bratton", "nsubj", 1)
+    _Tok(doc, "said", "ROOT", 1, "VERB")
+    _Tok(doc, "\n\n", "dep", 1, "SPACE")
+    _Tok(doc, "De", "compound", 4)
+    _Tok(doc, "Blasio", "dobj", 1)
+    _Tok(doc, "said", "conj", 1, "VERB")
+    doc[0].ent_type_ = doc[4].ent_type_ = "PERSON"
+    assert subject_of(doc[5]).text == "Blasio"

@@ -118,6 +118,22 @@ def _when(tok: Any) -> bool:
     return tok.ent_type_ == "TIME" or tok.ent_type_ == "DATE" and tok.lower_ in _WHEN
 
 
+def _paragraph_opener(v: Any) -> Any:
+    """The name that opens the paragraph of ``v`` (before it), as the head of its name; never for a passive
+    'was asked' (whoever opens the paragraph is the one asked)."""
+    if any(c.dep_ == "nsubjpass" for c in v.children):
+        return None
+    i = v.i - 1
+    while i > 0 and "\n" not in v.doc[i - 1].text:
+        i -= 1
+    t = v.doc[i]
+    while t.dep_ in ("compound", "flat") and t.head.i > t.i and t.head.pos_ == "PROPN":
+        t = t.head
+    if t.pos_ != "PROPN" or t.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return t if t.i < v.i else None
+
+
 def _left_subject(v: Any) -> Any:
     """The noun right before the verb (over auxiliaries, adverbs and 'not'), in the verb's paragraph."""
     i = v.i - 1
@@ -195,7 +211,9 @@ def subject_of(v: Any) -> Any:
             subj = next((c for c in subjs if not _across_paragraphs(c, v)), subjs[0] if subjs else None)
             if subj is not None and (_across_paragraphs(subj, v) or _when(subj)):
                 if _across_paragraphs(anc, v):
-                    break  # a clause of another paragraph: the nearer subject found so far, if any
+                    # a clause of another paragraph: the nearer subject found so far, else the name that opens the
+                    # verb's own paragraph ('De Blasio, speaking on WOR, called Trump a “blowhard” and said ...')
+                    return fallback or _paragraph_opener(v)
                 return _left_subject(anc) or fallback
             if subj is None:
                 if anc.dep_ == "acl" and is_cue(anc):
