@@ -377,3 +377,14 @@ def test_a_paragraph_opening_name_speaks_when_the_parse_leaves_the_paragraph() -
     _Tok(doc, "said", "conj", 1, "VERB")
     doc[0].ent_type_ = doc[4].ent_type_ = "PERSON"
     assert subject_of(doc[5]).text == "Blasio"
+
+
+def test_an_inverted_unnamed_speaker_after_the_verb() -> None:
+    rec = run(
+        "“If she wins Ohio, it will be by a margin as thin as Iowa,” said one Ohio Democrat.\n\n"
+        "“It’s his race to lose at this point,” added another Ohio Democrat. “Her team has done what it needs to "
+        "do, and it will execute with aplomb.”"
+    )
+    q = quote_of(rec, "his race to lose")
+    assert q.speaker is not None and q.speaker.text == "another Ohio Democrat"
+    assert any("Her team has done" in c.text for c in q.content)

@@ -90,15 +90,22 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
                 and not any("\n" in t.text for t in verb.doc[subj.i : verb.i])
             ):
                 return subj
-    # inverted: 'Stated Stone:', 'said Bolton.'
+    # inverted: 'Stated Stone:', 'said Bolton.', 'added another New Hampshire Democrat.' (never the one told or
+    # asked: 'told Mr. Obama')
     nxt = verb.i + 1
-    if nxt < len(verb.doc):
+    if nxt < len(verb.doc) and verb.lemma_ not in ("tell", "ask", "question"):
         tok = verb.doc[nxt]
-        if tok.pos_ == "PROPN" and tok.i not in quoted and verb.lemma_ not in _TO_WHOM:
+        if tok.pos_ == "PROPN" and tok.i not in quoted:
             last = tok
             while last.i + 1 < len(verb.doc) and last.doc[last.i + 1].pos_ == "PROPN":
                 last = last.doc[last.i + 1]
             head = _name_head(tok, last.i + 1)
             if _ok(head, verb, quoted):
+                return head
+        elif tok.dep_ in ("det", "amod", "compound", "nummod") and tok.i not in quoted:
+            head = tok
+            while head.dep_ in ("det", "amod", "compound", "nummod") and verb.i < head.head.i <= verb.i + 6:
+                head = head.head
+            if head.pos_ in ("PROPN", "NOUN") and head.i > tok.i and _ok(head, verb, quoted):
                 return head
     return None
