@@ -388,3 +388,25 @@ def test_an_inverted_unnamed_speaker_after_the_verb() -> None:
     q = quote_of(rec, "his race to lose")
     assert q.speaker is not None and q.speaker.text == "another Ohio Democrat"
     assert any("Her team has done" in c.text for c in q.content)
+
+
+def test_the_name_between_quotation_and_cue_is_the_speaker_not_content() -> None:
+    from accords.config import get_settings
+    from accords.core import new_record
+    from accords.pipeline import Work, run_stages
+    from accords.quotes.attribution import Attribution
+    from accords.quotes.direct import DirectQuotes
+
+    text = (
+        "“It is not the position that everything is fine,” Dan Meyers, a top outside adviser, said in Iowa."
+    )
+    art = Article(id="t", text=text, paragraphs=[Paragraph(start=0, end=len(text))], language="en")
+    work = run_stages(Work(record=new_record(art), settings=get_settings()), ("nlp", "actors"))
+    ex = DirectQuotes(work.record, work.doc)
+    cue = text.index("said")
+    # what a parse that took the quotation and the name for the clause of 'said' gives
+    att = Attribution("mixed", [(0, cue - 1)], (cue, cue + 4), None)
+    out = ex.merge_segments([att])
+    assert out[0].kind == "direct"
+    assert out[0].speaker is not None and out[0].speaker.text == "Meyers"
+    assert out[0].content == list(ex.segments[0].pieces)

@@ -45,6 +45,8 @@ class DirectQuotes(ExtractorBase):
                     lo, hi = max(pa, a) - a, min(pb, b) - a
                     if hi > lo:
                         outside = outside[:lo] + " " * (hi - lo) + outside[hi:]
+            if re.search(r"\w", outside) and self._speaker_after(att, over, outside):
+                outside = ""  # the words outside the marks were the speaker: a direct quote
             if not re.search(r"\w", outside):
                 if att.cue is not None and self._cue_elsewhere(att.cue[0], over):
                     # the parser ran the quotation's sentence on into the next paragraph ('...” \n\n Sanders said
@@ -101,6 +103,33 @@ class DirectQuotes(ExtractorBase):
                     )
                 )
         return out
+
+    def _speaker_after(self, att: Attribution, over: list[int], outside: str) -> bool:
+        """'“...,” Gene Sperling, a top outside Clinton adviser, said': the parser took the quotation and the name
+        after it for the clause of 'said'. When the only words outside the marks stand between the quotation and the
+        cue, they are the speaker: set it and say so."""
+        if att.cue is None or att.speaker is not None:
+            return False
+        a = att.start
+        words = [m.start() + a for m in re.finditer(r"\w", outside)]
+        seg_end = max(self.segments[i].end for i in over)
+        if not words or min(words) < seg_end or max(words) >= att.cue[0] or att.cue[0] - seg_end > 120:
+            return False
+        span = self.doc.char_span(seg_end, att.cue[0], alignment_mode="contract")
+        names = [t for t in span or [] if t.pos_ in ("PROPN", "NOUN", "PRON") and not t.is_punct]
+        if not names:
+            return False
+        head = names[0]
+        while (
+            head.dep_ in ("compound", "flat", "amod", "det")
+            and head.head.i > head.i
+            and head.head.i < span.end
+        ):
+            head = head.head
+        if not animate(head):
+            return False
+        att.speaker = head
+        return True
 
     def _dash_name(self, att: Attribution, si: int) -> None:
         """'But polls did predict the caucus - Mark Blumenthal: “...”': the name between a spaced dash and the colon
