@@ -410,3 +410,14 @@ def test_the_name_between_quotation_and_cue_is_the_speaker_not_content() -> None
     assert out[0].kind == "direct"
     assert out[0].speaker is not None and out[0].speaker.text == "Meyers"
     assert out[0].content == list(ex.segments[0].pieces)
+
+
+def test_a_sentence_final_quotation_belongs_to_the_cue_that_opens_it() -> None:
+    rec = run(
+        "Clinton responds to Mills with, “Why now? That was on my way to Libya?” Mills then writes back, "
+        "“You look cute.”"
+    )
+    q = quote_of(rec, "Why now?")
+    assert q.speaker is not None and q.speaker.text == "Clinton"
+    q = quote_of(rec, "You look cute")
+    assert q.speaker is not None and q.speaker.text == "Mills"

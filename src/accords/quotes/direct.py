@@ -234,7 +234,11 @@ class DirectQuotes(ExtractorBase):
             if words < 2 or words <= 8 and self.is_title(seg):
                 continue  # "Scandal," / “Sunday Morning Futures,”: a word or a title, not a quote
             after = self._window_after(seg)
-            att = self._cue_after(seg, si, after) or self._cue_before(seg, si)
+            att = self._cue_after(seg, si, after)
+            if att is None or seg.last_char(self.text) in (".", "?", "!"):
+                # '“Why now? ...?” Mills then writes back' after 'Clinton responds to Mills with,': a quotation that
+                # ends its sentence belongs to the cue that opens it, when there is one
+                att = self._cue_before(seg, si) or att
             if att is not None:
                 used.update(att.segments)
                 out.append(att)
