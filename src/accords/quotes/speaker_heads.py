@@ -36,10 +36,9 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
     spk = subject_of(verb)
     if spk is not None and spk.i not in quoted:
         return spk
+    # 'Blumenthal was asked, “...”': the one asked is not the speaker, and no one else is named
     if any(c.dep_ == "nsubjpass" for c in verb.children) and verb.lemma_ in _TO_WHOM:
-        return (
-            None  # 'Blumenthal was asked, “...”': the one asked is not the speaker, and no one else is named
-        )
+        return None
     # the nearest clause above the cue with a subject outside the quotation, left of the cue
     for anc in verb.ancestors:
         subj = next((c for c in anc.children if c.dep_ in _SUBJ), None)
@@ -51,7 +50,6 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
         ):
             return subj
     left = [t for t in verb.doc[verb.sent.start : verb.i] if t.i not in quoted and not t.is_space]
-    # 'X, adviser, Jake Sullivan, said:': a name right before the cue, with only commas between
     # '“...,” Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama': the name that opens the words
     # between the closing mark and the cue
     closed = [i for i in range(max(verb.sent.start, verb.i - 14), verb.i) if i in quoted]
@@ -61,6 +59,7 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
             head = _name_head(after[0], verb.i)
             if _ok(head, verb, quoted):
                 return head
+    # 'X, her adviser, Jake Sullivan, said:': a name right before the cue, with only a comma between
     last = _left_subject(verb)
     if last is None and left and left[-1].text == "," and len(left) > 1:
         last = left[-2] if left[-2].dep_ in ("appos", "nsubj", "conj", "dep", "npadvmod", "ROOT") else None
