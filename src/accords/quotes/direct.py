@@ -1,6 +1,7 @@
 """Direct quotes from the quotation marks: merging marks into parse cues, and cues found around a quotation.
 
-Split out of :mod:`accords.quotes.extract` (no behaviour change).
+Split out of :mod:`accords.quotes.extract`. Who speaks when the parse of the sentence around a quotation is wrong
+is in :mod:`accords.quotes.speaker_heads`; how far a cue reaches, in :mod:`accords.quotes.speaker_spans`.
 """
 
 from __future__ import annotations
