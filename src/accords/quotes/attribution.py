@@ -17,6 +17,7 @@ from accords.quotes.lexicon import (
     SPEAKER_NOUNS,
     SPEECH_VERBS,
     XCOMP_VERBS,
+    lemma_of,
 )
 from accords.quotes.marks import Segment, find_segments
 from accords.records import Record
@@ -86,12 +87,13 @@ class Attribution:
 # -- parse helpers ---------------------------------------------------------------------------------------------
 def is_cue(tok: Any) -> bool:
     """A verb of saying (the ones that can introduce a quotation)."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS and tok.lemma_.lower() not in NOT_CUES
+    lemma = lemma_of(tok)
+    return tok.pos_ == "VERB" and lemma in SPEECH_VERBS and lemma not in NOT_CUES
 
 
 def is_stance(tok: Any) -> bool:
     """A verb of saying, or one of taking a public stance on something (criticized, called for, wants to)."""
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     stance = lemma in OBJECT_VERBS or lemma in XCOMP_VERBS or lemma in PREP_VERBS
     return tok.pos_ == "VERB" and (lemma in SPEECH_VERBS or stance) and (lemma not in NOT_CUES)
 
