@@ -61,6 +61,14 @@ def _day(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def _written_day(m: re.Match[str], groups: tuple[int, int, int]) -> str | None:
+    """YYYY-MM-DD of one :data:`_WRITTEN` match, whose month is a number or a name."""
+    yi, mi, di = groups
+    month = m.group(mi)
+    number = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower(), 0)
+    return _day(int(m.group(yi)), number, int(m.group(di)))
+
+
 def parse_day(value: object) -> str | None:
     """YYYY-MM-DD of a machine-written date: ISO (its own calendar day kept) or 'August 11, 2019'."""
     if not isinstance(value, str):
@@ -87,13 +95,11 @@ def first_written_date(
     """The first date written in ``text`` as (offset, YYYY-MM-DD); ``skip(offset)`` rejects one.
     A numeric date with day and month both under 13 counts only when ``known`` tells the order."""
     best: tuple[int, str] | None = None
-    for pattern, (yi, mi, di) in _WRITTEN:
+    for pattern, groups in _WRITTEN:
         for m in pattern.finditer(text):
             if best is not None and m.start() >= best[0]:
                 break
-            month = m.group(mi)
-            number = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower(), 0)
-            value = _day(int(m.group(yi)), number, int(m.group(di)))
+            value = _written_day(m, groups)
             if value is None or (skip is not None and skip(m.start())):
                 continue
             best = (m.start(), value)
@@ -168,16 +174,18 @@ class Declared:
         return frozenset(d for d in (self.published, *self.modified_all) if d)
 
 
-def _is_article(node: dict[str, Any]) -> bool:
+def _types(node: dict[str, Any]) -> list[str]:
+    """A JSON-LD node's ``@type``, one name or a list of them."""
     kind = node.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and any(t in k for t in _ARTICLE_TYPES) for k in kinds)
+    return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+
+
+def _is_article(node: dict[str, Any]) -> bool:
+    return any(t in k for k in _types(node) for t in _ARTICLE_TYPES)
 
 
 def _is_webpage(node: dict[str, Any]) -> bool:
-    kind = node.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and k.endswith("WebPage") for k in kinds)
+    return any(k.endswith("WebPage") for k in _types(node))
 
 
 def jsonld_nodes(scripts: Iterable[str]) -> list[dict[str, Any]]:
@@ -369,11 +377,9 @@ def shown_as_update(tree: Any, day: str) -> bool:
     root = tree.find("body")
     text = _visible_parts((root if root is not None else tree).iter(), None, 10**9)
     seen = False
-    for pattern, (yi, mi, di) in _WRITTEN:
+    for pattern, groups in _WRITTEN:
         for m in pattern.finditer(text):
-            month = m.group(mi)
-            number = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower(), 0)
-            if _day(int(m.group(yi)), number, int(m.group(di))) != day:
+            if _written_day(m, groups) != day:
                 continue
             if not _labelled_update(text, m.start()):
                 return False
@@ -397,12 +403,7 @@ def choose_date(
     if original:
         return original, None
     if shown:
-        if (
-            shown in declared.modified_all
-            and declared.published
-            and declared.published != shown
-            and declared.published < shown
-        ):
+        if shown in declared.modified_all and declared.published and declared.published < shown:
             return declared.published, None
         return shown, None
     if declared.published:
