@@ -271,12 +271,10 @@ class ReportedSpeech(MoreReported):
         )
         if clause is None:
             return None
-        span = _clause_span(clause)
-        if span is None:
+        content = self._clause_content(clause, 3)
+        if content is None:
             return None
-        a, b = _trim(self.text, *span)
-        if len(re.findall(r"\w+", self.text[a:b])) < 3:
-            return None
+        a, b = content
         spk = next((c for c in noun.children if c.dep_ == "poss"), None)
         if spk is None:
             v = noun.head

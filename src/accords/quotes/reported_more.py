@@ -32,6 +32,16 @@ NO_AGENT = True
 
 
 class MoreReported(ExtractorBase):
+    def _clause_content(self, clause: Any, min_words: int) -> tuple[int, int] | None:
+        """The trimmed span of a reported clause, or None when it has fewer than ``min_words`` words."""
+        span = _clause_span(clause)
+        if span is None:
+            return None
+        a, b = _trim(self.text, *span)
+        if len(re.findall(r"\w+", self.text[a:b])) < min_words:
+            return None
+        return a, b
+
     def more_from_parse(self) -> list[Attribution]:
         out: list[Attribution] = []
         for tok in self.doc:
@@ -170,12 +180,10 @@ class MoreReported(ExtractorBase):
             return None
         if comp.left_edge.lower_ not in ("that", "whether"):
             return None
-        span = _clause_span(comp)
-        if span is None:
+        content = self._clause_content(comp, 4)
+        if content is None:
             return None
-        a, b = _trim(self.text, *span)
-        if len(re.findall(r"\w+", self.text[a:b])) < 4:
-            return None
+        a, b = content
         spk = next((c for c in subj.children if c.dep_ == "poss"), None)
         if spk is not None and not animate(spk) and spk.pos_ != "PRON":
             spk = None
