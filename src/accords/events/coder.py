@@ -349,7 +349,7 @@ class EventBuilder:
                 h = h.head
             if h.i not in holders:
                 continue
-            country = fallback.place_country(e.text) or self.resolver._code_text(e.text)[0]
+            country = fallback.place_country(e.text) or self.resolver.code_text(e.text)[0]
             if country:
                 ent = EventEntity(text=e.text, start=e.start_char, end=e.end_char, name=e.text, code=country)
                 ent.sector = sector

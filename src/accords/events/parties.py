@@ -173,7 +173,7 @@ class Resolver:
             best = best or ent
         return best
 
-    def _code_text(self, text: str, person: bool = False) -> tuple[str | None, str | None]:
+    def code_text(self, text: str, person: bool = False) -> tuple[str | None, str | None]:
         """Code and sector of a phrase; with ``person``, a name: a place of the same spelling does not count
         ("Prosper" is a town in Texas, "Bush" one in Egypt)."""
         bare = text.lower().removeprefix("the ").strip()
@@ -275,7 +275,7 @@ class Resolver:
             got = []
             for m in mods:
                 for x in [m, *[cc for cc in m.subtree if cc.dep_ == "conj"]]:
-                    code, sec = self._code_text(x.text)
+                    code, sec = self.code_text(x.text)
                     if code:
                         ent = self._entity_over(x.idx, x.idx + len(x), x.idx, x.idx + len(x))
                         got.append(
@@ -312,7 +312,7 @@ class Resolver:
         # the whole phrase, then named entities in it, then capitalised words in it; a patron ("Iranian-backed",
         # "pro-Iranian") is not the group's own state
         text = span.text
-        code, sec = self._code_text(text) if not patrons else (None, None)
+        code, sec = self.code_text(text) if not patrons else (None, None)
         if not code:
             for e in self.ents_in(lo, hi):
                 if (
@@ -321,7 +321,7 @@ class Resolver:
                     and e.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
                     and not any(t.i in patrons for t in e)
                 ):
-                    code, sec = self._code_text(
+                    code, sec = self.code_text(
                         e.text, person=e.label_ == "PERSON" or self._person_at(e.start_char, e.end_char)
                     )
                     if code:
@@ -331,13 +331,13 @@ class Resolver:
                 t = doc[i]
                 led = LED.match(t.text)
                 if led and i not in patrons:  # "U.S.-led forces": one token
-                    code, sec = self._code_text(led.group(1))
+                    code, sec = self.code_text(led.group(1))
                     if code:
                         break
                 if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and i not in patrons:
                     if t.ent_type_ not in ("GPE", "LOC") and not _names_state(t.text):
                         continue  # an untagged capitalised word ("The Federal Minister") is no town's name
-                    code, sec = self._code_text(
+                    code, sec = self.code_text(
                         t.text, person=t.ent_type_ == "PERSON" or self._person_at(t.idx, t.idx + len(t))
                     )
                     if code:
@@ -354,7 +354,7 @@ class Resolver:
                             or (affiliated and (p.ent_type_ == "ORG" or p.pos_ == "PROPN"))
                         ):
                             pl, ph = np_span(p)
-                            code, sec = self._code_text(doc[pl:ph].text)
+                            code, sec = self.code_text(doc[pl:ph].text)
                             if not code:  # "the Serbian Workers' Union": its state adjective
                                 for x in doc[pl:ph]:
                                     if (
@@ -362,7 +362,7 @@ class Resolver:
                                         or x.dep_ == "amod"
                                         and x.text[:1].isupper()
                                     ):
-                                        code, sec = self._code_text(x.text)
+                                        code, sec = self.code_text(x.text)
                                         if code:
                                             break
                             if code and len(code) == 3:
@@ -447,7 +447,7 @@ class Resolver:
         root = head.sent.root
         for c in root.children:
             if c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "NORP") and c != head:
-                code, _ = self._code_text(c.text)
+                code, _ = self.code_text(c.text)
                 if code and len(code) == 3:
                     return code
         # "President Yoweri Museveni has threatened to ban Ugandan opposition candidates": a titled official of
@@ -465,7 +465,7 @@ class Resolver:
         for e in self.ents_in(sent.start, sent.end):
             if e.label_ not in ("GPE", "NORP", "ORG") or (e.start >= lo and e.end <= hi):
                 continue
-            code, _ = self._code_text(e.text)  # an organisation of a state counts: "the White House said"
+            code, _ = self.code_text(e.text)  # an organisation of a state counts: "the White House said"
             if not code or len(code) != 3 or code in ("IGO", "NGO", "UNO", "EUR", "IMG", "MNC"):
                 continue
             if where and not _locative(e.root):

@@ -98,7 +98,7 @@ def is_stance(tok: Any) -> bool:
     return tok.pos_ == "VERB" and (lemma in SPEECH_VERBS or stance) and (lemma not in NOT_CUES)
 
 
-_TO_WHOM = frozenset("say tell ask question".split())
+TO_WHOM = frozenset("say tell ask question".split())
 
 
 def _across_paragraphs(a: Any, b: Any) -> bool:
@@ -136,7 +136,7 @@ def _paragraph_opener(v: Any) -> Any:
     return t if t.i < v.i else None
 
 
-def _left_subject(v: Any) -> Any:
+def left_subject(v: Any) -> Any:
     """The noun right before the verb (over auxiliaries, adverbs and 'not'), in the verb's paragraph."""
     i = v.i - 1
     while i >= 0 and "\n" not in v.doc[i].text:
@@ -181,7 +181,7 @@ def subject_of(v: Any) -> Any:
     kids = sorted(v.children, key=lambda c: (c.i > v.i, -c.i if c.i < v.i else c.i))
     for c in kids:
         # the passive subject of 'was told', 'was asked' is the one spoken to, not the speaker
-        if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.lemma_ in _TO_WHOM):
+        if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.lemma_ in TO_WHOM):
             if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that"):
                 # 'Jeb Bush, who announced ...': the relative pronoun stands for the speaker in the text (the
                 # resolver names its antecedent), as a personal pronoun does
@@ -191,7 +191,7 @@ def subject_of(v: Any) -> Any:
                 continue
             return c
     if other_para:
-        return _left_subject(v)
+        return left_subject(v)
     # passive "was told by X"
     for c in v.children:
         if c.dep_ == "agent":
@@ -216,7 +216,7 @@ def subject_of(v: Any) -> Any:
                     # a clause of another paragraph: the nearer subject found so far, else the name that opens the
                     # verb's own paragraph ('De Blasio, speaking on WOR, called Trump a “blowhard” and said ...')
                     return fallback or _paragraph_opener(v)
-                return _left_subject(anc) or fallback
+                return left_subject(anc) or fallback
             if subj is None:
                 if anc.dep_ == "acl" and is_cue(anc):
                     return anc.head

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import Any
 
-from accords.quotes.attribution import _TO_WHOM, _left_subject, animate, is_cue, subject_of
+from accords.quotes.attribution import TO_WHOM, animate, is_cue, left_subject, subject_of
 
 _SUBJ = ("nsubj", "nsubjpass")
 _NAME_DEPS = ("compound", "flat")
@@ -37,7 +37,7 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
     if spk is not None and spk.i not in quoted:
         return spk
     # 'Blumenthal was asked, “...”': the one asked is not the speaker, and no one else is named
-    if any(c.dep_ == "nsubjpass" for c in verb.children) and verb.lemma_ in _TO_WHOM:
+    if any(c.dep_ == "nsubjpass" for c in verb.children) and verb.lemma_ in TO_WHOM:
         return None
     # the nearest clause above the cue with a subject outside the quotation, left of the cue
     for anc in verb.ancestors:
@@ -60,7 +60,7 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
             if _ok(head, verb, quoted):
                 return head
     # 'X, her adviser, Jake Sullivan, said:': a name right before the cue, with only a comma between
-    last = _left_subject(verb)
+    last = left_subject(verb)
     if last is None and left and left[-1].text == "," and len(left) > 1:
         last = left[-2] if left[-2].dep_ in ("appos", "nsubj", "conj", "dep", "npadvmod", "ROOT") else None
     if last is not None and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG", ""):
