@@ -6,7 +6,9 @@ checks that it has the components accords needs, and adds accords' own component
 - ``accords_ruler``: an entity_ruler before 'ner' with the conflict domain's names (states, demonyms,
   capitals, seats of government, IGOs, armed groups, ministries, listed regions, known people);
 - ``accords_entity_fixes``: after 'ner', corrections of the small model's usual mistakes
-  (see :mod:`accords.nlp.fixes`).
+  (see :mod:`accords.nlp.fixes`);
+- tokenizer rules that split a quotation mark written without a space beside it (``said,“Look``; see
+  :mod:`accords.nlp.tokens`).
 
 ``load_pipeline(name, domain=False)`` gives the bare pipeline (for benchmarks).
 """
@@ -63,6 +65,9 @@ def _load(name: str, domain: bool, user_actors: str | None) -> Any:
             f"spaCy model {name!r} lacks the components {missing} that accords needs; use a full pipeline ({INSTALL})"
         )
     if domain:
+        from accords.nlp.tokens import mend_tokenizer
+
+        mend_tokenizer(nlp)
         add_domain_components(nlp, user_actors)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("accords_sentence_guard", before="parser")
