@@ -45,6 +45,10 @@ SPEAKER_NOUNS = frozenset(
     quarter most many some others speaker chairman chair secretary director donor donors activist activists fan
     fans conservatives liberals independents women men students everyone nobody group groups committee party
     administration agency department court panel nominee frontrunner front-runner rival rivals opponent opponents
+    mayor sheriff chief professor economist pollster strategist consultant manager founder author writer editor
+    columnist commentator anchor historian scholar researcher scientist doctor physician teacher worker organizer
+    operative staffer lawmaker legislator congressman congresswoman delegate delegates elector electors prosecutor
+    investigator investigators economists strategists pollsters lawmakers staffers organizers workers
     """.split()
 )
 

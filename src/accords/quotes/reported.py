@@ -35,6 +35,7 @@ from accords.quotes.lexicon import (
 )
 from accords.quotes.marks import MARKS
 from accords.quotes.reported_more import MoreReported
+from accords.quotes.reported_v4 import drop_cc, said_object, setting
 
 
 def _stance(tok: Any, lemma: str) -> bool:
@@ -95,6 +96,18 @@ def _mend_end(text: str, a: int, b: int) -> int:
 
 
 PARA_CLIP = True
+V4_COMPS = True
+
+
+def _own_comps(v: Any, comps: list[Any]) -> list[Any]:
+    """Of several clauses the parse hung on one verb of saying, those it reports: the ones after it when there are
+    any (a clause before it is a quotation or another report: '“...,” he said. Trump said he was suited'), less a
+    later report of its own ('voters said X, and three-quarters said the same of Y')."""
+    after = [c for c in comps if c.i > v.i]
+    if after:
+        comps = after
+    first = comps[0]
+    return [first] + [c for c in comps[1:] if not (is_cue(c) and any(x.dep_ in SUBJ for x in c.children))]
 
 
 def _np_end(np: Any) -> Any:
@@ -155,6 +168,8 @@ class ReportedSpeech(MoreReported):
                     and any(x.dep_ in SUBJ for x in c.subtree if x is not c)
                 ]
             conf = 0.6 if think else 0.8
+            if V4_COMPS and len(comps) > 1:
+                comps = _own_comps(tok, comps)
             if comps:
                 if lemma in WEAK_VERBS and not any(x.dep_ in SUBJ for x in comps[0].children):
                     continue
@@ -172,6 +187,9 @@ class ReportedSpeech(MoreReported):
                         span = (min(span[0], last[0]), max(span[1], last[1]))
             elif lemma in LABEL_VERBS:
                 span = self._label_content(tok)
+            elif lemma == "say":
+                span = said_object(tok)
+                conf = 0.7
             if span is None and tok.dep_ == "advcl" and lemma in AS_VERBS and spk is not None:
                 # "As the Times noted, Clinton raised ...": the clause the as-clause hangs on
                 mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"), None)
@@ -231,7 +249,7 @@ class ReportedSpeech(MoreReported):
         if MEND_END:
             for x in out:
                 if x.kind == "indirect":
-                    x.content = [(a, _mend_end(self.text, a, b)) for a, b in x.content]
+                    x.content = [(a, _mend_end(self.text, a, drop_cc(self.text, a, b))) for a, b in x.content]
         # a stance verb inside what someone else is reported to have said is part of that, not a quote of its own
         return [
             x
@@ -418,8 +436,9 @@ class ReportedSpeech(MoreReported):
                         if c.dep_ in ("punct", "cc", "conj", "parataxis", "advcl", "ccomp", "relcl"):
                             break
                         kept.append(c)
-                    # ... but not a phrase of time that ends it ('endorsed Mr. Sanders in December')
-                    while len(kept) > 1 and _when(kept[-1]):
+                    # ... but not a phrase of time or of the setting that ends it ('endorsed Mr. Sanders in
+                    # December', 'praised X at a press conference', 'in a tweet')
+                    while len(kept) > 1 and (_when(kept[-1]) or setting(kept[-1])):
                         kept.pop()
                     end = kept[-1] if len(kept) == 1 else kept[-1].right_edge
                 return obj.left_edge.idx, end.idx + len(end.text)

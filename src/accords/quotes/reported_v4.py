@@ -1,0 +1,91 @@
+"""Reported speech added in quotes.rules.v4, each kind measured on PolNeAR train slices:
+
+* 'say' with a noun phrase or an answer for object ('43 percent said the same of Sanders', 'he said Ryan',
+  '75 percent said yes'): the object is what was said;
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from accords.quotes.reported_more import _core_end
+
+# what 'say' takes as object without reporting anything ('said nothing', 'said it', 'what he said')
+_EMPTY_OBJECTS = frozenset(
+    "it this these those something anything nothing everything much little a lot lot more less".split()
+)
+_ANSWERS = frozenset("yes no so".split())
+SAY_OBJECT = True
+
+
+def said_object(v: Any) -> tuple[int, int] | None:
+    """'said the same of Sanders', 'said that of Cruz's campaign', 'says racist things', 'said yes': the object
+    of 'say' (with a prepositional phrase right after it), when the verb has no clause of its own."""
+    if not SAY_OBJECT:
+        return None
+    kids = [c for c in v.children if c.i > v.i]
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is None:
+        ans = next((c for c in kids if c.dep_ in ("intj", "advmod", "dobj") and c.lower_ in _ANSWERS), None)
+        if ans is None or ans.i != v.i + 1 and v.doc[v.i + 1].dep_ != "punct":
+            return None
+        return ans.idx, ans.idx + len(ans.text)
+    if obj.tag_ in ("WDT", "WP", "PRP") or obj.lower_ in _EMPTY_OBJECTS:
+        if not (obj.lower_ in ("that", "this") and _prep_after(v, obj) is not None):
+            return None
+    end = _core_end(obj)
+    prep = _prep_after(v, obj)
+    if prep is not None:
+        end = prep.right_edge
+    return obj.left_edge.idx, end.idx + len(end.text)
+
+
+def _prep_after(v: Any, obj: Any) -> Any:
+    """'said the same *of Sanders*': 'of', 'for' or 'about' right after the object, hung on the verb."""
+    nxt = obj.right_edge.i + 1
+    if nxt >= len(v.doc):
+        return None
+    t = v.doc[nxt]
+    if t.dep_ == "prep" and t.head.i == v.i and t.lower_ in ("of", "for", "about", "on"):
+        return t
+    return None
+
+
+_TRAILING_CC = re.compile(r"[\s,;—–-]+(?:and|but|or|while|because)$")
+
+
+def drop_cc(text: str, a: int, b: int) -> int:
+    """The end of reported words less a conjunction left dangling where the parse cut the next clause off
+    ('said Clinton is honest, and three-quarters said ...')."""
+    m = _TRAILING_CC.search(text, a, b)
+    return m.start() if m is not None and m.start() > a else b
+
+
+# prepositions of the setting of an act (where, when, in what medium), not of what it is about; 'in' and 'on' only
+# with a place, a time or a medium after them ('in a tweet', 'on Fox News'), not 'in support of', 'on Democrats'
+SETTING_PREPS = frozenset("during at amid throughout via before after since".split())
+_MEDIA = frozenset(
+    """tweet twitter facebook interview speech statement rally debate op-ed editorial show program programme radio
+    television tv appearance post video ad letter email e-mail call conference briefing hearing event meeting
+    column podcast broadcast remarks address town hall forum stop visit trip""".split()
+)
+
+
+def setting(c: Any) -> bool:
+    """A phrase of the setting after a verb's object ('endorsed Clinton during a conference call', 'panned it in an
+    op-ed', 'discussed my sentence on Fox News'): PolNeAR's content stops before it."""
+    if not SETTING_PREPS:
+        return False
+    if c.dep_ in ("npadvmod", "tmod"):
+        return True
+    if c.dep_ != "prep":
+        return False
+    if c.lower_ in SETTING_PREPS:
+        return True
+    if c.lower_ not in ("in", "on"):
+        return False
+    obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    return obj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") or obj.lemma_.lower() in _MEDIA

@@ -1,0 +1,66 @@
+"""Constructions and spans added in quotes.rules.v4 (reported speech), each on a sentence written for the test."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from accords.records import Article, Paragraph, Quote, Record
+
+pytestmark = pytest.mark.slow
+
+
+def run(text: str) -> Record:
+    import accords
+
+    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return accords.process_article(Article(id="t", text=text, paragraphs=paras, language="en"))
+
+
+def one(rec: Record, start: str) -> Quote:
+    hits = [q for q in rec.quotes if q.content[0].text.startswith(start)]
+    assert len(hits) == 1, [(q.kind, [c.text for c in q.content]) for q in rec.quotes]
+    return hits[0]
+
+
+def texts(rec: Record) -> list[str]:
+    return [" | ".join(c.text for c in q.content) for q in rec.quotes]
+
+
+def test_v4_a_later_report_is_not_part_of_the_first() -> None:
+    rec = run("Six in 10 farmers said the mayor is honest, and three-quarters said the same of the sheriff.")
+    assert one(rec, "the mayor").content[0].text == "the mayor is honest"
+    q = one(rec, "the same of")
+    assert q.content[0].text == "the same of the sheriff"
+    assert q.speaker is not None and q.speaker.text == "three-quarters"
+
+
+def test_v4_say_with_an_object_or_an_answer() -> None:
+    q = one(run("Asked who should lead the committee, the mayor said Jenkins."), "Jenkins")
+    assert q.cue is not None and q.cue.text == "said"
+    q = one(run("Asked whether the tax is fair, 70 percent of farmers said yes."), "yes")
+    assert q.speaker is not None and "farmers" in q.speaker.text
+
+
+def test_v4_say_with_an_empty_object_is_no_quote() -> None:
+    assert run("The mayor said nothing about the budget.").quotes == []
+    assert run("The mayor said it twice.").quotes == []
+
+
+def test_v4_a_participle_after_the_reported_clause_is_the_writers() -> None:
+    q = one(
+        run("The mayor said she would publish her tax returns on Friday, calling them very dull reading."),
+        "she would publish",
+    )
+    assert q.content[0].text == "she would publish her tax returns on Friday"
+
+
+def test_v4_the_setting_after_an_object_is_not_content() -> None:
+    q = one(run("The governor praised the firefighters at a press conference in Denver."), "the firefighters")
+    assert q.content[0].text == "the firefighters"
+    q = one(run("The senator criticized the new budget during a radio interview."), "the new budget")
+    assert q.content[0].text == "the new budget"
+    # what the stance is about stays: 'for ...'
+    q = one(run("The governor praised the firefighters for their courage."), "the firefighters")
+    assert q.content[0].text == "the firefighters for their courage"
