@@ -250,11 +250,19 @@ class _Builder(_Anaphora):
             start = self._role(ent, span)
             ent.names.append(span.text)
             self.mention(ent, start, span.end_char, "name")
+        by_first = _first_names(persons)
         for span in singles:
             text = span.text
             cands = by_surname.get(text, [])
             if len(cands) == 1:
                 ent = cands[0]
+                start = self._role(ent, span)
+                self.mention(ent, start, span.end_char, "partial")
+                continue
+            firsts = by_first.get(text, []) if not cands else []
+            if len(firsts) == 1:
+                # 'Hillary', 'Bernie' alone: the one person of the text with that first name
+                ent = firsts[0]
                 start = self._role(ent, span)
                 self.mention(ent, start, span.end_char, "partial")
                 continue
@@ -378,6 +386,26 @@ class _Builder(_Anaphora):
                 )
             )
         return out
+
+
+def _first_names(persons: list[_Ent]) -> dict[str, list[_Ent]]:
+    """First name -> the persons of the text whose full name opens with it ('Hillary' -> Hillary Clinton).
+
+    A first name that is also someone's surname is left out ('Paul' when 'Rand Paul' and 'Paul Ryan' are both
+    named): a single word is linked by its first name only when no other reading is open.
+    """
+    surnames = {e.surname for e in persons if e.surname}
+    out: dict[str, list[_Ent]] = {}
+    for ent in persons:
+        words = ent.name.split()
+        if len(words) < 2 or len(words) > 4:
+            continue
+        first = words[0]
+        if not (first.isalpha() and first[:1].isupper() and len(first) > 1) or first.lower() in PERSON_TITLES:
+            continue
+        if first not in surnames:
+            out.setdefault(first, []).append(ent)
+    return out
 
 
 # Titles that only a person carries: "President Bush" is a person even when the tagger calls "Bush" a place.

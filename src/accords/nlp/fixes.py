@@ -6,7 +6,8 @@ Rules, each general and cheap:
 - Places tagged PERSON: a PERSON span that the gazetteer knows as a place (listed region, capital,
   country, large city) and that is not a known person is relabelled GPE/LOC.
 - Consistency: a span or bare proper noun equal to the surname (or full name) of a person named
-  elsewhere in the document is that person (PERSON).
+  elsewhere in the document is that person (PERSON); so is one equal to the first name of the only person
+  named with it ('Hillary' beside 'Hillary Clinton').
 - Titles: the 'State' of 'Secretary of State' is not an organisation.
 """
 
@@ -117,6 +118,25 @@ def _known_person_texts(doc: Doc, ents: list[Span]) -> tuple[set[str], set[str]]
             full.add(e.text)
             surnames.add(e[-1].text)
     return full, surnames
+
+
+def _first_names(ents: list[Span], surnames: set[str]) -> set[str]:
+    """First names that open the full name of exactly one person of the text (one surname) and are nobody's
+    surname: 'Hillary' when 'Hillary Clinton' is named, not 'Paul' beside 'Rand Paul'."""
+    owners: dict[str, set[str]] = {}
+    for e in ents:
+        first = e[0]
+        if (
+            e.label_ == "PERSON"
+            and 2 <= len(e) <= 4
+            and first.is_alpha
+            and first.is_title
+            and len(first) > 1
+            and e[-1].is_alpha
+            and e[0].text not in LOCATIVE_CAP
+        ):
+            owners.setdefault(first.text, set()).add(e[-1].text)
+    return {f for f, last in owners.items() if len(last) == 1 and f not in surnames}
 
 
 LOCATIVE_CAP = {"Near", "Outside", "Around"}
@@ -387,6 +407,7 @@ def fix_entities(doc: Doc, user_actors: str | None = None) -> Doc:
 
     body_texts = {e.text for e in ents if not in_headline(e)}
     full, surnames = _known_person_texts(doc, [e for e in ents if not in_headline(e)])
+    firsts = _first_names([e for e in ents if not in_headline(e)], surnames)
     out: list[Span] = []
     for e in ents:
         label = e.label_
@@ -404,19 +425,31 @@ def fix_entities(doc: Doc, user_actors: str | None = None) -> Doc:
             if hit is None:
                 continue
             label = hit[1]
-        if not ruler and label == "PERSON" and e.text not in full and e.text not in surnames:
+        if (
+            not ruler
+            and label == "PERSON"
+            and e.text not in full
+            and e.text not in surnames
+            and e.text not in firsts
+        ):
             if gaz.actor(e.text) is None:
                 hit = gaz.place(e.text)
                 pop = gaz.city_population(e.text)
                 if hit is not None and (pop >= 50_000 or pop == 0 or _listed_with_places(e, ents)):
                     label = hit[1]
-        if not ruler and label != "PERSON" and (e.text in surnames or e.text in full):
+        if not ruler and label != "PERSON" and (e.text in surnames or e.text in full or e.text in firsts):
             label = "PERSON"
         if not ruler and label == "PERSON" and e.text in PERSON_BLOCK:
             continue
         if not ruler and label == "ORG" and e.text in NOT_ORG:
             continue
-        if not ruler and label in {"NORP", "ORG"} and len(e) == 1 and e.text not in surnames:
+        if (
+            not ruler
+            and label in {"NORP", "ORG"}
+            and len(e) == 1
+            and e.text not in surnames
+            and e.text not in firsts
+        ):
             # A single word the model calls a nationality or an organisation but the gazetteer knows as a town.
             if gaz.country_of_demonym(e.text) is None and gaz.actor(e.text) is None:
                 hit = gaz.place(e.text)
@@ -436,10 +469,10 @@ def fix_entities(doc: Doc, user_actors: str | None = None) -> Doc:
         ):
             continue
         out.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label, span_id=e.id))
-    # Bare proper nouns equal to a known surname that the model left untagged.
+    # Bare proper nouns equal to a known surname (or a first name of one person) that the model left untagged.
     taken = {i for e in out for i in range(e.start, e.end)}
     for tok in doc:
-        if tok.i in taken or tok.text not in surnames or tok.pos_ != "PROPN":
+        if tok.i in taken or (tok.text not in surnames and tok.text not in firsts) or tok.pos_ != "PROPN":
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue
