@@ -15,13 +15,16 @@ from accords.events import fallback
 from accords.events.party_words import (
     LED,
     REPORTING_LEMMAS,
+    _acted_on,
     _common_noun,
     _group_word,
     _locative,
     _names_state,
     _patron,
     _people_of,
+    _place_acted_on,
 )
+from accords.events.spelling import misspelt_state
 from accords.records import Entity, EventEntity, Record
 
 Token = Any
@@ -79,6 +82,10 @@ def _actors_api() -> tuple[Any, Any]:
 OFFICIAL_TITLES = {
     "president", "vice-president", "premier", "minister", "chancellor", "king", "queen", "emir", "sheikh",
     "prince", "governor", "mayor", "general", "gen.", "commander", "ambassador", "spokesman", "spokeswoman",
+}  # fmt: skip
+# Nouns for a state's own voice: a demonym on one of them names that state as a party ("the Jordanian king").
+STATE_VOICES = OFFICIAL_TITLES | {
+    "leader", "counterpart", "envoy", "delegation", "government", "minister", "premier", "official", "head",
 }  # fmt: skip
 
 
@@ -342,6 +349,14 @@ class Resolver:
                     )
                     if code:
                         break
+        if not code:  # "Ethopia has agreed", "Quatar's emir": a state's name misspelt by one letter
+            for i in range(lo, hi):
+                t = doc[i]
+                if t.text[:1].isupper() and i not in patrons and t.ent_type_ != "PERSON":
+                    code = misspelt_state(t.text)
+                    if code:
+                        sec = None
+                        break
         common = _common_noun(head)
         if not code and common:
             # "Rebels in the Ivory Coast", "Opposition groups in Zimbabwe", "Security forces in Guinea"
@@ -455,11 +470,15 @@ class Resolver:
         lo, hi = np_span(head)
         if not any(t.lower_ in OFFICIAL_TITLES for t in head.doc[max(lo - 1, 0) : hi]):
             return None
-        return self._only_state(head, lo, hi)
+        return self._only_state(head, lo, hi, acted_on=False)
 
-    def _only_state(self, head: Token, lo: int, hi: int, where: bool = False) -> str | None:
+    def _only_state(
+        self, head: Token, lo: int, hi: int, where: bool = False, acted_on: bool = True
+    ) -> str | None:
         """The one state the sentence names (outside the phrase itself); with ``where``, named as a place where
-        things happen ("in Algeria", "at a jail in East Timor's capital"), not as a party acted on."""
+        things happen ("in Algeria", "at a jail in East Timor's capital"), not as a party acted on. Without
+        ``acted_on``, a state named as the party acted on ("praised Jordan's role", "met Egypt's president")
+        is no country for the official: it is the other side of the event."""
         sent = head.sent
         codes = set()
         for e in self.ents_in(sent.start, sent.end):
@@ -468,8 +487,17 @@ class Resolver:
             code, _ = self.code_text(e.text)  # an organisation of a state counts: "the White House said"
             if not code or len(code) != 3 or code in ("IGO", "NGO", "UNO", "EUR", "IMG", "MNC"):
                 continue
-            if where and not _locative(e.root):
+            if where and not (_locative(e.root) or (e.label_ == "GPE" and _place_acted_on(e.root))):
                 return None  # a state named otherwise (a party, a demonym): the group may be foreign
+            if not acted_on and (
+                (e.label_ == "GPE" and _acted_on(e.root))
+                or (  # "met the Jordanian king": another state's official
+                    e.root.dep_ in ("amod", "compound")
+                    and e.root.head.lemma_.lower() in STATE_VOICES
+                    and _acted_on(e.root.head)
+                )
+            ):
+                return None
             codes.add(code)
         return codes.pop() if len(codes) == 1 else None
 

@@ -25,12 +25,62 @@ QUANTITY_HEADS = {
 }
 
 
+# Nouns of a place that a demonym can qualify: "in the Haitian capital", "on Iraqi soil".
+PLACE_NOUNS = {
+    "capital", "city", "town", "village", "province", "region", "territory", "soil", "border", "coast",
+    "waters", "countryside", "island", "port", "enclave", "side",
+}  # fmt: skip
+# Verbs of a physical act on a place: "shelled the capital Monrovia", "stormed Grozny".
+PLACE_ACTS = {
+    "shell", "bomb", "attack", "storm", "capture", "seize", "overrun", "besiege", "raid", "occupy", "enter",
+    "loot", "burn", "bombard", "pound", "retake", "recapture", "invade", "surround", "encircle",
+}  # fmt: skip
+
+
 def _locative(t: Token) -> bool:
-    """``t`` sits in a place phrase: "in Algeria", "at a jail in East Timor's capital"."""
+    """``t`` sits in a place phrase: "in Algeria", "at a jail in East Timor's capital", "in the Haitian
+    capital"."""
     for _ in range(4):
         if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
             return True
+        if t.dep_ == "amod" and t.head.lemma_.lower() in PLACE_NOUNS:
+            t = t.head
+            continue
         if t.dep_ not in ("poss", "compound", "pobj", "prep", "appos") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+def _place_acted_on(t: Token) -> bool:
+    """``t`` is a town or region (not a state) that a physical act falls on: "shelled the capital Monrovia"."""
+    try:
+        from accords.actors import get_gazetteer
+    except ImportError:  # pragma: no cover - the actors package ships with accords
+        return False
+    gaz = get_gazetteer()
+    if gaz.country_of_name(t.text) or gaz.country_of_demonym(t.text):
+        return False  # a state named as the target is a party, not a place
+    for _ in range(3):
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in PLACE_ACTS:
+            return True
+        if t.dep_ not in ("appos", "compound", "poss", "amod") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+def _acted_on(t: Token) -> bool:
+    """``t`` names a party the clause acts on, not a place: the object, its possessor ("praised Jordan's
+    role"), or the object of "to", "with", "against", "on" ("talks with Syria", "sanctions against Iran")."""
+    if _locative(t):
+        return False
+    for _ in range(3):
+        if t.dep_ in ("dobj", "dative", "iobj", "attr"):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "against", "on", "toward", "towards", "for"):
+            return True
+        if t.dep_ not in ("poss", "compound", "appos", "conj") or t.head == t:
             return False
         t = t.head
     return False

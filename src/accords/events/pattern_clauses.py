@@ -33,6 +33,18 @@ BLAME_NAMES = {
 WAR_NOUNS = {"war", "attack", "retaliation", "reprisal", "invasion", "force", "bloodshed"}
 
 
+def _warned_against(w: Token) -> Token | None:
+    """The object of "against" after a warned party: "warned Taiwan against declaring independence"."""
+    if _obj(w) is None:
+        return None
+    for c in w.children:
+        if c.dep_ == "prep" and c.lower_ == "against":
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    return p
+    return None
+
+
 class ClausePatterns(CoderBase):
     def _wrapper(self, w: Token) -> Candidate | None:
         lemma = w.lemma_.lower()
@@ -236,27 +248,18 @@ class ClausePatterns(CoderBase):
         elif kind == "THREATEN":
             code = Code("THREATEN", self.threat_mode(inner))
         else:  # warn
-            if comp is None:
-                return None
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "must") for c in comp.children):
-                mode = (
-                    self.request_mode(inner, inner_tok)
-                    if inner is not None and inner.event != "CONSULT"
-                    else None
-                )
-                code = Code("REQUEST", mode)
-            elif inner is not None and inner.event in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
-                code = Code("THREATEN", self.threat_mode(inner))
-            elif comp.lemma_.lower() in ("consequence", "retaliation", "response", "reprisal"):
-                code = Code("THREATEN")
-            elif comp.pos_ in ("VERB", "AUX") and any(
-                x.dep_ in ("dobj", "attr") and x.lemma_.lower() in WAR_NOUNS for x in comp.children
-            ):
-                code = Code(
-                    "THREATEN", "violence"
-                )  # "warned Taiwan that a move to independence would mean war"
+            against = _warned_against(w)
+            if against is not None:
+                # "warned India against any military adventure": a coercive warning (PLOVER THREATEN)
+                got = self.inner_code(against) if against.pos_ in ("VERB", "AUX") else None
+                code = Code("THREATEN", self.threat_mode(got[0]) if got else None)
+                comp = None
+                inner, inner_words = None, []
             else:
-                return None
+                warned = self._warning(comp, inner, inner_tok)
+                if warned is None:
+                    return None
+                code = warned
         pred = w
         if w.pos_ in ("ADJ", "NOUN"):
             pred = w.head if w.dep_ in ("acomp", "dobj", "attr", "pobj", "oprd") else w
@@ -316,6 +319,10 @@ class ClausePatterns(CoderBase):
                 )
             if inner_recips:
                 cand.recipients = inner_recips
+        if kind == "WARN" and code.event == "THREATEN" and not cand.recipients:
+            warned = _obj(w)  # "warned India against ...": the one warned is the target of the threat
+            if warned is not None and warned.pos_ in ("PROPN", "NOUN"):
+                cand.recipients = conj_expand(warned)
         if lemma == "invite":
             guest = _obj(w)  # "Jordan invited Israeli Prime Minister Yitzhak Rabin to visit Amman"
             if guest is not None and guest.pos_ in ("PROPN", "NOUN"):
@@ -331,6 +338,27 @@ class ClausePatterns(CoderBase):
         if comp is not None and comp.pos_ in ("VERB", "AUX"):
             cand.size_nouns = [c for c in comp.children if c.dep_ in ("dobj", "nsubjpass")]
         return cand
+
+    def _warning(self, comp: Token | None, inner: Code | None, inner_tok: Token | None) -> Code | None:
+        """What a warning with a complement is: a demand ("must"), a threat of force, or nothing."""
+        if comp is None:
+            return None
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "must") for c in comp.children):
+            mode = (
+                self.request_mode(inner, inner_tok)
+                if inner is not None and inner.event != "CONSULT"
+                else None
+            )
+            return Code("REQUEST", mode)
+        if inner is not None and inner.event in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
+            return Code("THREATEN", self.threat_mode(inner))
+        if comp.lemma_.lower() in ("consequence", "retaliation", "response", "reprisal"):
+            return Code("THREATEN")
+        if comp.pos_ in ("VERB", "AUX") and any(
+            x.dep_ in ("dobj", "attr") and x.lemma_.lower() in WAR_NOUNS for x in comp.children
+        ):
+            return Code("THREATEN", "violence")  # "warned Taiwan that a move to independence would mean war"
+        return None
 
     def _evaluation(self, r: Token) -> Candidate | None:
         lemma = r.lemma_.lower()
