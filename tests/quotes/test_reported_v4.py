@@ -64,3 +64,30 @@ def test_v4_the_setting_after_an_object_is_not_content() -> None:
     # what the stance is about stays: 'for ...'
     q = one(run("The governor praised the firefighters for their courage."), "the firefighters")
     assert q.content[0].text == "the firefighters for their courage"
+
+
+def test_v4_according_to_at_the_end_takes_all_the_clauses_less_the_writers_opener() -> None:
+    rec = run(
+        "Still, Smith won 37 percent, Jones had 36 percent and Brown took 13 percent, according to the count."
+    )
+    q = one(rec, "Smith won")
+    assert q.content[0].text == "Smith won 37 percent, Jones had 36 percent and Brown took 13 percent"
+    assert q.speaker is not None and q.speaker.text == "the count"
+
+
+def test_v4_according_to_after_a_colon() -> None:
+    rec = run("The levy has not hurt the city: Paris was the busiest market in 2015, according to one index.")
+    assert one(rec, "Paris").content[0].text == "Paris was the busiest market in 2015"
+
+
+def test_v4_part_of_a_group_and_people_by_role_hold_a_stance() -> None:
+    q = one(run("All of the candidates oppose the new tariff on steel."), "the new tariff")
+    assert q.speaker is not None and q.speaker.text.startswith("All of the candidates")
+    q = one(run("The attendees expressed their support for the governor."), "their support")
+    assert q.speaker is not None and q.speaker.text == "The attendees"
+
+
+def test_v4_a_lone_noun_as_the_object_of_a_stance() -> None:
+    q = one(run("The governor is thanking supporters."), "supporters")
+    assert q.cue is not None and q.cue.text.endswith("thanking")
+    assert run("The governor is eating lunch.").quotes == []

@@ -98,6 +98,8 @@ def is_stance(tok: Any) -> bool:
     return tok.pos_ == "VERB" and (lemma in SPEECH_VERBS or stance) and (lemma not in NOT_CUES)
 
 
+PART_OF = True
+QUANTIFIERS = frozenset("all most many some both none each several few one any either neither".split())
 TO_WHOM = frozenset("say tell ask question".split())
 
 
@@ -234,6 +236,12 @@ def subject_of(v: Any) -> Any:
 def animate(tok: Any) -> bool:
     """Can this word be someone who speaks or takes a stance (a person, a body, a group)?"""
     low = tok.lower_
+    if PART_OF and (low in QUANTIFIERS or tok.pos_ == "NUM"):
+        # 'all of the candidates', 'most of the delegates', 'two of his aides': the part of a group that speaks
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.pos_ != "PRON" and animate(obj):
+            return True
     if tok.pos_ == "PRON":
         return low in ("he", "she", "they", "we", "i", "you", "who")
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):

@@ -49,8 +49,23 @@ SPEAKER_NOUNS = frozenset(
     columnist commentator anchor historian scholar researcher scientist doctor physician teacher worker organizer
     operative staffer lawmaker legislator congressman congresswoman delegate delegates elector electors prosecutor
     investigator investigators economists strategists pollsters lawmakers staffers organizers workers
-    """.split()
+""".split()
 )
+
+# People by what they do or are: as the subject of a verb of a stance, they can hold one ('the attendees expressed
+# their support', 'the person familiar with the planning confirmed the meeting').
+PEOPLE_NOUNS = frozenset(
+    """
+    person persons individual individuals attendee attendees audience crowd crowds viewers listeners readers
+    participants participant follower followers backer backers ally allies partisans insiders outsiders donors
+    protesters protester demonstrators delegate constituents citizens citizen veteran veterans owner owners
+    executive executives businessman businesswoman billionaire mogul celebrity star singer rapper comedian
+    pundit pundits surrogate surrogates challenger incumbent spokespeople operatives loyalists skeptics
+    evangelicals progressives moderates populists millennials immigrants parents mother father wife husband
+    son daughter family friend friends colleague colleagues neighbor neighbors
+        """.split()
+)
+SPEAKER_NOUNS = SPEAKER_NOUNS | PEOPLE_NOUNS
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})

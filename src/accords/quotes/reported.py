@@ -35,7 +35,13 @@ from accords.quotes.lexicon import (
 )
 from accords.quotes.marks import MARKS
 from accords.quotes.reported_more import MoreReported
-from accords.quotes.reported_v4 import drop_cc, said_object, setting
+from accords.quotes.reported_v4 import (
+    ACCORDING_SUBJECT,
+    according_start,
+    drop_cc,
+    said_object,
+    setting,
+)
 
 
 def _stance(tok: Any, lemma: str) -> bool:
@@ -96,6 +102,7 @@ def _mend_end(text: str, a: int, b: int) -> int:
 
 
 PARA_CLIP = True
+ONE_NOUN = True
 V4_COMPS = True
 
 
@@ -234,6 +241,9 @@ class ReportedSpeech(MoreReported):
             a, b = _trim(self.text, *span)
             one_name = conf < 0.8 and self.text[a : a + 1].isupper()  # "endorsed Trump"
             one_name = one_name or self.text[a:b].lower() in ("yes", "no", "so")  # "72 percent said yes"
+            one_name = (
+                one_name or ONE_NOUN and conf < 0.8 and self._one_noun(a, b)
+            )  # "is thanking supporters"
             if (
                 b - a < 3
                 or len(re.findall(r"\w+", self.text[a:b])) < 2
@@ -258,6 +268,13 @@ class ReportedSpeech(MoreReported):
             or x.cue is None
             or not any(y is not x and not y.stance and y.start <= x.cue[0] < y.end for y in out)
         ]
+
+    def _one_noun(self, a: int, b: int) -> bool:
+        """A lone common noun as the object of a stance ('thanked supporters', 'expressed shock')."""
+        if not re.fullmatch(r"[a-z]+", self.text[a:b]):
+            return False
+        span = self.doc.char_span(a, b)
+        return span is not None and len(span) == 1 and span[0].pos_ == "NOUN" and span[0].dep_ == "dobj"
 
     def _in_paragraph(self, att: Attribution) -> bool:
         """Reported words stay in the paragraph of their cue (the parser sometimes runs a sentence on across a
@@ -512,7 +529,9 @@ class ReportedSpeech(MoreReported):
             first, last = hi + 1, c_hi
         else:
             first, last = c_lo, lo - 1
-            if hi >= s_hi and not any(is_cue(t) for t in sent if t.i < lo):
+            if hi >= s_hi and ACCORDING_SUBJECT:
+                first = according_start(clause, sent, lo)
+            elif hi >= s_hi and not any(is_cue(t) for t in sent if t.i < lo):
                 # at the end of a sentence with no verb of saying: all that comes before, not only the last
                 # conjunct the parse hung it on ('X raised $2.7 million, while Y raised $6 million, according to')
                 first = sent.start

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from accords.quotes.attribution import SUBJ, is_cue
 from accords.quotes.reported_more import _core_end
 
 # what 'say' takes as object without reporting anything ('said nothing', 'said it', 'what he said')
@@ -89,3 +90,54 @@ def setting(c: Any) -> bool:
     if obj is None:
         return False
     return obj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") or obj.lemma_.lower() in _MEDIA
+
+
+ACCORDING_SUBJECT = True
+
+
+_DISCOURSE = frozenset("fact addition short particular contrast turn sum other".split())
+
+
+def _writers_opener(c: Any) -> bool:
+    """A sentence opener that is the writer's, not the source's: 'Still,', 'But', 'In fact,', 'As this reporter
+    revealed,', 'Boasting 108,000 residents,'."""
+    if c.dep_ in ("cc", "punct") or c.dep_ == "advmod" and c.pos_ == "ADV" and c.right_edge.i == c.i:
+        return True
+    if c.dep_ == "advcl" and (c.tag_ == "VBG" or is_cue(c)):
+        return True
+    return c.dep_ == "prep" and c.right_edge.lower_ in _DISCOURSE and c.right_edge.i - c.i <= 2
+
+
+def according_start(clause: Any, sent: Any, lo: int) -> int:
+    """Where the words end-placed 'according to X' attributes begin: the start of the sentence (past a colon),
+    less the writer's opener ('Still,', 'In fact,', 'As this reporter revealed,'), so that all the conjoined clauses
+    it closes are in ('Trump received 37 percent, Clinton had 36 and Bloomberg 13, according to the results')."""
+    doc = clause.doc
+    start = sent.start
+    for i in range(lo - 1, start - 1, -1):
+        if doc[i].text in (":", ";") or "\n" in doc[i].text:
+            start = i + 1
+            break
+    top = clause
+    while top.dep_ == "conj" and top.head.i < top.i:
+        top = top.head
+    for c in sorted(top.children, key=lambda x: x.i):
+        if c.i < start:
+            continue
+        if c.dep_ in SUBJ or c.i > top.i or not _writers_opener(c):
+            break
+        start = c.right_edge.i + 1
+        while start < lo and doc[start].is_punct:
+            start += 1
+    # the same opener where the parse hung it lower: 'Still,', 'But', 'In fact,'
+    while start + 1 < lo:
+        t, nxt = doc[start], doc[start + 1]
+        if t.lower_ in ("but", "and", "yet", "so") and t.pos_ == "CCONJ":
+            start += 1
+        elif t.pos_ == "ADV" and nxt.text == "," and t.n_lefts + t.n_rights == 0:
+            start += 2
+        elif t.lower_ == "in" and nxt.lower_ in _DISCOURSE and start + 2 < lo and doc[start + 2].text == ",":
+            start += 3
+        else:
+            break
+    return start
