@@ -91,3 +91,14 @@ def test_v4_a_lone_noun_as_the_object_of_a_stance() -> None:
     q = one(run("The governor is thanking supporters."), "supporters")
     assert q.cue is not None and q.cue.text.endswith("thanking")
     assert run("The governor is eating lunch.").quotes == []
+
+
+def test_v4_more_verbs_of_judging_and_wanting_take_their_object() -> None:
+    q = one(run("The senator bashed the governor's tax plan."), "the governor")
+    assert q.cue is not None and "bashed" in q.cue.text
+    q = one(run("Many voters want a new trade deal with Canada."), "a new trade deal")
+    assert q.speaker is not None and q.speaker.text == "Many voters"
+
+
+def test_v4_money_raised_is_no_view() -> None:
+    assert run("The campaign raised $3 million in March.").quotes == []
