@@ -27,6 +27,7 @@ from accords.quotes.lexicon import (
     VIEW_NOUNS,
     lemma_of,
 )
+from accords.quotes.reported_v4 import core_end as _core_end
 
 NO_AGENT = True
 
@@ -192,11 +193,3 @@ class MoreReported(ExtractorBase):
 
 def _that_or_subject(c: Any) -> bool:
     return c.left_edge.lower_ == "that" or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
-
-
-def _core_end(np: Any) -> Any:
-    """The last token of a noun phrase less what a comma or dash sets off after it."""
-    for c in np.rights:
-        if c.dep_ == "punct" and c.text in (",", "—", "–", "(", ";", ":"):
-            return c.doc[c.i - 1] if c.i - 1 >= np.i else np
-    return np.right_edge

@@ -10,13 +10,22 @@ import re
 from typing import Any
 
 from accords.quotes.attribution import SUBJ, is_cue
-from accords.quotes.reported_more import _core_end
 
 # what 'say' takes as object without reporting anything ('said nothing', 'said it', 'what he said')
 _EMPTY_OBJECTS = frozenset(
     "it this these those something anything nothing everything much little a lot lot more less".split()
 )
 _ANSWERS = frozenset("yes no so".split())
+
+
+def core_end(np: Any) -> Any:
+    """The last token of a noun phrase less what a comma or dash sets off after it."""
+    for c in np.rights:
+        if c.dep_ == "punct" and c.text in (",", "—", "–", "(", ";", ":"):
+            return c.doc[c.i - 1] if c.i - 1 >= np.i else np
+    return np.right_edge
+
+
 SAY_OBJECT = True
 
 
@@ -35,7 +44,7 @@ def said_object(v: Any) -> tuple[int, int] | None:
     if obj.tag_ in ("WDT", "WP", "PRP") or obj.lower_ in _EMPTY_OBJECTS:
         if not (obj.lower_ in ("that", "this") and _prep_after(v, obj) is not None):
             return None
-    end = _core_end(obj)
+    end = core_end(obj)
     prep = _prep_after(v, obj)
     if prep is not None:
         end = prep.right_edge
