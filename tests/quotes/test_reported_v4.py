@@ -102,3 +102,10 @@ def test_v4_more_verbs_of_judging_and_wanting_take_their_object() -> None:
 
 def test_v4_money_raised_is_no_view() -> None:
     assert run("The campaign raised $3 million in March.").quotes == []
+
+
+def test_v4_more_verbs_of_a_stance_with_a_preposition() -> None:
+    q = one(run("The senator weighed in on the tax debate."), "the tax debate")
+    assert q.speaker is not None and q.speaker.text == "The senator"
+    q = one(run("The mayor agreed with the court's ruling."), "the court")
+    assert q.cue is not None and "agreed" in q.cue.text

@@ -126,7 +126,6 @@ PREP_VERBS = {
     "warn": ("of", "about", "against"),
     "point": ("to",),
     "accuse": ("of",),
-    "lash": ("out",),
     "ask": ("about",),
     "tweet": ("about",),
     "focus": ("on",),
@@ -139,10 +138,34 @@ PREP_VERBS = {
     "pray": ("for",),
     "insist": ("on",),
     "object": ("to",),
-    "brag": ("about",),
     "worry": ("about",),
     "concentrate": ("on",),
 }
+# More verbs of a stance with a preposition (quotes.rules.v4): 'weighed in on the race', 'took a swipe at', 'vouched
+# for him', 'agreed with the ruling', 'distanced himself from the plan' ('stood by', 'rallied
+# behind', 'lied about' were as often something else on PolNeAR train).
+MORE_PREP_VERBS = {
+    "weigh": ("on",),
+    "swipe": ("at",),
+    "hint": ("at",),
+    "vouch": ("for",),
+    "stump": ("for",),
+    "agree": ("with",),
+    "disagree": ("with",),
+    "distance": ("from",),
+    "brag": ("about",),
+    "muse": ("about", "on"),
+    "reflect": ("on",),
+    "elaborate": ("on",),
+    "opine": ("on", "about"),
+    "riff": ("on",),
+    "harp": ("on",),
+    "dwell": ("on",),
+    "rant": ("about", "against"),
+    "fume": ("about", "over", "at"),
+    "lash": ("out",),
+}
+PREP_VERBS = {**PREP_VERBS, **{k: v for k, v in MORE_PREP_VERBS.items() if k not in PREP_VERBS}}
 
 # Nouns that can be a source though they are not people: "a new poll shows", "the report found".
 SOURCE_NOUNS = frozenset(
