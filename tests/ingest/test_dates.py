@@ -154,7 +154,8 @@ def test_guess_is_not_a_modification_date_nor_a_bare_year() -> None:
 
 def test_a_date_written_only_after_an_update_label_is_a_modification() -> None:
     footer = "<footer><p>Page last modified: <span>Jan. 17, 2025</span></p></footer>"
-    html = f"<html><body><h1>Flu season</h1><article>{BODY}</article>{footer}</body></html>"
+    # The footer is far below the headline (past LABELLED_CHARS): only the guess finds its date.
+    html = f"<html><body><h1>Flu season</h1><article>{BODY * 2}</article>{footer}</body></html>"
     tree = lxml_html.fromstring(html)
     assert shown_as_update(tree, "2025-01-17")
     assert not shown_as_update(tree, "2025-01-18")  # not on the page at all
@@ -181,5 +182,10 @@ def test_microdata_and_time_pubdate_declare_the_publication() -> None:
         '<meta itemprop="datePublished" content="2024-11-22">'
         "<h1>IT security practices</h1><p>October 8, 2025</p>"
     )
-    assert published("", both) == "2024-11-22"  # the byline shows the modification
-    assert modified_of("", both) == "2025-10-08"
+    # The byline shows the modification; the publication is written nowhere a reader sees it and
+    # is not in the head's meta tags: the page presents the shown date (see test_dates_shown).
+    assert published("", both) == "2025-10-08"
+    assert modified_of("", both) is None
+    stated = '<meta property="article:published_time" content="2024-11-22T09:00:00+00:00">'
+    assert published(stated, both) == "2024-11-22"
+    assert modified_of(stated, both) == "2025-10-08"

@@ -12,6 +12,13 @@ publication date, never an 'Updated' date. Sources, strongest first:
 5. a guess from elsewhere in the page (htmldate, through trafilatura), unless it is the declared
    modification date or a bare year (htmldate reads '© 2026' as 2026-01-01).
 
+``published`` is the date the page presents as the article's date. When the page shows no
+publication date by its headline and states none in its head's meta tags, and a declared one
+(JSON-LD, microdata) is written nowhere on the page, that declared date is a record the reader
+never sees (often the creation of an evergreen guide's URL): the date the page shows by its
+headline, even as 'Updated Sep 17, 2025', is then the date of the text as published, and comes
+before the declared one (3 and 4) and the guess (5).
+
 An ISO timestamp keeps its own calendar day (``2025-07-04T20:04:00-04:00`` is 4 July): the day
 the readers of the outlet saw, which is the one the article's 'today' and 'yesterday' refer to.
 """
@@ -23,6 +30,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -168,6 +176,8 @@ class Declared:
     published: str | None = None
     modified: str | None = None
     modified_all: set[str] = field(default_factory=set)
+    # Publication dates stated in the head's ``<meta property|name>`` tags (OpenGraph, Dublin Core...).
+    stated: set[str] = field(default_factory=set)
 
     @property
     def known(self) -> frozenset[str]:
@@ -233,10 +243,16 @@ def declared_dates(metas: dict[str, str], nodes: list[dict[str, Any]], tree: Any
     modified += [parse_day(n.get("dateModified")) for n in webpage]
     first = next((d for d in published if d), None)
     changed = {d for d in modified if d and (first is None or d >= first)}
+    stated = set()
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or "").strip().lower()
+        if key in _PUBLISHED_META and (day := parse_day(el.get("content"))):
+            stated.add(day)
     return Declared(
         published=first,
         modified=next((d for d in modified if d and d in changed), None),
         modified_all=changed,
+        stated=stated,
     )
 
 
@@ -299,6 +315,10 @@ def _labelled_update(text: str, at: int) -> bool:
     return bool(ends) and not _PUBLISHED_WORD.search(window, ends[-1])
 
 
+def _unlabelled(text: str, at: int) -> bool:
+    return not _labelled_update(text, at)
+
+
 def _labelled_published(text: str, at: int) -> bool:
     return bool(_LABEL.search(text[max(0, at - 30) : at]))
 
@@ -353,6 +373,18 @@ def byline_date(tree: Any, h1: Any, known: frozenset[str] = frozenset()) -> str 
     return found[1] if found else None
 
 
+def byline_update(tree: Any, h1: Any, known: frozenset[str] = frozenset()) -> str | None:
+    """The date the page shows by its headline as an update ('Updated Sep 17, 2025'): in the
+    window of :func:`byline_date`, in the date line just above the headline, then, as a date
+    labelled 'Published' may be, up to :data:`LABELLED_CHARS` after it."""
+    text = _visible_parts(_after(h1), h1, LABELLED_CHARS)
+    for window in (text[: BYLINE_CHARS + 60], _before_text(h1), text):
+        found = first_written_date(window, partial(_unlabelled, window), known)
+        if found:
+            return found[1]
+    return None
+
+
 def originally_published(html: str, tree: Any) -> str | None:
     """The date of 'This article was originally published on 26 Sep 2019' anywhere on the page."""
     if "riginally" not in html and "RIGINALLY" not in html:
@@ -371,11 +403,31 @@ def originally_published(html: str, tree: Any) -> str | None:
     return None
 
 
+def _page_text(tree: Any) -> str:
+    root = tree.find("body")
+    return _visible_parts((root if root is not None else tree).iter(), None, 10**9)
+
+
+def written_days(text: str, known: frozenset[str] = frozenset()) -> set[str]:
+    """Every day written in ``text`` (numeric ones when ``known`` tells their order)."""
+    days = {
+        d for pattern, groups in _WRITTEN for m in pattern.finditer(text) if (d := _written_day(m, groups))
+    }
+    for m in _NUMERIC.finditer(text):
+        if d := _numeric_day(int(m.group(1)), int(m.group(3)), int(m.group(4)), known):
+            days.add(d)
+    return days
+
+
+def shows_day(tree: Any, day: str, known: frozenset[str] = frozenset()) -> bool:
+    """Whether the visible page writes ``day`` anywhere (by the headline, in the text, at the foot)."""
+    return day in written_days(_page_text(tree), known | {day})
+
+
 def shown_as_update(tree: Any, day: str) -> bool:
     """Whether the page writes ``day`` only after an update label ('Last updated: May 6, 2025',
     markup marking the modification date): then it is when the page changed, not when it appeared."""
-    root = tree.find("body")
-    text = _visible_parts((root if root is not None else tree).iter(), None, 10**9)
+    text = _page_text(tree)
     seen = False
     for pattern, groups in _WRITTEN:
         for m in pattern.finditer(text):
@@ -394,18 +446,32 @@ def choose_date(
     declared: Declared,
     guess: Callable[[], str | None],
     is_update: Callable[[str], bool] = lambda day: False,
+    shown_update: str | None = None,
+    on_page: Callable[[str], bool] = lambda day: True,
 ) -> tuple[str | None, str | None]:
     """The publication date, by the order of the module docstring, and a modification date the
     page shows when only the guess finds it. ``guess`` is called only when needed; a guess is
-    dropped when it is the declared modification date, a bare year, or ``is_update(guess)``."""
+    dropped when it is the declared modification date, a bare year, or ``is_update(guess)``.
+
+    A declared publication date that the page neither shows (``on_page``) nor states in its head's
+    meta tags yields to the date the page presents by its headline, even an update date
+    (``shown_update``): the page then offers that date as the date of the text a reader has.
+    """
     if from_url:
         return from_url, None
     if original:
         return original, None
+    stated = declared.published
+    if stated and not declared.stated and not on_page(stated):
+        stated = None
     if shown:
-        if shown in declared.modified_all and declared.published and declared.published < shown:
-            return declared.published, None
+        if shown in declared.modified_all and stated and stated < shown:
+            return stated, None
         return shown, None
+    if stated:
+        return stated, None
+    if shown_update:
+        return shown_update, None
     if declared.published:
         return declared.published, None
     value = parse_day(guess())

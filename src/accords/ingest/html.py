@@ -30,11 +30,13 @@ from trafilatura.utils import line_processing
 from accords.ingest.dates import (
     BYLINE_CHARS,
     byline_date,
+    byline_update,
     choose_date,
     declared_dates,
     jsonld_nodes,
     originally_published,
     shown_as_update,
+    shows_day,
     url_date,
 )
 from accords.ingest.furniture import fold, is_furniture
@@ -246,6 +248,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
         declared,
         lambda: _guess_date(tree, page_url),
         lambda day: shown_as_update(tree, day),
+        byline_update(tree, h1_nodes[0], declared.known) if h1_nodes else None,
+        lambda day: shows_day(tree, day, declared.known),
     )
     modified = declared.modified or shown_update
     if date and modified and modified <= date:
