@@ -109,3 +109,10 @@ def test_v4_more_verbs_of_a_stance_with_a_preposition() -> None:
     assert q.speaker is not None and q.speaker.text == "The senator"
     q = one(run("The mayor agreed with the court's ruling."), "the court")
     assert q.cue is not None and "agreed" in q.cue.text
+
+
+def test_v4_the_writers_link_before_reported_words_is_not_theirs() -> None:
+    q = one(run("The mayor now says, however, that the plan will fail."), "that the plan")
+    assert q.content[0].text == "that the plan will fail"
+    q = one(run("The mayor said on Friday she met the governor last week."), "she met")
+    assert q.content[0].text == "she met the governor last week"

@@ -41,6 +41,7 @@ from accords.quotes.reported_v4 import (
     drop_cc,
     said_object,
     setting,
+    strip_opener,
 )
 
 
@@ -239,6 +240,8 @@ class ReportedSpeech(MoreReported):
             if span is None:
                 continue
             a, b = _trim(self.text, *span)
+            if a > tok.idx:
+                a = strip_opener(self.text, a, b)
             one_name = conf < 0.8 and self.text[a : a + 1].isupper()  # "endorsed Trump"
             one_name = one_name or self.text[a:b].lower() in ("yes", "no", "so")  # "72 percent said yes"
             one_name = (

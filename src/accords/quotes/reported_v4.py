@@ -150,3 +150,23 @@ def according_start(clause: Any, sent: Any, lo: int) -> int:
         else:
             break
     return start
+
+
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_OPENER = re.compile(
+    rf"(?:(?:but|and)\s+|(?:however|still|instead|indeed|meanwhile|moreover|also|now|again|though),\s*"
+    rf"|(?:in fact|of course|in addition|in short|for example|for instance),\s*|on (?:{_DAYS})\s*,?\s+)",
+    re.IGNORECASE,
+)
+STRIP_OPENER = True
+
+
+def strip_opener(text: str, a: int, b: int) -> int:
+    """The start of reported words less the writer's link or time at their head ('said, however, that ...',
+    'say in fact, neither plan ...', 'said on Friday he met ...'): PolNeAR's content starts after them."""
+    while STRIP_OPENER:
+        m = _OPENER.match(text, a, b)
+        if m is None or m.end() >= b - 2:
+            break
+        a = m.end()
+    return a
