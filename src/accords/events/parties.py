@@ -18,6 +18,7 @@ from accords.events.party_words import (
     _acted_on,
     _common_noun,
     _group_word,
+    _home_report,
     _locative,
     _names_state,
     _patron,
@@ -487,7 +488,9 @@ class Resolver:
             code, _ = self.code_text(e.text)  # an organisation of a state counts: "the White House said"
             if not code or len(code) != 3 or code in ("IGO", "NGO", "UNO", "EUR", "IMG", "MNC"):
                 continue
-            if where and not (_locative(e.root) or (e.label_ == "GPE" and _place_acted_on(e.root))):
+            if where and not (
+                _locative(e.root) or (e.label_ == "GPE" and _place_acted_on(e.root)) or _home_report(e.root)
+            ):
                 return None  # a state named otherwise (a party, a demonym): the group may be foreign
             if not acted_on and (
                 (e.label_ == "GPE" and _acted_on(e.root))

@@ -25,10 +25,11 @@ QUANTITY_HEADS = {
 }
 
 
-# Nouns of a place that a demonym can qualify: "in the Haitian capital", "on Iraqi soil".
+# Nouns of a place that a demonym can qualify: "in the Haitian capital", "on Iraqi soil" (not "border": a
+# border is two states').
 PLACE_NOUNS = {
-    "capital", "city", "town", "village", "province", "region", "territory", "soil", "border", "coast",
-    "waters", "countryside", "island", "port", "enclave", "side",
+    "capital", "city", "town", "village", "province", "region", "territory", "soil", "countryside", "island",
+    "port", "enclave",
 }  # fmt: skip
 # Verbs of a physical act on a place: "shelled the capital Monrovia", "stormed Grozny".
 PLACE_ACTS = {
@@ -87,6 +88,21 @@ def _acted_on(t: Token) -> bool:
 
 
 REPORTING_LEMMAS = {"say", "announce", "claim", "report", "state", "confirm", "declare", "tell", "add"}
+# Who reports a domestic event: "..., Burmese state radio reported", "..., Iranian television said".
+HOME_MEDIA = {"radio", "television", "tv", "agency", "newspaper", "daily", "media", "press", "broadcaster"}
+
+
+def _home_report(t: Token) -> bool:
+    """``t`` qualifies the state media that report the sentence's news: "Burmese state radio reported"."""
+    for _ in range(3):
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_LEMMAS:
+            return t.lemma_.lower() in HOME_MEDIA
+        if t.dep_ not in ("amod", "compound", "poss") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
 PATRON_WORDS = {
     "backed", "supported", "sponsored", "funded", "allied", "aligned", "armed", "trained", "friendly", "inspired",
     "influenced",
