@@ -116,3 +116,10 @@ def test_v4_the_writers_link_before_reported_words_is_not_theirs() -> None:
     assert q.content[0].text == "that the plan will fail"
     q = one(run("The mayor said on Friday she met the governor last week."), "she met")
     assert q.content[0].text == "she met the governor last week"
+
+
+def test_v4_a_view_voiced_as_a_noun() -> None:
+    q = one(run("The senator expressed concern that the governor was encouraging violence."), "that the governor")
+    assert q.content[0].text == "that the governor was encouraging violence"
+    assert q.cue is not None and q.cue.text == "expressed concern"
+    assert q.speaker is not None and q.speaker.text == "The senator"

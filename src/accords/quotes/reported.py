@@ -42,6 +42,7 @@ from accords.quotes.reported_v4 import (
     said_object,
     setting,
     strip_opener,
+    voiced,
 )
 
 
@@ -148,7 +149,11 @@ class ReportedSpeech(MoreReported):
                 if acc:
                     out.append(acc)
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS and not self.inside_quote(tok):
+            if (
+                tok.pos_ == "NOUN"
+                and (tok.lemma_.lower() in CUE_NOUNS or voiced(tok))
+                and not self.inside_quote(tok)
+            ):
                 noun = self._noun_cue(tok)
                 if noun is not None:
                     out.append(noun)
@@ -303,7 +308,11 @@ class ReportedSpeech(MoreReported):
                 for c in noun.children
                 if c.dep_ in ("acl", "ccomp", "relcl")
                 and c.i > noun.i
-                and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+                and (
+                    any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+                    or c.left_edge.lower_ == "that"
+                    and c.left_edge.dep_ == "mark"
+                )
             ),
             None,
         )
@@ -314,6 +323,13 @@ class ReportedSpeech(MoreReported):
             return None
         a, b = content
         spk = next((c for c in noun.children if c.dep_ == "poss"), None)
+        cue = (noun.idx, noun.idx + len(noun.text))
+        if spk is None and voiced(noun):
+            # 'expressed concern that ...', 'voiced hope that ...': the one who voiced it, the verb and the noun
+            spk = subject_of(noun.head)
+            if spk is None or not animate(spk):
+                return None
+            return Attribution("indirect", [(a, b)], (noun.head.idx, cue[1]), spk, 0.6)
         if spk is None:
             v = noun.head
             if noun.dep_ in ("dobj",) and v.pos_ == "VERB":  # 'rejected the claim that ...' is not theirs
@@ -328,7 +344,6 @@ class ReportedSpeech(MoreReported):
             spk = None
         if spk is not None and spk.lower_ in ("his", "her", "their", "its", "our", "my"):
             pass
-        cue = (noun.idx, noun.idx + len(noun.text))
         return Attribution("indirect", [(a, b)], cue, spk, 0.55)
 
     def _around_as(self, cue: Any) -> list[tuple[int, int]]:

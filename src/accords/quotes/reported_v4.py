@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from accords.quotes.attribution import SUBJ, is_cue
+from accords.quotes.lexicon import lemma_of
 
 # what 'say' takes as object without reporting anything ('said nothing', 'said it', 'what he said')
 _EMPTY_OBJECTS = frozenset(
@@ -170,3 +171,28 @@ def strip_opener(text: str, a: int, b: int) -> int:
             break
         a = m.end()
     return a
+
+
+# Verbs that voice a view held as a noun ('expressed concern that ...', 'voiced hope that ...', 'made the case that')
+VOICE_VERBS = frozenset(
+    "express voice share repeat reiterate make offer raise state air signal convey".split()
+)
+VOICED_NOUNS = frozenset(
+    """
+    concern hope fear belief confidence doubt view opinion frustration worry optimism skepticism scepticism
+    disappointment dismay surprise regret satisfaction case point argument claim suggestion assurance
+    """.split()
+)
+VOICED = True
+
+
+def voiced(noun: Any) -> bool:
+    """A noun of a view as the object of a verb that voices it: 'expressed concern', 'voiced hope'."""
+    v = noun.head
+    return (
+        VOICED
+        and noun.dep_ == "dobj"
+        and v.pos_ == "VERB"
+        and noun.lemma_.lower() in VOICED_NOUNS
+        and lemma_of(v) in VOICE_VERBS
+    )
