@@ -119,7 +119,22 @@ def test_v4_the_writers_link_before_reported_words_is_not_theirs() -> None:
 
 
 def test_v4_a_view_voiced_as_a_noun() -> None:
-    q = one(run("The senator expressed concern that the governor was encouraging violence."), "that the governor")
+    q = one(
+        run("The senator expressed concern that the governor was encouraging violence."), "that the governor"
+    )
     assert q.content[0].text == "that the governor was encouraging violence"
     assert q.cue is not None and q.cue.text == "expressed concern"
     assert q.speaker is not None and q.speaker.text == "The senator"
+
+
+def test_v4_a_second_that_clause_is_reported_too() -> None:
+    rec = run(
+        "The governor said the state needs to secure the border, but that he would not support mass arrests."
+    )
+    q = one(rec, "the state needs")
+    assert q.content[0].text.endswith("but that he would not support mass arrests")
+
+
+def test_v4_a_list_after_a_stance_verb_goes_on_past_its_commas() -> None:
+    q = one(run("The senator cited low growth, unemployment and rising inequality."), "low growth")
+    assert q.content[0].text == "low growth, unemployment and rising inequality"

@@ -40,6 +40,7 @@ from accords.quotes.reported_v4 import (
     according_start,
     drop_cc,
     said_object,
+    second_that,
     setting,
     strip_opener,
     voiced,
@@ -69,6 +70,7 @@ def _full_clause(c: Any) -> bool:
 
 
 CORE_NP = True
+LIST_NP = True
 FOR_CLAUSE = True
 MEND_END = True
 # a closing quotation mark, with the stop or comma before it: "... the low-rated ''Rush Hour.''" ends there
@@ -125,6 +127,8 @@ def _np_end(np: Any) -> Any:
     end = np.right_edge
     for c in np.rights:
         if c.dep_ == "punct" and c.text in (",", "—", "–", "-", "(", ";", ":"):
+            if LIST_NP and c.text == "," and any(x.dep_ == "conj" and x.i > c.i for x in np.rights):
+                continue  # 'low growth, unemployment and inequality': a list goes on past its commas
             return c.doc[c.i - 1] if c.i - 1 >= np.i else np
     return end
 
@@ -198,6 +202,10 @@ class ReportedSpeech(MoreReported):
                     last = _clause_span(comps[-1])
                     if span and last:
                         span = (min(span[0], last[0]), max(span[1], last[1]))
+                more = second_that(tok, comps[0])
+                if span and more is not None and span[0] < more.idx:
+                    end = more.right_edge
+                    span = (span[0], max(span[1], end.idx + len(end.text)))
             elif lemma in LABEL_VERBS:
                 span = self._label_content(tok)
             elif lemma == "say":

@@ -23,6 +23,8 @@ def core_end(np: Any) -> Any:
     """The last token of a noun phrase less what a comma or dash sets off after it."""
     for c in np.rights:
         if c.dep_ == "punct" and c.text in (",", "—", "–", "(", ";", ":"):
+            if c.text == "," and any(x.dep_ == "conj" and x.i > c.i for x in np.rights):
+                continue  # a list goes on past its commas
             return c.doc[c.i - 1] if c.i - 1 >= np.i else np
     return np.right_edge
 
@@ -196,3 +198,20 @@ def voiced(noun: Any) -> bool:
         and noun.lemma_.lower() in VOICED_NOUNS
         and lemma_of(v) in VOICE_VERBS
     )
+
+
+SECOND_THAT = True
+
+
+def second_that(v: Any, comp: Any) -> Any:
+    """'said the state needs X, but that he would not support Y': a second that-clause the parse hung on the verb
+    of saying as a conjunct (not as a clause of its own) is reported too; its head, or None."""
+    if not SECOND_THAT or comp.i < v.i:
+        return None
+    for c in v.children:
+        if c.dep_ != "conj" or c.i < comp.i:
+            continue
+        first = c.left_edge
+        if first.lower_ == "that" and first.dep_ == "mark" and any(x.dep_ in SUBJ for x in c.children):
+            return c
+    return None
