@@ -1,7 +1,8 @@
 """Direct quotes from the quotation marks: merging marks into parse cues, and cues found around a quotation.
 
-Split out of :mod:`accords.quotes.extract`. Who speaks when the parse of the sentence around a quotation is wrong
-is in :mod:`accords.quotes.speaker_heads`; how far a cue reaches, in :mod:`accords.quotes.speaker_spans`.
+Split out of :mod:`accords.quotes.extract`. Cues that stand before a quotation are in
+:mod:`accords.quotes.direct_before`; who speaks when the parse of the sentence around a quotation is wrong, in
+:mod:`accords.quotes.speaker_heads`; how far a cue reaches, in :mod:`accords.quotes.speaker_spans`.
 """
 
 from __future__ import annotations
@@ -11,16 +12,14 @@ from typing import Any
 
 from accords.quotes.attribution import (
     INHERIT_PARAGRAPHS,
+    TO_WHOM,
     Attribution,
-    ExtractorBase,
     _trim,
     animate,
     is_cue,
     subject_of,
 )
-from accords.quotes.lexicon import (
-    NOT_CUES,
-)
+from accords.quotes.direct_before import CuesBefore
 from accords.quotes.marks import Segment
 from accords.quotes.speaker_heads import cue_subject
 from accords.quotes.speaker_spans import cue_extent
@@ -29,7 +28,7 @@ from accords.quotes.speaker_spans import cue_extent
 CUE_KINDS = ("direct", "mixed", "indirect")
 
 
-class DirectQuotes(ExtractorBase):
+class DirectQuotes(CuesBefore):
     # -- the marks -------------------------------------------------------------------------------------------
     def merge_segments(self, atts: list[Attribution]) -> list[Attribution]:
         out: list[Attribution] = []
@@ -54,6 +53,7 @@ class DirectQuotes(ExtractorBase):
                     # he ...'): that cue is not the quotation's; its marks are left to the rules of from_segments
                     continue
                 att.kind = "direct"
+                self._cue_right_after(att, over[-1])
                 self._recheck_speaker(att)
                 self._dash_name(att, over[0])
                 att.content = [p for i in over for p in self.segments[i].pieces]
@@ -132,6 +132,26 @@ class DirectQuotes(ExtractorBase):
         att.speaker = head
         return True
 
+    def _cue_right_after(self, att: Attribution, si: int) -> None:
+        """'but Moscow strongly denies — “why wouldn't you want to ...?” asked Dunn': the parser hung the quotation on
+        a verb before it; when the words right after its closing mark are a verb of saying and its speaker, those
+        are its cue (unless the verb before it introduces it with a colon or a comma)."""
+        seg = self.segments[si]
+        if att.cue is None or att.cue[1] > seg.start or seg.last_char(self.text) not in (",", "?", "!"):
+            return
+        first = self.segments[att.segments[0]].start if att.segments else seg.start
+        if self.text[att.cue[1] : first].strip()[-1:] in (":", ","):
+            return
+        window = self._window_after(seg)
+        after = self._cue_after(seg, si, window)
+        if after is None or after.cue is None or after.speaker is None or len(after.segments) > 1:
+            return
+        ids = [t.i for t in window if not t.is_punct]
+        verb_at = next((k for k, i in enumerate(ids) if self.doc[i].idx == after.cue[0]), None)
+        if verb_at is None or verb_at > 3 or after.speaker.i not in ids or not is_cue(self.doc[ids[verb_at]]):
+            return
+        att.cue, att.speaker = after.cue, after.speaker
+
     def _dash_name(self, att: Attribution, si: int) -> None:
         """'But polls did predict the caucus - Mark Blumenthal: “...”': the name between a spaced dash and the colon
         before the quotation speaks, not the subject of the writer's clause."""
@@ -199,25 +219,6 @@ class DirectQuotes(ExtractorBase):
                 break
         return toks
 
-    def _window_before(self, seg: Segment) -> list[Any]:
-        para = self.para_spans[self.paragraph_of(seg.start)] if self.para_spans else (0, seg.start)
-        lo = max(para[0], seg.start - 200)
-        span = self.doc.char_span(lo, seg.start, alignment_mode="contract")
-        if span is None:
-            return []
-        # space tokens ('\xa0' between 'findings:' and the mark) are no words of the cue phrase
-        toks = [
-            t
-            for t in span
-            if not t.is_space and (t.i not in self.tok_seg or t.idx < self.segments[self.tok_seg[t.i]].start)
-        ]
-        out: list[Any] = []
-        for t in reversed(toks):
-            if t.text in (".", "!", "?") or t.i in self.tok_seg or len(out) >= 14:
-                break
-            out.append(t)
-        return list(reversed(out))
-
     def from_segments(self, atts: list[Attribution]) -> list[Attribution]:
         used = {i for att in atts for i in att.segments}
         out: list[Attribution] = []
@@ -236,17 +237,32 @@ class DirectQuotes(ExtractorBase):
                 continue  # "Scandal," / “Sunday Morning Futures,”: a word or a title, not a quote
             after = self._window_after(seg)
             att = self._cue_after(seg, si, after)
-            if att is None or seg.last_char(self.text) in (".", "?", "!"):
+            ends = seg.last_char(self.text) in (".", "?", "!")
+            if att is None or ends or att.speaker is None:
                 # '“Why now? ...?” Mills then writes back' after 'Clinton responds to Mills with,': a quotation that
-                # ends its sentence belongs to the cue that opens it, when there is one
-                att = self._cue_before(seg, si) or att
+                # ends its sentence belongs to the cue that opens it, when there is one; so does one whose words
+                # after it name no speaker ('and joked, “...,” drawing loud jeers')
+                before = self._cue_before(seg, si)
+                if before is not None and (att is None or ends or before.speaker is not None):
+                    att = before
             if att is not None:
                 used.update(att.segments)
                 out.append(att)
                 continue
             if words < 4 or self.is_title(seg):
                 continue  # scare quotes, titles, a word or two
+            sb = self._speech_before(seg, si, quoted=False)
+            if sb is not None:
+                out.append(sb)
+                used.add(si)
+                continue
             pd = self._previous_direct(seg, atts + out)
+            if pd is None:
+                sb = self._speech_before(seg, si, quoted=True)
+                if sb is not None:
+                    out.append(sb)
+                    used.add(si)
+                    continue
             if pd is not None:
                 pd.content.extend(seg.pieces)  # "“A,” he said. “B.”": B continues A
                 pd.segments.append(si)
@@ -327,6 +343,8 @@ class DirectQuotes(ExtractorBase):
         return prev
 
     def _cue_after(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:
+        if window and window[0].lower_ in ("who", "which", "whom", "whose"):
+            return None  # '“..., Mr. Paul Simon,” who proceeded to perform': a relative clause on the quoted words
         verb = next((t for t in window if is_cue(t) or t.lemma_ in ("say", "tell", "add", "ask")), None)
         if verb is None:
             # any verb in a short cue phrase: '“...,” the judge exclaimed', '“...,” I confessed.'
@@ -346,13 +364,27 @@ class DirectQuotes(ExtractorBase):
         before_verb = [t for t in window if t.i < verb.i and not t.is_punct]
         if len(before_verb) > 6:
             return None
+        if seg.last_char(self.text) in (".", "?", "!") and verb.lemma_ not in TO_WHOM:
+            # '“Mr. Gorbachev, tear down this wall!” Conservatives still praise his refusal': after a quotation that
+            # ends its sentence, a verb with an object of its own begins a sentence of its own
+            if any(
+                (c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ != "PRON" and not animate(c))
+                and c.i > verb.i
+                for c in verb.children
+            ):
+                return None
         spk = subject_of(verb)
         if spk is None or spk.i in self.tok_seg:
+            # right after the closing mark the verb is inverted: '“How big is that wall?” asked the boy' (the parser
+            # takes the boy for the one asked)
+            inverted = not before_verb
             spk = next(
                 (
                     t
                     for t in window
-                    if t.i != verb.i and t.pos_ in ("PROPN", "PRON", "NOUN") and t.dep_ != "dobj"
+                    if t.i != verb.i
+                    and t.pos_ in ("PROPN", "PRON", "NOUN")
+                    and (t.dep_ != "dobj" or inverted and t.pos_ != "PRON" and verb.lemma_ in ("say", "ask"))
                 ),
                 None,
             )
@@ -407,163 +439,3 @@ class DirectQuotes(ExtractorBase):
             return None
         cue = (verb.idx, verb.idx + len(verb.text))
         return Attribution("direct", list(seg.pieces), cue, name, 0.8, [si])
-
-    def _cue_before(self, seg: Segment, si: int) -> Attribution | None:
-        window = self._window_before(seg)
-        if not window:
-            # a paragraph that opens with the quote, after one that ends with a colon
-            head = self.text[max(0, seg.start - 3) : seg.start]
-            pi = self.paragraph_of(seg.start)
-            if pi == 0 or "\n" not in head and seg.start != self.para_spans[pi][0]:
-                return None
-            pa, pb = self.para_spans[pi - 1]
-            if not self.text[pa:pb].rstrip().endswith(":"):
-                return None
-            span = self.doc.char_span(max(pa, pb - 300), pb, alignment_mode="contract")
-            window = list(span) if span is not None else []
-            cut = max((i for i, t in enumerate(window) if t.text in (".", "!", "?")), default=-1)
-            window = [t for t in window[cut + 1 :] if not t.is_space]
-            if not window:
-                return None
-            verb = next((t for t in reversed(window) if is_cue(t)), None)
-            conf = 0.8
-            if verb is None:
-                # 'President Clinton released the following statement:' / 'Transcript as follows:'
-                verb = self._colon_verb(window)
-                conf = 0.6
-            if verb is None:
-                # 'Stated Stone:' (a name and a colon) as a paragraph before the quotation
-                return self._colon_speaker(seg, si, window)
-            spk = cue_subject(verb, self.tok_seg)
-            if spk is not None and not animate(spk):
-                spk = None
-            return Attribution(
-                "direct", list(seg.pieces), (verb.idx, verb.idx + len(verb.text)), spk, conf, [si]
-            )
-        tail = self.text[window[-1].idx + len(window[-1].text) : seg.start]
-        if tail.strip():
-            return None
-        last = window[-1]
-        if not (last.text in (":", ",") or is_cue(last) or last.lower_ == "that"):
-            return None
-        verb = next(
-            (t for t in reversed(window) if is_cue(t) or t.lemma_ in ("say", "tell", "add", "ask")), None
-        )
-        ids = {t.i for t in window}
-        if (
-            verb is not None
-            and verb.dep_ == "advcl"
-            and verb.head.i > verb.i
-            and verb.head.i in ids
-            and verb.head.pos_ == "VERB"
-            and any(c.dep_ == "nsubj" and c.i in ids and animate(c) for c in verb.head.children)
-        ):
-            # 'After Jerry Brown criticized Bill Clinton, Hillary shot back, “...”': the main clause speaks
-            verb = verb.head
-        if verb is None:
-            att = self._colon_speaker(seg, si, window)
-            if att is None and last.text == ":":
-                # 'She then addressed the supporters again: “...”': the subject of the clause before the colon
-                verb = self._colon_verb(window)
-                spk = subject_of(verb) if verb is not None else None
-                if verb is not None and spk is not None and animate(spk):
-                    cue = (verb.idx, verb.idx + len(verb.text))
-                    att = Attribution("direct", list(seg.pieces), cue, spk, 0.6, [si])
-                else:
-                    # 'doesn't surprise Republican pollster Daron Shaw: “...”', 'a headline from the Washington
-                    # Post: “...”': the last person or organisation named before the colon
-                    named = [t for t in window[:-1] if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ != "O"]
-                    if named:
-                        spk = named[-1]
-                        # the root of the whole name: 'the Illinois Board of Elections' -> 'Board'
-                        ent = next((e for e in self.doc.ents if e.start <= spk.i < e.end), None)
-                        if ent is not None and ent.root.i < last.i:
-                            spk = ent.root
-                        while spk.dep_ in ("compound", "flat") and spk.head.ent_type_ == spk.ent_type_:
-                            spk = spk.head
-                        att = Attribution(
-                            "direct", list(seg.pieces), (last.idx, last.idx + 1), spk, 0.5, [si]
-                        )
-            return att
-        if last.text == ":" and any(
-            t.i > verb.i and t.text in ("-", "—", "–") and t.whitespace_ for t in window
-        ):
-            # 'But polls did predict the caucus - HuffPollster: “...”': the name after the dash speaks
-            dashed = self._colon_speaker(seg, si, window)
-            if dashed is not None:
-                return dashed
-        # nothing but the verb's own dependents between it and the mark
-        between = [t for t in window if t.i > verb.i and not t.is_punct]
-        if len(between) > 5:
-            return None
-        spk = cue_subject(verb, self.tok_seg)
-        if spk is None and between and between[0].pos_ == "PROPN" and verb.i + 1 == between[0].i:
-            # inverted: 'Continued Stone: “...”', 'Said Trump: “...”'
-            spk = between[0]
-            while spk.dep_ in ("compound", "flat") and spk.head.i in {t.i for t in between}:
-                spk = spk.head
-        cue = (verb.idx, verb.idx + len(verb.text))
-        conf = 0.9 if spk is not None else 0.6
-        return Attribution(
-            "direct", list(seg.pieces), cue, spk, conf - (0.2 if seg.unbalanced else 0.0), [si]
-        )
-
-    def _colon_verb(self, window: list[Any]) -> Any:
-        """The verb of the clause that a colon ends: the head the colon hangs on, or the root of its sentence."""
-        colon = window[-1]
-        v = colon.head if colon.text == ":" else colon
-        if v.pos_ not in ("VERB", "AUX"):
-            v = colon.sent.root
-        if v.pos_ not in ("VERB", "AUX") or v.i < window[0].i or v.lemma_.lower() in ("be",):
-            return None
-        if v.i > colon.i or v.i in self.tok_seg:
-            return None  # the root of a sentence the parser ran on into the quotation: its words, not its cue
-        return v
-
-    def _verb_before(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:
-        """'thanked Obama for “...”', 'is labeling Obama's actions “...”': a verb in the same clause governs the
-        quotation and has a person for subject."""
-        span = self.doc.char_span(*seg.pieces[0], alignment_mode="expand")
-        if span is None or len(window) < 2:
-            return None
-        inner = [t for t in span if not t.is_punct and not t.is_space]
-        if not inner:
-            return None
-        ids = {t.i for t in window}
-        verb = None
-        for t in inner[:3]:
-            for anc in t.ancestors:
-                if anc.i in ids and anc.pos_ == "VERB":
-                    verb = anc
-                    break
-            if verb is not None:
-                break
-        if verb is None or verb.lemma_.lower() in NOT_CUES:
-            return None
-        spk = subject_of(verb)
-        if spk is None or not animate(spk) or spk.i in self.tok_seg:
-            return None
-        cue = (verb.idx, verb.idx + len(verb.text))
-        return Attribution("direct", list(seg.pieces), cue, spk, 0.55, [si])
-
-    def _colon_speaker(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:
-        """'Carl Bialik: “...”' (a name, a colon, the quotation): the name is the speaker, the colon the cue."""
-        last = window[-1]
-        if last.text != ":" or len(window) < 2:
-            return None
-        head = window[-2]
-        near = window[-6:-1]
-        # 'Estimates are problematic - Pew Research: “...”': a dash ends the writer's words before the name
-        dash = max((i for i, t in enumerate(near) if t.text in ("-", "—", "–") and t.whitespace_), default=-1)
-        titled = dash >= 0 and all(t.is_title or t.is_upper for t in near[dash + 1 :])
-        if not (head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN" or titled):
-            return None
-        if any(t.pos_ in ("VERB", "AUX") for t in near[dash + 1 :]):
-            return None
-        while (
-            head.dep_ in ("compound", "flat")
-            and head.head.i < last.i
-            and head.head.i in {t.i for t in window}
-        ):
-            head = head.head
-        return Attribution("direct", list(seg.pieces), (last.idx, last.idx + 1), head, 0.6, [si])

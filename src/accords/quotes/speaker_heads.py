@@ -90,9 +90,14 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
             ):
                 return subj
     # inverted: 'Stated Stone:', 'said Bolton.', 'added another New Hampshire Democrat.' (never the one told or
-    # asked: 'told Mr. Obama')
+    # asked: 'told Mr. Obama'; but right after the quotation's closing mark, '“...?” asked the boy', the one asking)
     nxt = verb.i + 1
-    if nxt < len(verb.doc) and verb.lemma_ not in ("tell", "ask", "question"):
+    after_mark = (
+        verb.i > 1 and verb.doc[verb.i - 1].is_quote and (verb.i - 1 in quoted or verb.i - 2 in quoted)
+    )
+    if nxt < len(verb.doc) and (
+        verb.lemma_ not in ("tell", "ask", "question") or after_mark and verb.lemma_ == "ask"
+    ):
         tok = verb.doc[nxt]
         if tok.pos_ == "PROPN" and tok.i not in quoted:
             last = tok
@@ -105,6 +110,13 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
             head = tok
             while head.dep_ in ("det", "amod", "compound", "nummod") and verb.i < head.head.i <= verb.i + 6:
                 head = head.head
-            if head.pos_ in ("PROPN", "NOUN") and head.i > tok.i and _ok(head, verb, quoted):
-                return head
+            if (
+                head.pos_ in ("PROPN", "NOUN")
+                and head.i > tok.i
+                and head.i not in quoted
+                and head.sent == verb.sent
+            ):
+                # right after the quotation the noun after a verb of saying is its speaker, whatever the noun
+                if after_mark and is_cue(verb) or animate(head):
+                    return head
     return None
