@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from accords.actors.gazetteer import get_gazetteer
+from accords.actors.roles import HEADS, HONORIFICS, MIL_RANKS, MODIFIERS
 
 RULER_ID = "accords"
 TITLE_OF = {
@@ -377,6 +378,51 @@ def _titled_names(doc: Doc, ents: list[Span], gaz: Any) -> list[Span]:
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 
 
+def _join_first_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Jeb Bush', 'Laura Bush' when the entity ruler matched only 'Bush' (an alias of a better-known Bush): a
+    capitalised proper noun right before a one-word person from the ruler, that is no title and no other entity
+    (or a one-word person the model found), is the first name of someone else with that surname."""
+    out: list[Span] = []
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for e in ents:
+        first = _first_name_before(doc, e, taken, out[-1] if out else None)
+        if first is None:
+            out.append(e)
+            continue
+        if out and out[-1].end == e.start:
+            out.pop()
+        out.append(Span(doc, first, e.end, label="PERSON"))
+    return out
+
+
+def _first_name_before(doc: Doc, e: Span, taken: set[int], last: Span | None) -> int | None:
+    if len(e) != 1 or e.label_ != "PERSON" or not _from_ruler(e) or e.start == 0:
+        return None
+    prev = doc[e.start - 1]
+    low = prev.lower_
+    # a one-word person the model found right before: 'Laura' of 'Laura Bush'
+    alone = (
+        last is not None
+        and last.end == e.start
+        and len(last) == 1
+        and last.label_ == "PERSON"
+        and not _from_ruler(last)
+    )
+    if (
+        prev.i in taken
+        and not alone
+        or prev.pos_ != "PROPN"
+        or not prev.is_alpha
+        or not prev.is_title
+        or low in HEADS
+        or low in MODIFIERS
+        or low in HONORIFICS
+        or low in MIL_RANKS
+    ):
+        return None
+    return int(prev.i)
+
+
 def _trim_possessive(doc: Doc, e: Span) -> Span:
     """'Hillary Clinton’s' -> 'Hillary Clinton': the possessive marker is not part of the name."""
     end = e.end
@@ -392,6 +438,7 @@ def fix_entities(doc: Doc, user_actors: str | None = None) -> Doc:
     ents = list(doc.ents)
     ents = [_trim_possessive(doc, e) for e in ents]
     ents = [e for e in ents if len(e)]
+    ents = _join_first_names(doc, ents)
     titled = _titled_names(doc, ents, gaz)
     if titled:
         tt = {i for t in titled for i in range(t.start, t.end)}
