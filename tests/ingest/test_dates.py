@@ -12,7 +12,6 @@ from accords.ingest.dates import (
     choose_date,
     first_written_date,
     parse_day,
-    shown_as_update,
 )
 
 BODY = "".join(
@@ -141,29 +140,28 @@ def test_url_date_first() -> None:
 
 def test_guess_is_not_a_modification_date_nor_a_bare_year() -> None:
     only_modified = Declared(modified="2026-01-12", modified_all={"2026-01-12"})
-    assert choose_date(None, None, None, only_modified, lambda: "2026-01-12") == (None, None)
-    assert choose_date(None, None, None, Declared(), lambda: "2026-01-01") == (None, None)
-    assert choose_date(None, None, None, Declared(), lambda: "2024-06-21") == ("2024-06-21", None)
-    shown_updated = choose_date(None, None, None, Declared(), lambda: "2024-06-21", lambda day: True)
-    assert shown_updated == (None, "2024-06-21")
+    assert choose_date(None, None, None, only_modified, lambda: "2026-01-12") is None
+    assert choose_date(None, None, None, Declared(), lambda: "2026-01-01") is None
+    assert choose_date(None, None, None, Declared(), lambda: "2024-06-21") == "2024-06-21"
     calls: list[int] = []
-    declared = Declared(published="2024-01-02")
-    assert choose_date(None, None, None, declared, lambda: calls.append(1) or None) == ("2024-01-02", None)
+
+    def guess() -> str | None:
+        calls.append(1)
+        return None
+
+    assert choose_date(None, None, None, Declared(published="2024-01-02"), guess) == "2024-01-02"
     assert calls == []  # the costly guess runs only when the page states nothing
 
 
-def test_a_date_written_only_after_an_update_label_is_a_modification() -> None:
+def test_a_page_whose_only_date_is_an_update_at_its_foot_is_dated_by_it() -> None:
     footer = "<footer><p>Page last modified: <span>Jan. 17, 2025</span></p></footer>"
     # The footer is far below the headline (past LABELLED_CHARS): only the guess finds its date.
-    html = f"<html><body><h1>Flu season</h1><article>{BODY * 2}</article>{footer}</body></html>"
-    tree = lxml_html.fromstring(html)
-    assert shown_as_update(tree, "2025-01-17")
-    assert not shown_as_update(tree, "2025-01-18")  # not on the page at all
-    plain = html.replace("Page last modified:", "Posted")
-    assert not shown_as_update(lxml_html.fromstring(plain), "2025-01-17")
+    html = f"<html><head></head><body><h1>Flu season</h1><article>{BODY * 2}</article>{footer}</body></html>"
     art = read_source(html.encode(), Settings())
-    assert art.published is None
-    assert art.date_modified == "2025-01-17"
+    assert (art.published, art.date_modified) == ("2025-01-17", None)
+    # A publication date the page states comes first.
+    stated = html.replace("<head>", '<head><meta property="article:published_time" content="2024-11-02">')
+    assert read_source(stated.encode(), Settings()).published == "2024-11-02"
 
 
 def test_a_page_that_declares_only_a_modification_has_no_publication_date() -> None:

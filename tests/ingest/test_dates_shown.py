@@ -76,7 +76,7 @@ def test_choose_date_orders_the_shown_update() -> None:
     ) -> str | None:
         return choose_date(
             url, original, None, declared, guess, shown_update="2025-09-17", on_page=lambda d: seen
-        )[0]
+        )
 
     unseen = Declared(published="2019-08-14", modified="2025-09-17", modified_all={"2025-09-17"})
     assert choose(unseen, seen=False) == "2025-09-17"

@@ -1,7 +1,8 @@
-"""The publication date of a page (the day the article first appeared), and its last modification.
+"""The publication date of a page (the date it presents as the article's), and its last modification.
 
-``Article.published`` anchors relative dates in the text ('on Friday'), so it must be the original
-publication date, never an 'Updated' date. Sources, strongest first:
+``Article.published`` anchors relative dates in the text ('on Friday'), so it is the original
+publication date whenever the page gives one; an 'Updated' date only when the page presents no
+other. Sources, strongest first:
 
 1. a full date in the URL path (``/2025/05/16/``), set when the article was published;
 2. a sentence saying when the article was *originally published*;
@@ -12,12 +13,12 @@ publication date, never an 'Updated' date. Sources, strongest first:
 5. a guess from elsewhere in the page (htmldate, through trafilatura), unless it is the declared
    modification date or a bare year (htmldate reads '© 2026' as 2026-01-01).
 
-``published`` is the date the page presents as the article's date. When the page shows no
-publication date by its headline and states none in its head's meta tags, and a declared one
-(JSON-LD, microdata) is written nowhere on the page, that declared date is a record the reader
-never sees (often the creation of an evergreen guide's URL): the date the page shows by its
-headline, even as 'Updated Sep 17, 2025', is then the date of the text as published, and comes
-before the declared one (3 and 4) and the guess (5).
+A declared publication date that the page writes nowhere a reader sees and does not state in its
+head's meta tags (only JSON-LD or microdata hold it) is often the creation of an evergreen
+guide's URL, not the date of the text the page offers: it then counts as not given, in 3 and 4.
+A page that gives no publication date presents the update date it shows by its headline
+('Updated Sep 17, 2025', up to :data:`LABELLED_CHARS` when labelled) as its date, before 5; and
+the guess may be an update date written elsewhere ('Page last modified: ...' at the foot).
 
 An ISO timestamp keeps its own calendar day (``2025-07-04T20:04:00-04:00`` is 4 July): the day
 the readers of the outlet saw, which is the one the article's 'today' and 'yesterday' refer to.
@@ -424,59 +425,42 @@ def shows_day(tree: Any, day: str, known: frozenset[str] = frozenset()) -> bool:
     return day in written_days(_page_text(tree), known | {day})
 
 
-def shown_as_update(tree: Any, day: str) -> bool:
-    """Whether the page writes ``day`` only after an update label ('Last updated: May 6, 2025',
-    markup marking the modification date): then it is when the page changed, not when it appeared."""
-    text = _page_text(tree)
-    seen = False
-    for pattern, groups in _WRITTEN:
-        for m in pattern.finditer(text):
-            if _written_day(m, groups) != day:
-                continue
-            if not _labelled_update(text, m.start()):
-                return False
-            seen = True
-    return seen
-
-
 def choose_date(
     from_url: str | None,
     original: str | None,
     shown: str | None,
     declared: Declared,
     guess: Callable[[], str | None],
-    is_update: Callable[[str], bool] = lambda day: False,
     shown_update: str | None = None,
     on_page: Callable[[str], bool] = lambda day: True,
-) -> tuple[str | None, str | None]:
-    """The publication date, by the order of the module docstring, and a modification date the
-    page shows when only the guess finds it. ``guess`` is called only when needed; a guess is
-    dropped when it is the declared modification date, a bare year, or ``is_update(guess)``.
+) -> str | None:
+    """The publication date, by the order of the module docstring. ``guess`` is called only when
+    needed; a guess is dropped when it is the declared modification date or a bare year.
 
     A declared publication date that the page neither shows (``on_page``) nor states in its head's
     meta tags yields to the date the page presents by its headline, even an update date
-    (``shown_update``): the page then offers that date as the date of the text a reader has.
+    (``shown_update``): the page then offers that date as the date of the text a reader has. A
+    page that gives no publication date at all is dated by the update date it shows, by the
+    headline or, found by the guess, elsewhere ('Page last modified: ...' at its foot).
     """
     if from_url:
-        return from_url, None
+        return from_url
     if original:
-        return original, None
+        return original
     stated = declared.published
     if stated and not declared.stated and not on_page(stated):
         stated = None
     if shown:
         if shown in declared.modified_all and stated and stated < shown:
-            return stated, None
-        return shown, None
+            return stated
+        return shown
     if stated:
-        return stated, None
+        return stated
     if shown_update:
-        return shown_update, None
+        return shown_update
     if declared.published:
-        return declared.published, None
+        return declared.published
     value = parse_day(guess())
     if value is None or value in declared.modified_all or value.endswith("-01-01"):
-        return None, None
-    if is_update(value):
-        return None, value
-    return value, None
+        return None
+    return value

@@ -35,7 +35,6 @@ from accords.ingest.dates import (
     declared_dates,
     jsonld_nodes,
     originally_published,
-    shown_as_update,
     shows_day,
     url_date,
 )
@@ -241,17 +240,16 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
     paragraphs = clean_paragraphs(body.split("\n"), title, [meta.title, og_title, *h1s[:1]])
     scripts = (s.text for s in tree.iter("script") if s.get("type") == "application/ld+json" and s.text)
     declared = declared_dates(metas, jsonld_nodes(scripts), tree)
-    date, shown_update = choose_date(
+    date = choose_date(
         url_date(page_url),
         originally_published(html, tree),
         byline_date(tree, h1_nodes[0], declared.known) if h1_nodes else None,
         declared,
         lambda: _guess_date(tree, page_url),
-        lambda day: shown_as_update(tree, day),
         byline_update(tree, h1_nodes[0], declared.known) if h1_nodes else None,
         lambda day: shows_day(tree, day, declared.known),
     )
-    modified = declared.modified or shown_update
+    modified = declared.modified
     if date and modified and modified <= date:
         modified = None
     author = meta.author or byline_author(tree)  # last: it prunes the tree
