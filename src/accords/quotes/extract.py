@@ -86,6 +86,9 @@ __all__ = [
 ]
 
 
+NAMED_TURNS = True
+
+
 class Extractor(ReportedSpeech, DirectQuotes):
     # -- everything ----------------------------------------------------------------------------------------------
     def run(self) -> list[Attribution]:
@@ -108,6 +111,12 @@ class Extractor(ReportedSpeech, DirectQuotes):
             label = m.group(1)
             words = label.split()
             transcript = label.isupper() and len(words) <= 3
+            if NAMED_TURNS and not transcript and len(words) <= 3:
+                # 'Matthews: Here's the irony ...', 'Alex Seitz-Wald: She is right ...': a turn of a named person
+                who = self.doc.char_span(pa + m.start(1), pa + m.end(1), alignment_mode="expand")
+                transcript = who is not None and (
+                    all(t.ent_type_ == "PERSON" for t in who) or words[-1] in self._person_names()
+                )
             if words[0].upper().strip("’'") in HEADLINE_NOT or words[-1].upper() in HEADLINE_NOT:
                 continue
             if not transcript and len(line.split()) > 30:
@@ -138,6 +147,12 @@ class Extractor(ReportedSpeech, DirectQuotes):
                     x.dropped = True
             out.append(Attribution("indirect", [(a, b)], (colon, colon + 1), head, 0.6))
         return out
+
+    def _person_names(self) -> set[str]:
+        """The last words of the names of people in the text ('Matthews' of 'Chris Matthews')."""
+        if not hasattr(self, "_names"):
+            self._names = {e[-1].text for e in self.doc.ents if e.label_ == "PERSON"}
+        return self._names
 
     def _check_speakers(self, atts: list[Attribution]) -> list[Attribution]:
         """A speaker never stands inside the words it is said to have said, nor inside another quotation."""
