@@ -138,3 +138,11 @@ def test_v4_a_second_that_clause_is_reported_too() -> None:
 def test_v4_a_list_after_a_stance_verb_goes_on_past_its_commas() -> None:
     q = one(run("The senator cited low growth, unemployment and rising inequality."), "low growth")
     assert q.content[0].text == "low growth, unemployment and rising inequality"
+
+
+def test_v4_version() -> None:
+    from accords.quotes import VERSION
+
+    rec = run("The senator bashed the governor's tax plan.")
+    assert VERSION == "quotes.rules.v4"
+    assert rec.quotes and all(q.version == VERSION for q in rec.quotes)

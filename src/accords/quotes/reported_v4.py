@@ -1,7 +1,10 @@
-"""Reported speech added in quotes.rules.v4, each kind measured on PolNeAR train slices:
+"""Reported speech and its spans, added in quotes.rules.v4, each kind measured on PolNeAR train slices:
 
-* 'say' with a noun phrase or an answer for object ('43 percent said the same of Sanders', 'he said Ryan',
-  '75 percent said yes'): the object is what was said;
+* 'say' with a noun phrase or an answer for object ('43 percent said the same of Sanders', 'he said Ryan');
+* a view voiced as a noun ('expressed concern that ...'); a second that-clause hung on the verb of saying;
+* spans as PolNeAR draws them: no dangling conjunction, no setting phrase at the end of a stance's object ('at a
+  press conference', 'in a tweet'), no writer's link at the head of the reported words ('however,', 'in fact,'),
+  all the clauses an end-placed 'according to X' closes, less the writer's opener.
 """
 
 from __future__ import annotations
