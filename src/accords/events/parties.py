@@ -24,6 +24,7 @@ from accords.events.party_words import (
     _patron,
     _people_of,
     _place_acted_on,
+    _rulers_of,
 )
 from accords.events.spelling import misspelt_state
 from accords.records import Entity, EventEntity, Record
@@ -84,9 +85,12 @@ OFFICIAL_TITLES = {
     "president", "vice-president", "premier", "minister", "chancellor", "king", "queen", "emir", "sheikh",
     "prince", "governor", "mayor", "general", "gen.", "commander", "ambassador", "spokesman", "spokeswoman",
 }  # fmt: skip
+# Sectors of people who seldom act abroad: a protest or strike is staged at home.
+CIVIL_SECTORS = {"CVL", "REL", "LAB", "REF", "PTY", "MED", "BUS"}
 # Nouns for a state's own voice: a demonym on one of them names that state as a party ("the Jordanian king").
 STATE_VOICES = OFFICIAL_TITLES | {
     "leader", "counterpart", "envoy", "delegation", "government", "minister", "premier", "official", "head",
+    "emir", "sultan", "secretary", "chief", "ruler", "monarch", "dictator", "strongman",
 }  # fmt: skip
 
 
@@ -390,6 +394,10 @@ class Resolver:
                     if code:
                         break
         if not code and head.ent_type_ == "PERSON":
+            code = self._title_country(head)  # "Sheikh Hamad, the emir of Qatar, met ..."
+            if code:
+                sec = sector or "GOV"
+        if not code and head.ent_type_ == "PERSON":
             code = self._sentence_country(head)
             if code:
                 sec = sector or "GOV"
@@ -407,7 +415,7 @@ class Resolver:
         ):
             # "Prisoners rioted at a jail in East Timor's capital", "Islamic fundamentalists ... Algerian
             # President": a group the text gives no country, in the only state the sentence names
-            code = self._only_state(head, lo, hi, where=True)
+            code = self._only_state(head, lo, hi, where=True, civil=sector in CIVIL_SECTORS)
             if code:
                 sec = sector
         if (
@@ -458,6 +466,30 @@ class Resolver:
                 return None
         return None
 
+    def _title_country(self, head: Token) -> str | None:
+        """The state of a title in apposition to a name: "Sheikh Hamad, the emir of Qatar", "Egypt's foreign
+        minister, Amr Zalat" (also when the parser hangs the title on the verb before the name)."""
+        partners = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            partners.append(head.head)
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            partners += [c for c in head.head.children if c.dep_ == "dep" and c.i < head.i]
+        for p in partners:
+            if p.pos_ not in ("NOUN", "PROPN") or p.lemma_.lower() not in STATE_VOICES:
+                continue
+            pl, ph = np_span(p)
+            code, _ = self.code_text(self.doc[pl:ph].text)
+            if code and len(code) == 3:
+                return code
+            for t in self.doc[pl:ph]:
+                if t.ent_type_ in ("GPE", "NORP") or _names_state(t.text):
+                    code, _ = self.code_text(t.text)
+                else:
+                    code = misspelt_state(t.text) if t.text[:1].isupper() else None
+                if code and len(code) == 3:
+                    return code
+        return None
+
     def _sentence_country(self, head: Token) -> str | None:
         """A person the text gives no country: the country that == the subject of the sentence's main verb."""
         root = head.sent.root
@@ -474,24 +506,44 @@ class Resolver:
         return self._only_state(head, lo, hi, acted_on=False)
 
     def _only_state(
-        self, head: Token, lo: int, hi: int, where: bool = False, acted_on: bool = True
+        self,
+        head: Token,
+        lo: int,
+        hi: int,
+        where: bool = False,
+        acted_on: bool = True,
+        civil: bool = False,
     ) -> str | None:
         """The one state the sentence names (outside the phrase itself); with ``where``, named as a place where
         things happen ("in Algeria", "at a jail in East Timor's capital"), not as a party acted on. Without
         ``acted_on``, a state named as the party acted on ("praised Jordan's role", "met Egypt's president")
-        is no country for the official: it is the other side of the event."""
+        is no country for the official: it is the other side of the event. With ``civil`` (prisoners,
+        students, workers, parties: people who seldom act abroad), the one state where they act wins over
+        states named otherwise, and a state named only for its rulers ("demand the resignation of the Algerian
+        president", "independence from Indonesian rule") is theirs."""
         sent = head.sent
-        codes = set()
+        codes: set[str] = set()
+        places: set[str] = set()
+        rulers: set[str] = set()
+        other = False
         for e in self.ents_in(sent.start, sent.end):
             if e.label_ not in ("GPE", "NORP", "ORG") or (e.start >= lo and e.end <= hi):
                 continue
             code, _ = self.code_text(e.text)  # an organisation of a state counts: "the White House said"
             if not code or len(code) != 3 or code in ("IGO", "NGO", "UNO", "EUR", "IMG", "MNC"):
                 continue
-            if where and not (
-                _locative(e.root) or (e.label_ == "GPE" and _place_acted_on(e.root)) or _home_report(e.root)
-            ):
-                return None  # a state named otherwise (a party, a demonym): the group may be foreign
+            if where:
+                if (
+                    _locative(e.root)
+                    or (e.label_ == "GPE" and _place_acted_on(e.root))
+                    or _home_report(e.root)
+                ):
+                    places.add(code)
+                elif civil and _rulers_of(e.root):
+                    rulers.add(code)
+                else:
+                    other = True  # a state named otherwise (a party, a demonym): the group may be foreign
+                continue
             if not acted_on and (
                 (e.label_ == "GPE" and _acted_on(e.root))
                 or (  # "met the Jordanian king": another state's official
@@ -502,6 +554,12 @@ class Resolver:
             ):
                 return None
             codes.add(code)
+        if where:
+            if civil and len(places) == 1:
+                return places.pop()
+            if other or len(places | rulers) != 1:
+                return None
+            return (places | rulers).pop() if (places or civil) else None
         return codes.pop() if len(codes) == 1 else None
 
     def update_memory(self, sent: Any) -> None:

@@ -53,6 +53,24 @@ def _locative(t: Token) -> bool:
     return False
 
 
+# Nouns for a state's rulers and their rule: "the Algerian president", "Indonesian rule", "Russia's government".
+RULER_NOUNS = {
+    "president", "government", "regime", "rule", "authorities", "authority", "leader", "leadership", "king",
+    "prime", "minister", "premier", "army", "police", "parliament", "election", "elections", "policy", "junta",
+}  # fmt: skip
+
+
+def _rulers_of(t: Token) -> bool:
+    """``t`` (a state's name or demonym) qualifies that state's rulers or their rule."""
+    for _ in range(3):
+        if t.dep_ in ("amod", "compound", "poss") and t.head.lemma_.lower() in RULER_NOUNS:
+            return True
+        if t.dep_ not in ("amod", "compound", "poss") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
 def _place_acted_on(t: Token) -> bool:
     """``t`` is a town or region (not a state) that a physical act falls on: "shelled the capital Monrovia"."""
     try:

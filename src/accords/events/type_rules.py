@@ -219,6 +219,17 @@ GOV_HEADS = {
 }
 
 
+# People sent on an international mission: withdrawing them halts the involvement (CAMEO 166, 136).
+MISSION_PEOPLE = {
+    "inspector", "observer", "monitor", "peacekeeper", "worker", "staff", "personnel", "mission", "expert",
+}  # fmt: skip
+
+
+def _mission_withdrawn(c: Candidate) -> bool:
+    """The object withdrawn is a mission's people: "withdraw weapons inspectors and humanitarian workers"."""
+    return any(w.lemma_.lower() in MISSION_PEOPLE for w in c.words)
+
+
 def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None) -> tuple[str, str | None]:
     """PLOVER's rules on tense, refusal and who acts; may change the type and clear flags it has absorbed.
 
@@ -248,6 +259,9 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
             # a retreat announced for the future ("the rebels said they will release ...") is AGREE in the
             # PLOVER gold-standard records; a promise or pledge of one is CONCEDE (handled by the wrapper)
             event, mode, f.future = "AGREE", None, False
+        elif event == "SANCTION" and mode == "withdraw" and _announced(c) and _mission_withdrawn(c):
+            # "announced that he will withdraw weapons inspectors": a threat to halt international involvement
+            event, mode, f.future = "THREATEN", "expel", False
         elif event == "SANCTION" and _announced(c):
             f.future = False  # announcing a sanction is imposing it: "announced it would prohibit all aid"
         elif event in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST") and _announced(c):
