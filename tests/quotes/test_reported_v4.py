@@ -146,3 +146,8 @@ def test_v4_version() -> None:
     rec = run("The senator bashed the governor's tax plan.")
     assert VERSION == "quotes.rules.v4"
     assert rec.quotes and all(q.version == VERSION for q in rec.quotes)
+
+
+def test_v4_a_second_verb_of_the_same_reported_subject_is_reported_too() -> None:
+    q = one(run("The mayor says she would call the governor and tell him to stop."), "she would call")
+    assert q.content[0].text == "she would call the governor and tell him to stop"

@@ -372,6 +372,15 @@ def _clause_span(c: Any, cut_speech: bool = True) -> tuple[int, int] | None:
                 continue
             if any(x.dep_ in SUBJ for x in t.children):
                 continue
+            if (
+                SHARED_SUBJECT
+                and t.head.i == c.i
+                and t.dep_ == "conj"
+                and t.tag_ != "VBG"
+                and not any(x.dep_ == "ccomp" for x in t.children)
+                and _speaker_subject(c)
+            ):
+                continue  # 'says he'd sit Putin down and tell him ...': the same one who does both, reported
             stop = t.left_edge.i
             # drop the "and" / comma before it
             toks = [x for x in toks if x.i < stop or x.i > t.right_edge.i]
@@ -405,6 +414,15 @@ def _clause_span(c: Any, cut_speech: bool = True) -> tuple[int, int] | None:
         end_i = i
     last = c.doc[end_i]
     return first.idx, last.idx + len(last.text)
+
+
+SHARED_SUBJECT = True
+
+
+def _speaker_subject(c: Any) -> bool:
+    """Has the reported clause a personal pronoun for subject ('he'd', 'she will'), who goes on to a second verb?"""
+    subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ in ("he", "she", "they", "we", "i")
 
 
 TAIL_MARKS: frozenset[str] = frozenset()  # 'while', 'whereas': measured both ways on PolNeAR train
