@@ -415,7 +415,9 @@ class Resolver:
         ):
             # "Prisoners rioted at a jail in East Timor's capital", "Islamic fundamentalists ... Algerian
             # President": a group the text gives no country, in the only state the sentence names
-            code = self._only_state(head, lo, hi, where=True, civil=sector in CIVIL_SECTORS)
+            code = self._only_state(
+                head, lo, hi, where=True, civil=sector in CIVIL_SECTORS, armed=sector in ("MIL", "COP", None)
+            )
             if code:
                 sec = sector
         if (
@@ -513,6 +515,7 @@ class Resolver:
         where: bool = False,
         acted_on: bool = True,
         civil: bool = False,
+        armed: bool = True,
     ) -> str | None:
         """The one state the sentence names (outside the phrase itself); with ``where``, named as a place where
         things happen ("in Algeria", "at a jail in East Timor's capital"), not as a party acted on. Without
@@ -520,12 +523,13 @@ class Resolver:
         is no country for the official: it is the other side of the event. With ``civil`` (prisoners,
         students, workers, parties: people who seldom act abroad), the one state where they act wins over
         states named otherwise, and a state named only for its rulers ("demand the resignation of the Algerian
-        president", "independence from Indonesian rule") is theirs."""
+        president", "independence from Indonesian rule") is theirs. Unless ``armed`` (troops, police: often
+        abroad or in occupied land), the one place also wins when every other state named is that same one."""
         sent = head.sent
         codes: set[str] = set()
         places: set[str] = set()
         rulers: set[str] = set()
-        other = False
+        others: set[str] = set()
         for e in self.ents_in(sent.start, sent.end):
             if e.label_ not in ("GPE", "NORP", "ORG") or (e.start >= lo and e.end <= hi):
                 continue
@@ -542,7 +546,7 @@ class Resolver:
                 elif civil and _rulers_of(e.root):
                     rulers.add(code)
                 else:
-                    other = True  # a state named otherwise (a party, a demonym): the group may be foreign
+                    others.add(code)  # a state named otherwise (a party, a demonym): the group may be foreign
                 continue
             if not acted_on and (
                 (e.label_ == "GPE" and _acted_on(e.root))
@@ -555,9 +559,9 @@ class Resolver:
                 return None
             codes.add(code)
         if where:
-            if civil and len(places) == 1:
-                return places.pop()
-            if other or len(places | rulers) != 1:
+            if len(places) == 1 and (civil or (not armed and others <= places)):
+                return places.pop()  # "rebels killed three Turkish soldiers in southeastern Turkey"
+            if others or len(places | rulers) != 1:
                 return None
             return (places | rulers).pop() if (places or civil) else None
         return codes.pop() if len(codes) == 1 else None
