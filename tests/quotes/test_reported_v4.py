@@ -151,3 +151,12 @@ def test_v4_version() -> None:
 def test_v4_a_second_verb_of_the_same_reported_subject_is_reported_too() -> None:
     q = one(run("The mayor says she would call the governor and tell him to stop."), "she would call")
     assert q.content[0].text == "she would call the governor and tell him to stop"
+
+
+def test_v4_a_noun_of_saying_on_ones_own_act_is_ones_own_words() -> None:
+    q = one(
+        run("The senator stirred controversy with an assertion that the migrants are criminals."), "that the"
+    )
+    assert q.speaker is not None and q.speaker.text == "The senator"
+    q = one(run("The mayor responded to the claim that the budget is late."), "that the budget")
+    assert q.speaker is None or q.speaker.text != "The mayor"

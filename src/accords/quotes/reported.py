@@ -39,6 +39,7 @@ from accords.quotes.reported_v4 import (
     ACCORDING_SUBJECT,
     according_start,
     drop_cc,
+    own_words,
     said_object,
     second_that,
     setting,
@@ -338,6 +339,8 @@ class ReportedSpeech(MoreReported):
             if spk is None or not animate(spk):
                 return None
             return Attribution("indirect", [(a, b)], (noun.head.idx, cue[1]), spk, 0.6)
+        if spk is None:
+            spk = own_words(noun)
         if spk is None:
             v = noun.head
             if noun.dep_ in ("dobj",) and v.pos_ == "VERB":  # 'rejected the claim that ...' is not theirs

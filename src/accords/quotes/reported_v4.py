@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from accords.quotes.attribution import SUBJ, is_cue
+from accords.quotes.attribution import CUE_NOUNS, SUBJ, is_cue
 from accords.quotes.lexicon import lemma_of
 
 # what 'say' takes as object without reporting anything ('said nothing', 'said it', 'what he said')
@@ -198,9 +198,27 @@ def voiced(noun: Any) -> bool:
         VOICED
         and noun.dep_ == "dobj"
         and v.pos_ == "VERB"
-        and noun.lemma_.lower() in VOICED_NOUNS
+        and (noun.lemma_.lower() in VOICED_NOUNS or noun.lemma_.lower() in CUE_NOUNS)
         and lemma_of(v) in VOICE_VERBS
     )
+
+
+OWN_WORDS = True
+
+
+def own_words(noun: Any) -> Any:
+    """The one whose words a noun of saying with no possessor stands for, when the noun hangs on their own act:
+    'stirred controversy with an assertion that ...', 'backed away from a suggestion that ...' (not 'responded
+    to the claim that ...', someone else's)."""
+    prep = noun.head
+    if not OWN_WORDS or noun.dep_ != "pobj" or prep.lower_ not in ("with", "from", "in", "by"):
+        return None
+    v = prep.head
+    if v.dep_ in ("advmod", "prt") and v.pos_ in ("ADV", "ADP"):
+        v = v.head  # 'backed away from'
+    if v.pos_ != "VERB" or prep.dep_ != "prep":
+        return None
+    return next((c for c in v.children if c.dep_ in ("nsubj",) and c.i < v.i), None)
 
 
 SECOND_THAT = True
