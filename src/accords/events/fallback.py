@@ -91,7 +91,7 @@ SECTOR_NOUNS = {
     },
     "JUD": {"court", "judge", "prosecutor", "tribunal", "judiciary"},
     "LEG": {"parliament", "congress", "senate", "lawmaker", "legislator", "mp", "senator", "legislature"},
-    "PTY": {"party"},
+    "PTY": {"party", "opposition"},
     "SPY": {"intelligence", "spy", "cia", "fsb", "mossad"},
     "CVL": {
         "protester", "demonstrator", "civilian", "activist", "resident", "student", "people", "crowd", "prisoner",

@@ -85,6 +85,11 @@ OFFICIAL_TITLES = {
     "president", "vice-president", "premier", "minister", "chancellor", "king", "queen", "emir", "sheikh",
     "prince", "governor", "mayor", "general", "gen.", "commander", "ambassador", "spokesman", "spokeswoman",
 }  # fmt: skip
+# People who speak or act for a body named after "for", "of" or "at": "a spokesman for the ministry".
+SPEAKS_FOR = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "officer", "representative", "member", "leader",
+    "head", "chief", "source", "aide", "adviser", "advisor",
+}  # fmt: skip
 # Sectors of people who seldom act abroad: a protest or strike is staged at home.
 CIVIL_SECTORS = {"CVL", "REL", "LAB", "REF", "PTY", "MED", "BUS"}
 # Nouns for a state's own voice: a demonym on one of them names that state as a party ("the Jordanian king").
@@ -363,6 +368,21 @@ class Resolver:
                         sec = None
                         break
         common = _common_noun(head)
+        if not code and common and head.lemma_.lower() in SPEAKS_FOR:
+            # "a spokesman for the Chinese foreign ministry", "an official of the ruling party": whom he speaks for
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "at"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.i != head.i:
+                            got = [g for g in self.resolve(p) if g.code]
+                            if got:
+                                code, sec = got[0].code, sector or got[0].sector
+                                hi = max(hi, p.right_edge.i + 1)
+                                span = doc[lo:hi]
+                                text = span.text
+                                break
+                    if code:
+                        break
         if not code and common:
             # "Rebels in the Ivory Coast", "Opposition groups in Zimbabwe", "Security forces in Guinea"
             for c in [t for t in head.subtree if t.i <= hi + 6 and t.head.i >= lo]:
