@@ -160,3 +160,17 @@ def test_v4_a_noun_of_saying_on_ones_own_act_is_ones_own_words() -> None:
     assert q.speaker is not None and q.speaker.text == "The senator"
     q = one(run("The mayor responded to the claim that the budget is late."), "that the budget")
     assert q.speaker is None or q.speaker.text != "The mayor"
+
+
+def test_v4_a_relative_clause_that_ends_the_reported_words_is_the_writers() -> None:
+    q = one(
+        run("The senator said he supports the final bill, which includes new rules for banks."), "he supports"
+    )
+    assert q.content[0].text == "he supports the final bill"
+
+
+def test_v4_another_report_after_a_comma_is_not_part_of_the_first() -> None:
+    rec = run(
+        "Most farmers said they are set on voting for the mayor, while a few said they might change their mind."
+    )
+    assert one(rec, "they are set").content[0].text == "they are set on voting for the mayor"
