@@ -174,3 +174,10 @@ def test_v4_another_report_after_a_comma_is_not_part_of_the_first() -> None:
         "Most farmers said they are set on voting for the mayor, while a few said they might change their mind."
     )
     assert one(rec, "they are set").content[0].text == "they are set on voting for the mayor"
+
+
+def test_v4_what_a_parenthetical_verb_of_saying_governs_to_its_right_is_reported_too() -> None:
+    q = one(run("The bill will pass, he said, because the votes are there."), "The bill")
+    assert [c.text for c in q.content] == ["The bill will pass", "because the votes are there"]
+    q = one(run("“The plan is dead,” said the mayor, speaking to reporters after the vote."), "“The plan")
+    assert all("speaking" not in c.text for c in q.content)

@@ -40,6 +40,7 @@ from accords.quotes.reported_v4 import (
     according_start,
     drop_cc,
     own_words,
+    right_piece,
     said_object,
     second_that,
     setting,
@@ -267,9 +268,12 @@ class ReportedSpeech(MoreReported):
                 and not (self._has_segment(a, b) or one_name)
             ):
                 continue
-            out.append(
-                Attribution("indirect", [(a, b)], cue, spk, conf, stance=conf < 0.6 and not is_cue(tok))
-            )
+            pieces = [(a, b)]
+            if comps and comps[0].i < tok.i:
+                right = right_piece(tok, spk)  # 'X would be aided, Devine said, by the calendar'
+                if right is not None and right[0] >= b and not self._has_segment(*right):
+                    pieces.append(_trim(self.text, *right))
+            out.append(Attribution("indirect", pieces, cue, spk, conf, stance=conf < 0.6 and not is_cue(tok)))
         out += self.more_from_parse()
         if PARA_CLIP:
             out = [x for x in out if self._in_paragraph(x)]

@@ -236,3 +236,36 @@ def second_that(v: Any, comp: Any) -> Any:
         if first.lower_ == "that" and first.dep_ == "mark" and any(x.dep_ in SUBJ for x in c.children):
             return c
     return None
+
+
+RIGHT_PIECE = True
+
+
+def right_piece(v: Any, spk: Any) -> tuple[int, int] | None:
+    """'The emails were on work topics, the Times said, including speeches', 'He's leaning toward Kasich, he said,
+    because he prizes electability': what a parenthetical verb of saying, set off by commas after the words it
+    reports, still governs to its right is the rest of them (PolNeAR's second piece)."""
+    if not RIGHT_PIECE or spk is None or spk.i > v.i:
+        return None  # '“...,” said X, though he added ...': after an inverted subject, the writer's
+    doc = v.doc
+    after = v.i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return None
+    if spk.left_edge.i == 0 or doc[spk.left_edge.i - 1].text != ",":
+        return None
+    kids = [
+        c
+        for c in v.children
+        if c.i > after
+        and c.dep_ in ("advcl", "prep", "npadvmod", "xcomp", "ccomp")
+        and not (
+            c.tag_ in ("VBG", "VBN") and c.dep_ == "advcl" and not any(x.dep_ == "mark" for x in c.children)
+        )
+    ]
+    if not kids:
+        return None
+    first, last = kids[0].left_edge, max(k.right_edge.i for k in kids)
+    end = doc[last]
+    if first.i <= after or end.i - first.i < 1:
+        return None
+    return first.idx, end.idx + len(end.text)
