@@ -95,9 +95,11 @@ SECTOR_NOUNS = {
     "SPY": {"intelligence", "spy", "cia", "fsb", "mossad"},
     "CVL": {
         "protester", "demonstrator", "civilian", "activist", "resident", "student", "people", "crowd", "prisoner",
-        "inmate", "villager", "farmer", "youth", "supporter", "opponent", "mob", "rioter",
+        "inmate", "villager", "farmer", "youth", "supporter", "opponent", "mob", "rioter", "peasant", "teacher",
+        "doctor", "nurse", "shopkeeper", "trader", "merchant", "pensioner", "veteran", "pilgrim", "worshipper",
+        "tribesman", "tribesmen", "fisherman", "fishermen", "lawyer",
     },
-    "LAB": {"worker", "striker", "union", "unionist"},
+    "LAB": {"worker", "striker", "union", "unionist", "driver", "trucker", "miner", "employee", "docker"},
     "REL": {"fundamentalist", "islamist", "cleric"},
     "BUS": {"company", "firm", "business", "corporation"},
     "MED": {"journalist", "reporter", "media"},

@@ -10,6 +10,7 @@ from accords.events import fallback
 
 Token = Any
 
+DIRECTION = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?$")
 PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "through"}
 # Heads of a quantity of people: "thousands of students", "a group of refugees".
 QUANTITY_HEADS = {
@@ -44,6 +45,8 @@ def _locative(t: Token) -> bool:
     for _ in range(4):
         if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
             return True
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and DIRECTION.match(t.head.head.lower_):
+            return True  # "south of Algiers", "20 km northeast of Baghdad"
         if t.dep_ == "amod" and t.head.lemma_.lower() in PLACE_NOUNS:
             t = t.head
             continue
