@@ -181,3 +181,9 @@ def test_v4_what_a_parenthetical_verb_of_saying_governs_to_its_right_is_reported
     assert [c.text for c in q.content] == ["The bill will pass", "because the votes are there"]
     q = one(run("“The plan is dead,” said the mayor, speaking to reporters after the vote."), "“The plan")
     assert all("speaking" not in c.text for c in q.content)
+
+
+def test_v4_a_parenthetical_verb_of_belief() -> None:
+    q = one(run("His leverage, his aides believe, is not going anywhere."), "His leverage")
+    assert [c.text for c in q.content] == ["His leverage", "is not going anywhere"]
+    assert q.cue is not None and q.cue.text == "believe"

@@ -37,6 +37,7 @@ from accords.quotes.marks import MARKS
 from accords.quotes.reported_more import MoreReported
 from accords.quotes.reported_v4 import (
     ACCORDING_SUBJECT,
+    PARENTHETICAL,
     according_start,
     drop_cc,
     own_words,
@@ -222,11 +223,7 @@ class ReportedSpeech(MoreReported):
                         cue = (tok.idx, tok.idx + len(tok.text))
                         out.append(Attribution("indirect", pieces, cue, spk, 0.7))
                     continue
-            if (
-                span is None
-                and tok.dep_ == "parataxis"
-                and lemma in ("say", "tell", "add", "note", "write", "argue")
-            ):
+            if span is None and tok.dep_ == "parataxis" and lemma in PARENTHETICAL:
                 # "Russia, he said, would never agree": the clause around the parenthetical cue, in two pieces
                 pieces = self._around(tok)
                 if pieces and spk is not None:

@@ -269,3 +269,10 @@ def right_piece(v: Any, spk: Any) -> tuple[int, int] | None:
     if first.i <= after or end.i - first.i < 1:
         return None
     return first.idx, end.idx + len(end.text)
+
+
+# Verbs that can stand in the middle or at the end of what they report, set off by commas ('His leverage, they
+# believe, isn't going anywhere'); v3 had the first six.
+PARENTHETICAL = frozenset(
+    "say tell add note write argue believe think insist warn predict contend acknowledge claim explain".split()
+)
