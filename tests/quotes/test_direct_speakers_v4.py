@@ -104,3 +104,74 @@ def test_verb_with_an_object_after_a_finished_quotation_begins_its_own_sentence(
     q = quote_of(rec, "All free men")
     assert speaker_text(q) != "Historians"
     assert q.cue is None or "praise" not in q.cue.text
+
+
+def test_clause_before_the_colon_speaks_not_the_one_it_addresses() -> None:
+    rec = run(
+        "Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: “It is time to stop "
+        "attacking the people you competed with and get back on message.”"
+    )
+    q = quote_of(rec, "time to stop attacking")
+    assert speaker_text(q) is not None and "McConnell" in speaker_text(q)
+
+
+def test_clause_the_parser_hangs_on_the_quotation_still_gives_the_colon_its_speaker() -> None:
+    rec = run(
+        "The campaign answered the questions in a long note.\n\nThe Smith campaign, in a Q&A on the tax "
+        "controversy, worded it even more carefully: \"Smith's practice was to pay every bill on time, so her "
+        'accounts were always in order."'
+    )
+    q = quote_of(rec, "pay every bill on time")
+    assert speaker_text(q) == "The Smith campaign"
+
+
+def test_as_clause_before_the_quotation_gives_its_speaker() -> None:
+    rec = run(
+        "The plan stalled in the spring. As the columnist Dana Miles puts it, “Senate leaders are unmoved, and the "
+        "activists are uninspired.”"
+    )
+    q = quote_of(rec, "Senate leaders are unmoved")
+    assert speaker_text(q) is not None and "Dana Miles" in speaker_text(q)
+
+
+def test_quotation_signed_with_a_dash_and_a_name() -> None:
+    rec = run(
+        "We checked what the candidates said this week.\n\n"
+        '"Almost all new income and wealth is going to the top one percent of the country."\n\n'
+        "- Robert Miller.\n\nThe figure is out of date."
+    )
+    q = quote_of(rec, "Almost all new income")
+    assert speaker_text(q) == "Robert Miller"
+
+
+def test_long_subject_after_the_quotation_and_an_inverted_title() -> None:
+    rec = run(
+        "The debate was over by ten. “Is the mayor going to finally mention the flood? If he does not, he should "
+        "resign!” the presumptive Republican nominee for governor, Tom Hardy, tweeted on Sunday.\n\n"
+        "“It is about time that we had a woman running this city,” exhorted the mayor's introducer, actress Jane "
+        "Holt."
+    )
+    q = quote_of(rec, "finally mention the flood")
+    assert speaker_text(q) is not None and "nominee" in speaker_text(q)
+    q = quote_of(rec, "about time that we had")
+    assert speaker_text(q) is not None and "introducer" in speaker_text(q)
+
+
+def test_another_is_a_speaker_but_names_no_one() -> None:
+    rec = run(
+        "Ann Smith spoke to the crowd in Denver. “We would have won this state if everyone could vote,” one "
+        "supporter wrote online. “Better watch out for the county clerk since she is not doing her job,” tweeted "
+        "another."
+    )
+    q = quote_of(rec, "Better watch out")
+    assert speaker_text(q) == "another"
+    assert q.speaker is not None and q.speaker.name is None
+
+
+def test_name_between_the_closing_mark_and_the_verb_speaks() -> None:
+    rec = run(
+        "When someone in the audience shouted, “Cruz,” Beck joked, again using a Southern accent, “Amen, brother! "
+        "I will take it from here.”"
+    )
+    q = quote_of(rec, "Amen, brother")
+    assert speaker_text(q) == "Beck"

@@ -28,6 +28,11 @@ from accords.quotes.speaker_spans import cue_extent
 CUE_KINDS = ("direct", "mixed", "indirect")
 
 
+def _names_someone(tok: Any) -> bool:
+    """A speaker's head, or a title whose phrase names a person ('Clinton's introducer, actress Jamie Lee Curtis')."""
+    return animate(tok) or any(t.ent_type_ == "PERSON" for t in tok.subtree)
+
+
 class DirectQuotes(CuesBefore):
     # -- the marks -------------------------------------------------------------------------------------------
     def merge_segments(self, atts: list[Attribution]) -> list[Attribution]:
@@ -152,6 +157,24 @@ class DirectQuotes(CuesBefore):
             return
         att.cue, att.speaker = after.cue, after.speaker
 
+    _SIGNED = re.compile(r"\s*[-—–]\s?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5})(?=[.,]|\s*$|\s*\n)")
+
+    def _dash_line_after(self, seg: Segment, si: int) -> Attribution | None:
+        """'“I will look into it.”  - Hillary Clinton.': a quotation signed with a dash and a name (an epigraph, a
+        list of quotes): the name speaks, the dash is the cue."""
+        m = self._SIGNED.match(self.text, seg.end)
+        if m is None or m.end() - seg.end > 80:
+            return None
+        span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        names = [t for t in span or [] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+        if not names or names[0].i in self.tok_seg:
+            return None
+        head = names[0]
+        while head.i + 1 < span.end and self.doc[head.i + 1] in names:
+            head = self.doc[head.i + 1]
+        dash = self.text.index(m.group(0).strip()[0], seg.end)
+        return Attribution("direct", list(seg.pieces), (dash, dash + 1), head, 0.7, [si])
+
     def _dash_name(self, att: Attribution, si: int) -> None:
         """'But polls did predict the caucus - Mark Blumenthal: “...”': the name between a spaced dash and the colon
         before the quotation speaks, not the subject of the writer's clause."""
@@ -235,6 +258,11 @@ class DirectQuotes(CuesBefore):
                 continue
             if words < 2 or words <= 8 and self.is_title(seg):
                 continue  # "Scandal," / “Sunday Morning Futures,”: a word or a title, not a quote
+            signed = self._dash_line_after(seg, si)
+            if signed is not None:
+                used.add(si)
+                out.append(signed)
+                continue
             after = self._window_after(seg)
             att = self._cue_after(seg, si, after)
             ends = seg.last_char(self.text) in (".", "?", "!")
@@ -355,7 +383,11 @@ class DirectQuotes(CuesBefore):
             ]
             if verbs and words.index(verbs[0]) <= 3 and seg.last_char(self.text) in (",", "?", "!"):
                 subj = subject_of(verbs[0])
-                near = subj is not None and subj.i in {t.i for t in window} and animate(subj)
+                if subj is None and verbs[0] is words[0] and len(words) > 1:
+                    # inverted right after the closing mark: '“...,” exhorted Clinton's introducer, actress Jamie
+                    # Lee Curtis' (the parser takes the speaker for the verb's object)
+                    subj = next((c for c in verbs[0].children if c.dep_ == "dobj"), None)
+                near = subj is not None and subj.i in {t.i for t in window} and _names_someone(subj)
                 if len(words) <= 5 or near:
                     verb = verbs[0]
         if verb is None:
@@ -363,7 +395,12 @@ class DirectQuotes(CuesBefore):
         # only a short cue phrase: '“...,” he said', '“...,” said X', '“...,” X told reporters on Friday'
         before_verb = [t for t in window if t.i < verb.i and not t.is_punct]
         if len(before_verb) > 6:
-            return None
+            # unless all of it is the verb's subject: '“...” the presumptive GOP presidential nominee, Donald Trump,
+            # tweeted'
+            subj = subject_of(verb)
+            inside = {t.i for t in subj.subtree} if subj is not None else set()
+            if subj is None or not _names_someone(subj) or any(t.i not in inside for t in before_verb):
+                return None
         if seg.last_char(self.text) in (".", "?", "!") and verb.lemma_ not in TO_WHOM:
             # '“Mr. Gorbachev, tear down this wall!” Conservatives still praise his refusal': after a quotation that
             # ends its sentence, a verb with an object of its own begins a sentence of its own
@@ -374,17 +411,34 @@ class DirectQuotes(CuesBefore):
             ):
                 return None
         spk = subject_of(verb)
+        if (
+            spk is not None
+            and spk.i not in {t.i for t in window}
+            and before_verb
+            and before_verb[-1].pos_ == "PROPN"
+            and animate(before_verb[-1])
+        ):
+            # '“Cruz,” Beck joked': the name between the closing mark and the verb, not a subject the parser found
+            # for it further back ('When someone in the audience shouted')
+            spk = before_verb[-1]
         if spk is None or spk.i in self.tok_seg:
             # right after the closing mark the verb is inverted: '“How big is that wall?” asked the boy' (the parser
             # takes the boy for the one asked)
-            inverted = not before_verb
+            inverted = not before_verb and verb.tag_ != "VBG"
             spk = next(
                 (
                     t
                     for t in window
                     if t.i != verb.i
-                    and t.pos_ in ("PROPN", "PRON", "NOUN")
-                    and (t.dep_ != "dobj" or inverted and t.pos_ != "PRON" and verb.lemma_ in ("say", "ask"))
+                    and (t.pos_ in ("PROPN", "PRON", "NOUN") or inverted and t.lower_ in ("another", "one"))
+                    and not (t.tag_ in ("WP", "WDT") and t.i > verb.i)
+                    and t.dep_ != "poss"
+                    and (
+                        t.dep_ != "dobj"
+                        or inverted
+                        and (t.pos_ != "PRON" or t.lower_ in ("another", "one"))
+                        and verb.lemma_ != "tell"
+                    )
                 ),
                 None,
             )

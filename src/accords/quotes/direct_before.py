@@ -15,6 +15,11 @@ from accords.quotes.marks import Segment
 from accords.quotes.speaker_heads import cue_subject
 
 
+def _put_it(verb: Any) -> bool:
+    """'as X put it': whoever X is, they said or wrote it."""
+    return verb.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+
+
 class CuesBefore(ExtractorBase):
     def _window_before(self, seg: Segment) -> list[Any]:
         para = self.para_spans[self.paragraph_of(seg.start)] if self.para_spans else (0, seg.start)
@@ -112,6 +117,22 @@ class CuesBefore(ExtractorBase):
             (t for t in reversed(window) if is_cue(t) or t.lemma_ in ("say", "tell", "add", "ask")), None
         )
         ids = {t.i for t in window}
+        if verb is None and last.text == ",":
+            # 'As The Post's Dana Milbank puts it, “...”', 'as the band sang back in the 1980s, “...”': the verb of
+            # an as-clause that ends right before the quotation is its cue, whatever the verb
+            verb = next(
+                (
+                    t.head
+                    for t in reversed(window)
+                    if t.lower_ == "as"
+                    and t.dep_ == "mark"
+                    and t.head.pos_ == "VERB"
+                    and t.i < t.head.i
+                    and t.head.i in ids
+                    and any(c.dep_ == "nsubj" and (animate(c) or _put_it(t.head)) for c in t.head.children)
+                ),
+                None,
+            )
         if (
             verb is not None
             and verb.dep_ == "advcl"
@@ -171,9 +192,18 @@ class CuesBefore(ExtractorBase):
         )
 
     def _colon_verb(self, window: list[Any]) -> Any:
-        """The verb of the clause that a colon ends: the head the colon hangs on, or the root of its sentence."""
+        """The verb of the clause that a colon ends: the head the colon hangs on, the verb above the noun it hangs on
+        ('delivered a blunt message to Trump:'), or the root of its sentence."""
         colon = window[-1]
         v = colon.head if colon.text == ":" else colon
+        up = v
+        while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i and up.head.i < colon.i:
+            up = up.head
+        if up.pos_ == "VERB" and up.i not in self.tok_seg and up.i >= window[0].i:
+            v = up
+        elif v.i > colon.i:
+            # 'She went on: “It's like ...”': the parser hung the clause before the colon on the quotation
+            v = next((t for t in reversed(window[:-1]) if t.pos_ == "VERB" and t.head.i > colon.i), v)
         if v.pos_ not in ("VERB", "AUX"):
             v = colon.sent.root
         if v.pos_ not in ("VERB", "AUX") or v.i < window[0].i or v.lemma_.lower() in ("be",):
@@ -228,4 +258,6 @@ class CuesBefore(ExtractorBase):
             and head.head.i in {t.i for t in window}
         ):
             head = head.head
+        if dash < 0 and head.dep_ in ("pobj", "dobj", "dative") and head.head.i < head.i:
+            return None  # '... delivered a blunt message to Trump: “...”': the one spoken to, not a name that heads
         return Attribution("direct", list(seg.pieces), (last.idx, last.idx + 1), head, 0.6, [si])

@@ -99,6 +99,8 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
         verb.lemma_ not in ("tell", "ask", "question") or after_mark and verb.lemma_ == "ask"
     ):
         tok = verb.doc[nxt]
+        if after_mark and tok.lower_ in ("another", "one") and tok.head.i == verb.i and is_cue(verb):
+            return tok  # '“...,” tweeted another.'
         if tok.pos_ == "PROPN" and tok.i not in quoted:
             last = tok
             while last.i + 1 < len(verb.doc) and last.doc[last.i + 1].pos_ == "PROPN":

@@ -334,6 +334,8 @@ class SpeakerResolver:
                     self._copy(spk, tmp)
                 return
             return
+        if low not in MALE | FEMALE:
+            return  # 'another', 'one', 'it': no one the text named
         # he / she: the nearest person who was a subject or a speaker in the last few sentences
         sent_start = head.sent.start
         window_start = max(0, sent_start - 120)
