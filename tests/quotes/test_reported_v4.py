@@ -187,3 +187,11 @@ def test_v4_a_parenthetical_verb_of_belief() -> None:
     q = one(run("His leverage, his aides believe, is not going anywhere."), "His leverage")
     assert [c.text for c in q.content] == ["His leverage", "is not going anywhere"]
     assert q.cue is not None and q.cue.text == "believe"
+
+
+def test_v4_a_relative_pronoun_before_the_verb_of_saying_is_a_piece_of_its_own() -> None:
+    q = one(
+        run("The district saw 30 applicants, which he said were evenly split between the two men."), "which"
+    )
+    assert [c.text for c in q.content] == ["which", "were evenly split between the two men"]
+    assert q.speaker is not None and q.speaker.text == "he"

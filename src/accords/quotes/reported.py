@@ -41,6 +41,7 @@ from accords.quotes.reported_v4 import (
     according_start,
     drop_cc,
     own_words,
+    relative_lead,
     right_piece,
     said_object,
     second_that,
@@ -171,6 +172,7 @@ class ReportedSpeech(MoreReported):
             if not (stance or think) or self.inside_quote(tok):
                 continue
             span = None
+            lead = None
             spk = subject_of(tok)
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if think:
@@ -194,6 +196,10 @@ class ReportedSpeech(MoreReported):
                 if lemma in WEAK_VERBS and not any(x.dep_ in SUBJ for x in comps[0].children):
                     continue
                 span = _clause_span(comps[0])
+                lead = relative_lead(tok, comps[0])  # 'which he said were evenly split': 'which' | 'were ...'
+                if lead is not None:
+                    end = comps[0].right_edge
+                    span = (lead[1], end.idx + len(end.text))
                 if span and comps[0].i > tok.i:
                     # "Rubio says, win or lose in Tuesday's primary, he's staying": the words between the comma after
                     # the cue and the clause belong to what is said
@@ -265,7 +271,7 @@ class ReportedSpeech(MoreReported):
                 and not (self._has_segment(a, b) or one_name)
             ):
                 continue
-            pieces = [(a, b)]
+            pieces = [(a, b)] if lead is None else [(lead[0].idx, lead[0].idx + len(lead[0].text)), (a, b)]
             if comps and comps[0].i < tok.i:
                 right = right_piece(tok, spk)  # 'X would be aided, Devine said, by the calendar'
                 if right is not None and right[0] >= b and not self._has_segment(*right):

@@ -276,3 +276,21 @@ def right_piece(v: Any, spk: Any) -> tuple[int, int] | None:
 PARENTHETICAL = frozenset(
     "say tell add note write argue believe think insist warn predict contend acknowledge claim explain".split()
 )
+
+
+RELATIVE_LEAD = True
+
+
+def relative_lead(v: Any, comp: Any) -> tuple[Any, int] | None:
+    """'30 applicants, which he said were evenly split': the relative pronoun that is the subject of the reported
+    clause stands before the verb of saying; PolNeAR gives it as a piece of its own. (The pronoun, where the rest
+    of the clause starts.)"""
+    if not RELATIVE_LEAD or v.dep_ != "relcl" or comp.i < v.i:
+        return None
+    rel = next((x for x in comp.children if x.dep_ in SUBJ and x.tag_ in ("WDT", "WP") and x.i < v.i), None)
+    if rel is None:
+        return None
+    rest = [t for t in comp.subtree if t.i > v.i]
+    if not rest:
+        return None
+    return rel, min(rest, key=lambda t: t.i).idx
