@@ -386,6 +386,8 @@ class Resolver:
         if not code and common:
             # "Rebels in the Ivory Coast", "Opposition groups in Zimbabwe", "Security forces in Guinea"
             for c in [t for t in head.subtree if t.i <= hi + 6 and t.head.i >= lo]:
+                if c.head.i >= hi and c.lower_ == "from" and c.head.lemma_.lower() not in AFFILIATION:
+                    continue  # a source inside a clause on the noun: "calls to withdraw from Kuwait"
                 affiliated = c.lower_ in ("with", "to") and c.head.lemma_.lower() in AFFILIATION
                 if c.dep_ == "prep" and (c.lower_ in ("in", "from", "throughout", "across") or affiliated):
                     for p in c.children:

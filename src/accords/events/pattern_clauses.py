@@ -30,7 +30,9 @@ BLAME_NAMES = {
     "provocation", "disgrace", "farce", "sham", "crime", "violation", "insult",
 }  # fmt: skip
 # Objects of a warned outcome that make the warning a threat of force.
-WAR_NOUNS = {"war", "attack", "retaliation", "reprisal", "invasion", "force", "bloodshed"}
+WAR_NOUNS = {
+    "war", "attack", "retaliation", "reprisal", "invasion", "force", "bloodshed", "countermeasure", "countermeasures",
+}  # fmt: skip
 
 
 def _warned_against(w: Token) -> Token | None:

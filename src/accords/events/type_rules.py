@@ -13,6 +13,8 @@ from accords.events.patterns import Candidate, Coder
 from accords.records import Flags
 
 COOP_FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# Light verbs that offer their object noun's event rather than do it: "proposed talks", "suggested a meeting".
+PROPOSING = {"propose", "suggest", "seek", "want", "favor", "favour"}
 
 
 def _will(c: Candidate) -> bool:
@@ -269,6 +271,8 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
         elif event in ("ASSAULT", "COERCE", "PROTEST") and c.rule == "lexicon" and _will(c):
             # "X will hold a protest outside the embassy", "the government will extend the curfew": a stated intent
             event, mode, f.future = "THREATEN", Coder.threat_mode(c.code), False
+    if event in COOP_FUTURE_TO_AGREE and c.trigger.lemma_.lower() in PROPOSING and len(c.words) > 1:
+        event, mode = "AGREE", None  # "proposed talks with Pyongyang": an offer of a meeting, not the meeting
     if _unless(c) and event not in ("THREATEN", "REQUEST", "REJECT", "ACCUSE"):
         event, mode = "THREATEN", Coder.threat_mode(Code(event, mode))  # "will withdraw its force unless ..."
         f.future = f.hypothetical = False
