@@ -195,3 +195,10 @@ def test_v4_a_relative_pronoun_before_the_verb_of_saying_is_a_piece_of_its_own()
     )
     assert [c.text for c in q.content] == ["which", "were evenly split between the two men"]
     assert q.speaker is not None and q.speaker.text == "he"
+
+
+def test_v4_a_gerund_after_a_verb_of_saying() -> None:
+    q = one(run("The senator denied meeting the lobbyist."), "meeting the lobbyist")
+    assert q.cue is not None and q.cue.text == "denied"
+    q = one(run("The Club for Growth reported spending $1 million on online ads."), "spending")
+    assert q.content[0].text == "spending $1 million on online ads"

@@ -40,6 +40,7 @@ from accords.quotes.reported_v4 import (
     PARENTHETICAL,
     according_start,
     drop_cc,
+    gerund,
     own_words,
     relative_lead,
     right_piece,
@@ -501,7 +502,7 @@ class ReportedSpeech(MoreReported):
                 obj = next((c for c in v.children if c.dep_ == "dobj" and c.i < xc.i), None)
                 start = (obj or xc).left_edge
                 return start.idx, xc.right_edge.idx + len(xc.right_edge.text)
-        return None
+        return gerund(v)
 
     def _has_segment(self, a: int, b: int) -> bool:
         return any(s.start < b and a < s.end for s in self.segments)
