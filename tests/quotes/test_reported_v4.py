@@ -202,3 +202,9 @@ def test_v4_a_gerund_after_a_verb_of_saying() -> None:
     assert q.cue is not None and q.cue.text == "denied"
     q = one(run("The Club for Growth reported spending $1 million on online ads."), "spending")
     assert q.content[0].text == "spending $1 million on online ads"
+
+
+def test_v4_what_a_survey_finds_is_its_finding() -> None:
+    q = one(run("A recent survey found broad support for background checks."), "broad support")
+    assert q.speaker is not None and q.speaker.text == "A recent survey"
+    assert run("The police found the body near the river.").quotes == []

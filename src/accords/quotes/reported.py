@@ -40,6 +40,7 @@ from accords.quotes.reported_v4 import (
     PARENTHETICAL,
     according_start,
     drop_cc,
+    found_object,
     gerund,
     own_words,
     relative_lead,
@@ -238,7 +239,7 @@ class ReportedSpeech(MoreReported):
                     out.append(Attribution("indirect", pieces, cue, spk, 0.7))
                 continue
             if span is None and spk is not None and animate(spk):
-                span = self._object_content(tok)
+                span = self._object_content(tok) or found_object(tok, spk)
                 conf = 0.55
             if span is None:
                 continue

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from accords.quotes.attribution import CUE_NOUNS, SUBJ, is_cue
-from accords.quotes.lexicon import lemma_of
+from accords.quotes.lexicon import SOURCE_NOUNS, lemma_of
 
 # what 'say' takes as object without reporting anything ('said nothing', 'said it', 'what he said')
 _EMPTY_OBJECTS = frozenset(
@@ -311,3 +311,23 @@ def gerund(v: Any) -> tuple[int, int] | None:
         return None
     end = xc.right_edge
     return xc.idx, end.idx + len(end.text)
+
+
+FOUND_OBJECT = True
+
+
+def found_object(v: Any, spk: Any) -> tuple[int, int] | None:
+    """'A recent CNN survey found 90 percent support for background checks', 'the survey finds Clinton with a small
+    lead': what a poll, a study or a document finds is its finding (a person who 'found the body' reports none)."""
+    if not FOUND_OBJECT or lemma_of(v) != "find" or spk is None or spk.lemma_.lower() not in SOURCE_NOUNS:
+        return None
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    last = obj.right_edge
+    for c in v.rights:
+        if c.i > last.i and c.dep_ in ("prep", "conj", "cc", "oprd") and not setting(c):
+            last = c.right_edge
+        elif c.i > last.i:
+            break
+    return obj.left_edge.idx, last.idx + len(last.text)
