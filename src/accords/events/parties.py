@@ -438,7 +438,13 @@ class Resolver:
             # "Prisoners rioted at a jail in East Timor's capital", "Islamic fundamentalists ... Algerian
             # President": a group the text gives no country, in the only state the sentence names
             code = self._only_state(
-                head, lo, hi, where=True, civil=sector in CIVIL_SECTORS, armed=sector in ("MIL", "COP", None)
+                head,
+                lo,
+                hi,
+                where=True,
+                civil=sector in CIVIL_SECTORS,
+                armed=sector in ("MIL", "COP", None),
+                gov=sector == "GOV",
             )
             if code:
                 sec = sector
@@ -538,6 +544,7 @@ class Resolver:
         acted_on: bool = True,
         civil: bool = False,
         armed: bool = True,
+        gov: bool = False,
     ) -> str | None:
         """The one state the sentence names (outside the phrase itself); with ``where``, named as a place where
         things happen ("in Algeria", "at a jail in East Timor's capital"), not as a party acted on. Without
@@ -562,7 +569,7 @@ class Resolver:
                 if (
                     _locative(e.root)
                     or (e.label_ == "GPE" and _place_acted_on(e.root))
-                    or _home_report(e.root)
+                    or _home_report(e.root, officials=gov)
                 ):
                     places.add(code)
                 elif civil and _rulers_of(e.root):

@@ -109,15 +109,24 @@ def _acted_on(t: Token) -> bool:
 
 
 REPORTING_LEMMAS = {"say", "announce", "claim", "report", "state", "confirm", "declare", "tell", "add"}
+# Officials reporting on their own government.
+OFFICIAL_SOURCES = {
+    "official", "officials", "ministry", "spokesman", "spokeswoman", "secretary", "minister", "source", "sources",
+}  # fmt: skip
 # Who reports a domestic event: "..., Burmese state radio reported", "..., Iranian television said".
 HOME_MEDIA = {"radio", "television", "tv", "agency", "newspaper", "daily", "media", "press", "broadcaster"}
 
 
-def _home_report(t: Token) -> bool:
-    """``t`` qualifies the state media that report the sentence's news: "Burmese state radio reported"."""
+def _home_report(t: Token, officials: bool = False) -> bool:
+    """``t`` qualifies the state media that report the sentence's news: "Burmese state radio reported",
+    "according to Iranian television"; with ``officials``, also that state's officials ("according to the
+    Pakistani interior secretary"), for a government actor the text gives no country."""
+    heads = HOME_MEDIA | (OFFICIAL_SOURCES if officials else set())
     for _ in range(3):
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_LEMMAS:
-            return t.lemma_.lower() in HOME_MEDIA
+            return t.lemma_.lower() in heads
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+            return t.lemma_.lower() in heads
         if t.dep_ not in ("amod", "compound", "poss") or t.head == t:
             return False
         t = t.head
@@ -167,12 +176,20 @@ def _people_of(head: Token) -> bool:
     )
 
 
+TITLE_WORDS = {
+    "minister", "president", "premier", "chancellor", "secretary", "ambassador", "spokesman", "spokeswoman",
+    "governor", "envoy", "commander", "chief",
+}  # fmt: skip
+
+
 def _common_noun(head: Token) -> bool:
     """A common noun, also when capitalised at the start of a sentence and tagged as a name ("Rebels in
     Sierra Leone freed ...", "Police in Lagos arrested ...")."""
     if head.pos_ == "NOUN":
         return True
     low = head.lower_
+    if head.pos_ == "PROPN" and low in TITLE_WORDS and not head.ent_type_:
+        return True  # "The Federal Minister for Interior ...": a capitalised title, not a name
     return (
         head.pos_ == "PROPN"
         and head.i == head.sent.start
