@@ -175,3 +175,32 @@ def test_name_between_the_closing_mark_and_the_verb_speaks() -> None:
     )
     q = quote_of(rec, "Amen, brother")
     assert speaker_text(q) == "Beck"
+
+
+def test_subject_in_the_paragraph_before_is_not_the_speaker() -> None:
+    rec = run(
+        "The Washington Post reports Clinton’s last press conference was held on Dec. 4.\n\n"
+        "Washington Post columnist Margaret Hill, in an attempt to draw attention to Clinton’s lack of press "
+        "conferences, wrote, “The candidate, famously opaque, answered a grand total of seven questions in Iowa.”"
+    )
+    q = quote_of(rec, "famously opaque")
+    assert speaker_text(q) is not None and "Margaret Hill" in speaker_text(q)
+
+
+def test_a_date_after_the_verb_is_not_an_inverted_speaker() -> None:
+    rec = run(
+        "Although the president has not met with Sanders's team, a White House official who spoke anonymously to "
+        "discuss internal strategy said Wednesday, “Certainly there are talks between the White House and the "
+        "union.”"
+    )
+    q = quote_of(rec, "Certainly there are talks")
+    assert speaker_text(q) != "Wednesday"
+
+
+def test_after_a_finished_quotation_a_verb_with_its_own_clause_is_a_new_report() -> None:
+    rec = run(
+        "“It is a very sad day,” Ruiz told reporters outside a cafe in Denver. “This is what the culture of that "
+        "campaign brings. It has no place in politics.” Mayor Tom Hill said he would have fired the manager."
+    )
+    q = quote_of(rec, "what the culture of that campaign")
+    assert speaker_text(q) == "Ruiz"

@@ -207,9 +207,16 @@ class DirectQuotes(CuesBefore):
 
     def _recheck_speaker(self, att: Attribution) -> None:
         """A parse-found quote whose subject stands inside quotation marks (or is missing): look again around the
-        cue for a speaker outside them."""
+        cue for a speaker outside them; so does one whose subject stands in an earlier paragraph (the parser ran
+        that paragraph on into the cue's)."""
         spk = att.speaker
-        if att.cue is None or spk is not None and spk.i not in self.tok_seg:
+        if att.cue is None:
+            return
+        if (
+            spk is not None
+            and spk.i not in self.tok_seg
+            and self.paragraph_of(spk.idx) == self.paragraph_of(att.cue[0])
+        ):
             return
         span = self.doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
         if span is None or span[0].i in self.tok_seg:
@@ -401,12 +408,19 @@ class DirectQuotes(CuesBefore):
             inside = {t.i for t in subj.subtree} if subj is not None else set()
             if subj is None or not _names_someone(subj) or any(t.i not in inside for t in before_verb):
                 return None
-        if seg.last_char(self.text) in (".", "?", "!") and verb.lemma_ not in TO_WHOM:
-            # '“Mr. Gorbachev, tear down this wall!” Conservatives still praise his refusal': after a quotation that
-            # ends its sentence, a verb with an object of its own begins a sentence of its own
+        if seg.last_char(self.text) in (".", "?", "!"):
+            # '“Mr. Gorbachev, tear down this wall!” Conservatives still praise his refusal', '“...” Ohio Gov. John
+            # Kasich said he would have fired him': after a quotation that ends its sentence, a verb with an object
+            # or a clause of its own begins a sentence of its own (the one told or asked is no such object)
             if any(
-                (c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ != "PRON" and not animate(c))
-                and c.i > verb.i
+                c.i > verb.i
+                and (
+                    c.dep_ in ("ccomp", "xcomp")
+                    or c.dep_ == "dobj"
+                    and c.pos_ != "PRON"
+                    and not animate(c)
+                    and verb.lemma_ not in TO_WHOM
+                )
                 for c in verb.children
             ):
                 return None

@@ -30,12 +30,38 @@ def _ok(tok: Any, verb: Any, quoted: Container[int]) -> bool:
     return tok is not None and tok.i not in quoted and tok.sent == verb.sent and animate(tok)
 
 
+def _line_between(a: Any, b: Any) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text for t in a.doc[lo:hi])
+
+
+def _paragraph_opener(verb: Any, quoted: Container[int]) -> Any:
+    """The name that opens the verb's paragraph when a comma follows it ('Margaret Sullivan, in an attempt to ...,
+    wrote'); None otherwise."""
+    i = verb.i - 1
+    while i > 0 and "\n" not in verb.doc[i - 1].text:
+        i -= 1
+    first = verb.doc[i]
+    if first.i >= verb.i or first.pos_ not in ("PROPN", "NOUN"):
+        return None
+    last = first
+    while last.i + 1 < verb.i and verb.doc[last.i + 1].pos_ in ("PROPN", "NOUN"):
+        last = verb.doc[last.i + 1]
+    if last.i + 1 >= verb.i or verb.doc[last.i + 1].text != "," or last.ent_type_ != "PERSON":
+        return None
+    return last if last.i not in quoted else None
+
+
 def cue_subject(verb: Any, quoted: Container[int]) -> Any:
     """The head token of the one who says ``verb``, never a token in ``quoted`` (token indices inside quotation
     marks); None when no plausible speaker stands outside the quotation."""
     spk = subject_of(verb)
-    if spk is not None and spk.i not in quoted:
+    if spk is not None and spk.i not in quoted and not _line_between(spk, verb):
         return spk
+    if spk is not None and spk.i not in quoted:
+        # the parser ran the paragraph before on into this one ('The Washington Post reports ...\n\nPost columnist
+        # Margaret Sullivan, in an attempt to ..., wrote, “...”'): the name that opens the cue's paragraph
+        return _paragraph_opener(verb, quoted)
     # 'Blumenthal was asked, “...”': the one asked is not the speaker, and no one else is named
     if any(c.dep_ == "nsubjpass" for c in verb.children) and verb.lemma_ in TO_WHOM:
         return None
@@ -48,7 +74,11 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
             and _ok(subj, verb, quoted)
             and subj.tag_ not in ("WP", "WDT")
         ):
-            return subj
+            if not _line_between(subj, verb):
+                return subj
+            opener = _paragraph_opener(verb, quoted)
+            if opener is not None:
+                return opener
     left = [t for t in verb.doc[verb.sent.start : verb.i] if t.i not in quoted and not t.is_space]
     # '“...,” Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama': the name that opens the words
     # between the closing mark and the cue
@@ -101,7 +131,7 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
         tok = verb.doc[nxt]
         if after_mark and tok.lower_ in ("another", "one") and tok.head.i == verb.i and is_cue(verb):
             return tok  # '“...,” tweeted another.'
-        if tok.pos_ == "PROPN" and tok.i not in quoted:
+        if tok.pos_ == "PROPN" and tok.i not in quoted and tok.ent_type_ not in ("DATE", "TIME"):
             last = tok
             while last.i + 1 < len(verb.doc) and last.doc[last.i + 1].pos_ == "PROPN":
                 last = last.doc[last.i + 1]
