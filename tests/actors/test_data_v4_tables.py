@@ -50,3 +50,9 @@ def test_no_alias_names_two_actors() -> None:
                 clashes.append((key, seen[key], r["name"]))
             seen[key] = r["name"]
     assert clashes == []
+
+
+def test_older_names_of_states() -> None:
+    for text, code in {"Ceylon": "LKA", "Upper Volta": "BFA", "South Vietnamese troops": "VNM"}.items():
+        got = resolve_actor(text)
+        assert got is not None and got.code == code, text

@@ -35,6 +35,17 @@ WAR_NOUNS = {
 }  # fmt: skip
 
 
+def _subjunctive(w: Token) -> bool:
+    """A "that" clause in the bare form or with "should"/"must": "insisted that Israel halt ..."."""
+    return any(
+        c.dep_ == "ccomp"
+        and any(s.dep_ == "nsubj" for s in c.children)
+        and (c.tag_ == "VB" or any(a.dep_ == "aux" and a.lower_ in ("should", "must") for a in c.children))
+        and not any(a.dep_ == "aux" and a.lower_ not in ("should", "must") for a in c.children)
+        for c in w.children
+    )
+
+
 def _warned_against(w: Token) -> Token | None:
     """The object of "against" after a warned party: "warned Taiwan against declaring independence"."""
     if _obj(w) is None:
@@ -62,6 +73,8 @@ class ClausePatterns(CoderBase):
                 kind = "REJECT"
             elif lemma in L.THREATEN_WRAPPERS:
                 kind = "THREATEN"
+            elif lemma == "insist" and _subjunctive(w):
+                kind = "REQUEST"  # "insisted that Israel halt settlement building"
             elif lemma == "warn":
                 kind = "WARN"
             elif lemma == "fail":
