@@ -208,3 +208,9 @@ def test_v4_what_a_survey_finds_is_its_finding() -> None:
     q = one(run("A recent survey found broad support for background checks."), "broad support")
     assert q.speaker is not None and q.speaker.text == "A recent survey"
     assert run("The police found the body near the river.").quotes == []
+
+
+def test_v4_a_noun_of_a_view_with_a_that_clause() -> None:
+    q = one(run("The mayor's nagging concern that he cannot trust the council grew."), "that he cannot")
+    assert q.cue is not None and q.cue.text == "concern"
+    assert q.speaker is not None and "mayor" in q.speaker.text

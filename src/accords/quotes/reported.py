@@ -37,6 +37,7 @@ from accords.quotes.marks import MARKS
 from accords.quotes.reported_more import MoreReported
 from accords.quotes.reported_v4 import (
     ACCORDING_SUBJECT,
+    MORE_CUE_NOUNS,
     PARENTHETICAL,
     according_start,
     drop_cc,
@@ -161,7 +162,7 @@ class ReportedSpeech(MoreReported):
                 continue
             if (
                 tok.pos_ == "NOUN"
-                and (tok.lemma_.lower() in CUE_NOUNS or voiced(tok))
+                and (tok.lemma_.lower() in CUE_NOUNS or tok.lemma_.lower() in MORE_CUE_NOUNS or voiced(tok))
                 and not self.inside_quote(tok)
             ):
                 noun = self._noun_cue(tok)

@@ -331,3 +331,13 @@ def found_object(v: Any, spk: Any) -> tuple[int, int] | None:
         elif c.i > last.i:
             break
     return obj.left_edge.idx, last.idx + len(last.text)
+
+
+# Nouns of a view or a hope that, with a that-clause, hold what someone thinks ('the idea that ...', 'Trump's nagging
+# concern that ...', 'cling to the hope that ...'); not 'the fact that' (the writer's).
+MORE_CUE_NOUNS = frozenset(
+    """
+    idea notion hope concern fear sense feeling theory view perception impression expectation recognition
+    commitment narrative worry suspicion conviction assumption
+    """.split()
+)
