@@ -7,7 +7,7 @@ from typing import Any
 
 from accords.events import fallback, flags
 from accords.events import lexicon as L
-from accords.events.parties import Resolver
+from accords.events.parties import Resolver, np_span
 from accords.events.patterns import Candidate, Coder
 from accords.events.type_rules import (
     ABSTRACT_TARGETS,
@@ -316,6 +316,15 @@ class EventBuilder:
                 continue
             place = self.place_of(c, set())
             home = place.country if place is not None else None
+            if (
+                home is None
+            ):  # "ethnic Albanians have sworn to fight ... near Macedonia's border": where they act
+                tok = next(
+                    (t for t in c.actors if a.start is not None and a.start <= t.idx < (a.end or 0)), None
+                )
+                if tok is not None:
+                    lo, hi = np_span(tok)
+                    home = self.resolver._only_state(tok, lo, hi, where=True, civil=True)
             out.append(a.model_copy(update={"code": home}))
         return out
 
