@@ -214,3 +214,14 @@ def test_v4_a_noun_of_a_view_with_a_that_clause() -> None:
     q = one(run("The mayor's nagging concern that he cannot trust the council grew."), "that he cannot")
     assert q.cue is not None and q.cue.text == "concern"
     assert q.speaker is not None and "mayor" in q.speaker.text
+
+
+def test_v4_a_participle_before_a_noun_takes_no_stance() -> None:
+    rec = run("The senator said the figures include pledged delegates and superdelegates.")
+    assert not [q for q in rec.quotes if q.cue is not None and q.cue.text == "pledged"]
+
+
+def test_v4_according_to_after_an_opener_takes_the_rest_too() -> None:
+    rec = run("At the heart of the trouble, according to the envoy, was a dispute over the settlements.")
+    q = one(rec, "At the heart")
+    assert len(q.content) == 2 and q.content[1].text.startswith("was a dispute")

@@ -40,6 +40,7 @@ from accords.quotes.reported_v4 import (
     MORE_CUE_NOUNS,
     PARENTHETICAL,
     according_start,
+    bare_participle,
     drop_cc,
     found_object,
     gerund,
@@ -239,7 +240,7 @@ class ReportedSpeech(MoreReported):
                     cue = (tok.idx, tok.idx + len(tok.text))
                     out.append(Attribution("indirect", pieces, cue, spk, 0.7))
                 continue
-            if span is None and spk is not None and animate(spk):
+            if span is None and spk is not None and animate(spk) and not bare_participle(tok):
                 span = self._object_content(tok) or found_object(tok, spk)
                 conf = 0.55
             if span is None:
@@ -580,4 +581,14 @@ class ReportedSpeech(MoreReported):
         if b - a < 3:
             return None
         cue = (tok.idx, to.idx + len(to.text))
-        return Attribution("indirect", [(a, b)], cue, src, 0.8)
+        pieces = [(a, b)]
+        if (
+            first < lo
+            and hi < c_hi
+            and not any(t.pos_ in ("VERB", "AUX") for t in self.doc[first : last + 1])
+        ):
+            # 'At the heart of the trouble, according to Ross, was ...': the opener and the rest, around the cue
+            pieces.append(
+                _trim(self.text, self.doc[hi + 1].idx, self.doc[c_hi].idx + len(self.doc[c_hi].text))
+            )
+        return Attribution("indirect", pieces, cue, src, 0.8)

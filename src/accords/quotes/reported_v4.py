@@ -341,3 +341,21 @@ MORE_CUE_NOUNS = frozenset(
     commitment narrative worry suspicion conviction assumption
     """.split()
 )
+
+
+BARE_PARTICIPLE = True
+
+
+def bare_participle(v: Any) -> bool:
+    """A past participle with no auxiliary before a noun is an adjective ('the figures include pledged delegates',
+    'the proposed law'), not a stance taken on its object."""
+    if not BARE_PARTICIPLE or v.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in v.children):
+        return False
+    return (
+        v.dep_ in ("amod", "compound")
+        or v.i + 1 < len(v.doc)
+        and v.doc[v.i + 1].dep_ == "dobj"
+        and v.dep_ != "ROOT"
+    )
