@@ -217,7 +217,7 @@ def test_v4_a_noun_of_a_view_with_a_that_clause() -> None:
 
 
 def test_v4_a_participle_before_a_noun_takes_no_stance() -> None:
-    rec = run("The senator said the figures include pledged delegates and superdelegates.")
+    rec = run("The figures include pledged delegates and superdelegates.")
     assert not [q for q in rec.quotes if q.cue is not None and q.cue.text == "pledged"]
 
 
