@@ -62,3 +62,12 @@ def test_first_name_the_model_calls_an_organisation_is_the_person():
     rec = run("Paul Ryan met Rand Paul. Paul said no. Rand said yes.")
     got = owner(rec, "Rand", 1)
     assert got is not None and got.name == "Rand Paul"
+
+
+def test_name_inside_a_quotation_is_no_antecedent_for_the_pronoun_around_it():
+    rec = run("Hillary Clinton spoke first.\n\n“I am the only one who can beat Hillary,” he said on Monday.")
+    he = owner(rec, "he")
+    assert he is None or he.name != "Hillary Clinton"
+    rec = run("Marco Rubio spoke first. “Nobody can beat this campaign,” he said.")
+    he = owner(rec, "he")
+    assert he is not None and he.name == "Marco Rubio"

@@ -35,11 +35,26 @@ class _Anaphora(_BuilderBase):
         return None
 
     # -- pronouns and nominals --------------------------------------------------------------------
+    def _quoted_tokens(self) -> set[int]:
+        """Token indices between quotation marks: a name the quoted words mention is no antecedent for a pronoun
+        of the narrative around them ('“I can beat Hillary,” he said'), nor the other way round."""
+        from accords.quotes.marks import find_segments
+
+        paras = self.para_bounds or None
+        out: set[int] = set()
+        for seg in find_segments(self.doc.text, paras):
+            for a, b in seg.pieces:
+                span = self.doc.char_span(a, b, alignment_mode="contract")
+                if span is not None:
+                    out.update(range(span.start, span.end))
+        return out
+
     def add_pronouns(self) -> None:
         doc = self.doc
         people = [e for e in self.ents.values() if e.type == "PERSON"]
         if not people:
             return
+        self._quoted: set[int] = self._quoted_tokens()
         # Person mentions by token index.
         person_at: dict[int, _Ent] = {}
         for e in people:
@@ -70,12 +85,15 @@ class _Anaphora(_BuilderBase):
     def _antecedent(self, tok: Any, si: int, sents: list[Any], person_at: dict[int, _Ent]) -> _Ent | None:
         para = self.paragraph_of(tok.idx)
 
+        quoted: set[int] = getattr(self, "_quoted", set())
+        inside = tok.i in quoted
+
         def persons_in(sent: Any, before: int | None = None) -> list[tuple[Any, _Ent]]:
             out = []
             for t in sent:
                 if before is not None and t.i >= before:
                     break
-                if t.i in person_at:
+                if t.i in person_at and (t.i in quoted) == inside:
                     out.append((t, person_at[t.i]))
             return out
 
