@@ -227,3 +227,11 @@ def test_v4_according_to_after_an_opener_takes_the_rest_too() -> None:
     rec = run("At the heart of the trouble, according to the envoy, was a dispute over the settlements.")
     q = one(rec, "At the heart")
     assert len(q.content) == 2 and q.content[1].text.startswith("was a dispute")
+
+
+def test_v4_a_relative_clause_set_off_at_the_end_of_an_object_is_the_writers() -> None:
+    q = one(
+        run("A new poll is showing a tightening of the race with Smith, who last week attacked the mayor."),
+        "a tight",
+    )
+    assert q.content[-1].text == "a tightening of the race with Smith"

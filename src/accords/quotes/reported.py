@@ -49,6 +49,7 @@ from accords.quotes.reported_v4 import (
     right_piece,
     said_object,
     second_that,
+    set_off,
     setting,
     strip_opener,
     voiced,
@@ -288,6 +289,7 @@ class ReportedSpeech(MoreReported):
             for x in out:
                 if x.kind == "indirect":
                     x.content = [(a, _mend_end(self.text, a, drop_cc(self.text, a, b))) for a, b in x.content]
+                    x.content = set_off(self.doc, self.text, x.content)
         # a stance verb inside what someone else is reported to have said is part of that, not a quote of its own
         return [
             x

@@ -359,3 +359,31 @@ def bare_participle(v: Any) -> bool:
         and v.doc[v.i + 1].dep_ == "dobj"
         and v.dep_ != "ROOT"
     )
+
+
+SET_OFF_TAIL = True
+
+
+def set_off(doc: Any, text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Reported words less a relative clause the writer sets off with a comma at their end ('the race with Trump,
+    who last week injected ...'). (Asides between dashes or commas inside them: as often kept as left out on
+    PolNeAR train, so they stay.)"""
+    if not SET_OFF_TAIL:
+        return pieces
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        end = b
+        if span is not None and len(span) >= 4:
+            last = span[-1] if not span[-1].is_punct else doc[span[-1].i - 1]
+            for t in span:
+                first = t.left_edge
+                if t.dep_ != "relcl" or first.i <= span.start + 1 or t.right_edge.i < last.i:
+                    continue
+                if first.tag_ in ("WDT", "WP", "WP$") and doc[first.i - 1].text == ",":
+                    end = doc[first.i - 1].idx
+                    break
+        while end > a and text[end - 1].isspace():
+            end -= 1
+        out.append((a, end) if end - a > 2 else (a, b))
+    return out
