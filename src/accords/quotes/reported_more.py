@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from accords.quotes.attribution import Attribution, ExtractorBase, _clause_span, _trim, animate
+from accords.quotes.attribution import Attribution, ExtractorBase, _clause_span, _trim, animate, is_cue
 from accords.quotes.lexicon import (
     NO_AGENT_VERBS,
     NOT_CUES,
@@ -27,6 +27,7 @@ from accords.quotes.lexicon import (
     VIEW_NOUNS,
     lemma_of,
 )
+from accords.quotes.reported_v4 import ACCORDING_SUBJECT, according_start
 from accords.quotes.reported_v4 import core_end as _core_end
 
 NO_AGENT = True
@@ -189,6 +190,51 @@ class MoreReported(ExtractorBase):
         if spk is not None and not animate(spk) and spk.pos_ != "PRON":
             spk = None
         return Attribution("indirect", [(a, b)], (subj.idx, be.idx + len(be.text)), spk, 0.5)
+
+    def _according(self, tok: Any) -> Attribution | None:
+        """'X raised $2.7 million, according to the filings': the clause 'according to X' attributes to X."""
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+            to = self.doc[tok.i + 1]
+        if to is None:
+            return None
+        src = next((c for c in to.children if c.dep_ == "pobj"), None)
+        sent = tok.sent
+        lo, hi = tok.i, max(tok.right_edge.i, to.right_edge.i)
+        clause = tok.head if tok.head.i != tok.i else tok
+        c_lo = max(sent.start, clause.left_edge.i)
+        c_hi = min(sent.end - 1, clause.right_edge.i)
+        s_hi = sent.end - 1
+        while s_hi > hi and self.doc[s_hi].is_punct:
+            s_hi -= 1
+        # content: the clause it modifies, less the "according to X" phrase
+        if lo - c_lo <= 1:
+            first, last = hi + 1, c_hi
+        else:
+            first, last = c_lo, lo - 1
+            if hi >= s_hi and ACCORDING_SUBJECT:
+                first = according_start(clause, sent, lo)
+            elif hi >= s_hi and not any(is_cue(t) for t in sent if t.i < lo):
+                # at the end of a sentence with no verb of saying: all that comes before, not only the last
+                # conjunct the parse hung it on ('X raised $2.7 million, while Y raised $6 million, according to')
+                first = sent.start
+        if first > last:
+            return None
+        a, b = _trim(self.text, self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text))
+        if b - a < 3:
+            return None
+        cue = (tok.idx, to.idx + len(to.text))
+        pieces = [(a, b)]
+        if (
+            first < lo
+            and hi < c_hi
+            and not any(t.pos_ in ("VERB", "AUX") for t in self.doc[first : last + 1])
+        ):
+            # 'At the heart of the trouble, according to Ross, was ...': the opener and the rest, around the cue
+            pieces.append(
+                _trim(self.text, self.doc[hi + 1].idx, self.doc[c_hi].idx + len(self.doc[c_hi].text))
+            )
+        return Attribution("indirect", pieces, cue, src, 0.8)
 
 
 def _that_or_subject(c: Any) -> bool:
