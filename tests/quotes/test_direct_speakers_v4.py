@@ -204,3 +204,12 @@ def test_after_a_finished_quotation_a_verb_with_its_own_clause_is_a_new_report()
     )
     q = quote_of(rec, "what the culture of that campaign")
     assert speaker_text(q) == "Ruiz"
+
+
+def test_capitalised_word_after_an_inverted_verb_is_the_speaker_whatever_its_tag() -> None:
+    rec = run(
+        "“Having access to the voter file and two people who understand it is valuable,” said Skelly, explaining "
+        "he worked more closely with Vito."
+    )
+    q = quote_of(rec, "Having access to the voter file")
+    assert speaker_text(q) == "Skelly"

@@ -435,6 +435,17 @@ class DirectQuotes(CuesBefore):
             # '“Cruz,” Beck joked': the name between the closing mark and the verb, not a subject the parser found
             # for it further back ('When someone in the audience shouted')
             spk = before_verb[-1]
+        nxt = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
+        if (
+            (spk is None or spk.i in self.tok_seg)
+            and not before_verb
+            and nxt is not None
+            and nxt.is_title
+            and nxt.is_alpha
+            and nxt.pos_ in ("ADV", "ADJ", "NOUN")
+            and not nxt.ent_type_
+        ):
+            spk = nxt  # '“...,” said Skelly, explaining': a capitalised word the tagger took for an adverb
         if spk is None or spk.i in self.tok_seg:
             # right after the closing mark the verb is inverted: '“How big is that wall?” asked the boy' (the parser
             # takes the boy for the one asked)

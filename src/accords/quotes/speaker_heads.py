@@ -131,12 +131,20 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
         tok = verb.doc[nxt]
         if after_mark and tok.lower_ in ("another", "one") and tok.head.i == verb.i and is_cue(verb):
             return tok  # '“...,” tweeted another.'
-        if tok.pos_ == "PROPN" and tok.i not in quoted and tok.ent_type_ not in ("DATE", "TIME"):
+        # (a capitalised word right after '“...,” said' is a name, whatever the tagger calls it: 'said Skelly')
+        name_like = (
+            after_mark and tok.is_title and tok.is_alpha and tok.pos_ in ("ADV", "NOUN", "ADJ", "VERB")
+        )
+        if (
+            (tok.pos_ == "PROPN" or name_like)
+            and tok.i not in quoted
+            and tok.ent_type_ not in ("DATE", "TIME")
+        ):
             last = tok
             while last.i + 1 < len(verb.doc) and last.doc[last.i + 1].pos_ == "PROPN":
                 last = last.doc[last.i + 1]
             head = _name_head(tok, last.i + 1)
-            if _ok(head, verb, quoted):
+            if _ok(head, verb, quoted) or name_like and head.i not in quoted:
                 return head
         elif tok.dep_ in ("det", "amod", "compound", "nummod") and tok.i not in quoted:
             head = tok
