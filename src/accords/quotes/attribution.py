@@ -428,13 +428,12 @@ def _speaker_subject(c: Any) -> bool:
 TAIL_MARKS: frozenset[str] = frozenset()  # 'while', 'whereas': measured both ways on PolNeAR train
 TAIL_VBG = True
 TAIL_CUE = True
-TAIL_RELCL = True
 
 
 def _cut_tail(c: Any, toks: list[Any]) -> list[Any]:
     """A clause the writer adds after a comma is not part of what was said: a participle ('said he would release
-    it, calling them boring'), another report ('said X, while 22 percent said Y'), a relative clause that ends it
-    ('said he supports the bill, which includes ...'). ('when', 'though', 'despite' after a comma: as often in as
+    it, calling them boring'), another report ('said X, while 22 percent said Y'). (A relative clause that ends the words:
+    :func:`accords.quotes.reported_v4.set_off`.) ('when', 'though', 'despite' after a comma: as often in as
     out on PolNeAR train.)"""
     doc = c.doc
     for t in c.children:
@@ -451,14 +450,6 @@ def _cut_tail(c: Any, toks: list[Any]) -> list[Any]:
             toks = [x for x in toks if x.i < before.i]
         elif TAIL_CUE and any(is_cue(x) and any(y.dep_ in SUBJ for y in x.children) for x in t.subtree):
             toks = [x for x in toks if x.i < before.i]  # ', while 22 percent said they might change'
-    if TAIL_RELCL and toks:
-        last = max(x.i for x in toks)
-        for x in toks:
-            if x.dep_ == "relcl" and x.right_edge.i == last and x.left_edge.i > c.i + 1:
-                first = x.left_edge
-                if first.lower_ in ("which", "who") and doc[first.i - 1].text == ",":
-                    toks = [y for y in toks if y.i < first.i - 1]  # ', which includes provisions ...'
-                    break
     return toks
 
 
