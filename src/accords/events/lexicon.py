@@ -80,7 +80,10 @@ REJECT_WRAPPERS = {"refuse", "reject", "decline", "rebuff", "veto", "resist", "o
 THREATEN_WRAPPERS = {"threaten"}
 # Adjectives and nouns of willingness: "ready to", "prepared for", "readiness to" -> AGREE.
 WILLING_ADJ = {"ready", "willing", "prepared", "open", "eager", "keen", "committed", "determined"}
-WILLING_NOUNS = {"readiness", "willingness", "offer", "pledge", "promise", "commitment", "proposal"}
+WILLING_NOUNS = {
+    "readiness", "willingness", "offer", "pledge", "promise", "commitment", "proposal", "desire", "intention",
+    "determination",
+}  # fmt: skip
 # Transparent verbs: the complement's event is coded with its own actor.
 REPORTING = {
     "say", "state", "announce", "confirm", "claim", "report", "add", "tell", "stress", "emphasize", "emphasise",

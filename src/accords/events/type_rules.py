@@ -232,6 +232,14 @@ def _mission_withdrawn(c: Candidate) -> bool:
     return any(w.lemma_.lower() in MISSION_PEOPLE for w in c.words)
 
 
+BLOCKING = {"blockade", "block", "seal", "close", "shut", "besiege"}
+
+
+def _civilians(c: Candidate, sectors: list[str | None] | None) -> bool:
+    """Every actor is a civilian or a worker (fishermen, farmers, truckers), none a state body."""
+    return bool(sectors) and all(s in ("CVL", "LAB") for s in sectors or [])
+
+
 def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None) -> tuple[str, str | None]:
     """PLOVER's rules on tense, refusal and who acts; may change the type and clear flags it has absorbed.
 
@@ -289,6 +297,13 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
         event, mode, f.negated = "REJECT", None, False  # "did not give permission for the rally"
     if event == "REQUEST" and protesters and any(t.lemma_.lower() in L.PROTESTERS for t in c.actors):
         event, mode = "PROTEST", "demo"  # a demand made by demonstrating
+    if (
+        event == "COERCE"
+        and mode == "restrict"
+        and _civilians(c, sectors)
+        and c.trigger.lemma_.lower() in BLOCKING
+    ):
+        event, mode = "PROTEST", "obstruct"  # "French fishermen blockaded Channel ports"
     if event == "ASSAULT" and mode in ("destroy", None) and actor_lemmas & L.PROTESTERS:
         event, mode = "PROTEST", "vandalize" if mode == "destroy" else "riot"
     if event == "PROTEST" and mode == "demo" and c.trigger.lemma_.lower() == "protest" and not protesters:
