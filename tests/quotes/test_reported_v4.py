@@ -235,3 +235,8 @@ def test_v4_a_relative_clause_set_off_at_the_end_of_an_object_is_the_writers() -
         "a tight",
     )
     assert q.content[-1].text == "a tightening of the race with Smith"
+
+
+def test_v4_called_on_someone_to_do_something() -> None:
+    q = one(run("The senator called on tech companies to become more aggressive."), "tech companies")
+    assert q.content[0].text == "tech companies to become more aggressive"

@@ -114,6 +114,7 @@ def _mend_end(text: str, a: int, b: int) -> int:
 
 PARA_CLIP = True
 ONE_NOUN = True
+CALL_ON = True
 V4_COMPS = True
 
 
@@ -540,6 +541,15 @@ class ReportedSpeech(MoreReported):
         if start_tok.lower_ in ("which", "that", "who"):
             start_tok = comp
         a = comp.idx if start_tok is comp else start_tok.left_edge.idx
+        if (
+            CALL_ON
+            and comp.dep_ == "xcomp"
+            and any(x.dep_ == "aux" and x.lower_ == "to" for x in comp.children)
+        ):
+            # 'called on tech companies to become more aggressive': whom it calls on, and to do what
+            on = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < comp.i), None)
+            who = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+            a = who.left_edge.idx if who is not None else comp.left_edge.idx
         end_tok = comp.right_edge
         b = end_tok.idx + len(end_tok.text)
         # a closing mark right after belongs to the quote inside
