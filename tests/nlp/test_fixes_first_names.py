@@ -22,7 +22,9 @@ def test_first_name_before_a_ruler_surname_joins_it(tmp_path):
 
 
 def test_titles_and_the_known_person_keep_the_ruler_span(tmp_path):
-    got = ents(tmp_path, "President Testovich spoke first. Then Testovich left, and Ivan Testovich came back.")
+    got = ents(
+        tmp_path, "President Testovich spoke first. Then Testovich left, and Ivan Testovich came back."
+    )
     assert ("Testovich", "PERSON") in got
     assert not any(t.startswith("President") and label == "PERSON" for t, label in got)
     assert ("Ivan Testovich", "PERSON") in got
