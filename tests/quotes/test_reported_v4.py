@@ -240,3 +240,10 @@ def test_v4_a_relative_clause_set_off_at_the_end_of_an_object_is_the_writers() -
 def test_v4_called_on_someone_to_do_something() -> None:
     q = one(run("The senator called on tech companies to become more aggressive."), "tech companies")
     assert q.content[0].text == "tech companies to become more aggressive"
+
+
+def test_v4_an_aside_before_a_that_clause_is_not_reported() -> None:
+    rec = run(
+        "Trump drew a contrast, saying, apparently for the first time, that he would consider sending troops."
+    )
+    assert one(rec, "that he would").content[0].text == "that he would consider sending troops"

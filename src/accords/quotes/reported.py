@@ -209,7 +209,15 @@ class ReportedSpeech(MoreReported):
                     # the cue and the clause belong to what is said
                     gap = self.text[tok.idx + len(tok.text) : span[0]]
                     m = re.match(r"\s*,\s*", gap)
-                    if m and 0 < len(gap) - m.end() <= 90 and not re.search(r"[.!?;:\n“”\"]", gap):
+                    that = (
+                        comps[0].left_edge.lower_ == "that"
+                    )  # 'saying, apparently for the first time, that'
+                    if (
+                        m
+                        and 0 < len(gap) - m.end() <= 90
+                        and not re.search(r"[.!?;:\n“”\"]", gap)
+                        and not that
+                    ):
                         span = (tok.idx + len(tok.text) + m.end(), span[1])
                 if len(comps) > 1:
                     last = _clause_span(comps[-1])
