@@ -247,3 +247,10 @@ def test_v4_an_aside_before_a_that_clause_is_not_reported() -> None:
         "Trump drew a contrast, saying, apparently for the first time, that he would consider sending troops."
     )
     assert one(rec, "that he would").content[0].text == "that he would consider sending troops"
+
+
+def test_v4_a_voiced_feeling_is_about_what_follows_it() -> None:
+    q = one(run("The senator expressed dismay at the governor's treatment of the family."), "the governor")
+    assert q.content[0].text == "the governor's treatment of the family"
+    q = one(run("The union expressed its disappointment at the new rules."), "its disappointment")
+    assert q.content[0].text == "its disappointment at the new rules"

@@ -40,6 +40,7 @@ from accords.quotes.reported_v4 import (
     PARENTHETICAL,
     bare_participle,
     drop_cc,
+    feeling_about,
     found_object,
     gerund,
     own_words,
@@ -249,7 +250,7 @@ class ReportedSpeech(MoreReported):
                     out.append(Attribution("indirect", pieces, cue, spk, 0.7))
                 continue
             if span is None and spk is not None and animate(spk) and not bare_participle(tok):
-                span = self._object_content(tok) or found_object(tok, spk)
+                span = feeling_about(tok) or self._object_content(tok) or found_object(tok, spk)
                 conf = 0.55
             if span is None:
                 continue

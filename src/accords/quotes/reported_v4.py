@@ -387,3 +387,38 @@ def set_off(doc: Any, text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
             end -= 1
         out.append((a, end) if end - a > 2 else (a, b))
     return out
+
+
+# Nouns of a feeling that a verb voices about something ('expressed dismay at X', 'voiced frustration with X'): the
+# something is what the feeling is about. (Not 'expressed their support for X': the support is the content.)
+FEELING_NOUNS = frozenset(
+    """
+    dismay astonishment anger outrage frustration disappointment surprise shock concern concerns worry worries
+    skepticism scepticism doubt doubts regret alarm disgust displeasure unease irritation indignation
+    """.split()
+)
+FEELING_ABOUT = True
+
+
+def feeling_about(v: Any) -> tuple[int, int] | None:
+    """The object of the preposition after a voiced feeling: 'expressed dismay at Mr. Trump's treatment of ...'."""
+    if not FEELING_ABOUT or lemma_of(v) not in VOICE_VERBS:
+        return None
+    noun = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if noun is None or noun.lemma_.lower() not in FEELING_NOUNS or noun.tag_ != "NN":
+        return None
+    if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in noun.children):
+        return None  # 'its disappointment at X', 'serious concern': PolNeAR keeps the noun in the content
+    prep = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("at", "about", "over", "with", "toward")
+        ),
+        None,
+    )
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if obj is None:
+        return None
+    end = core_end(obj)
+    return obj.left_edge.idx, end.idx + len(end.text)
