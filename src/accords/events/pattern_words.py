@@ -180,6 +180,33 @@ def conj_expand(tok: Token) -> list[Token]:
     return out
 
 
+def _fronted_subject(verb: Token) -> list[Token]:
+    """The subject the parser hung on a fronted phrase: "With the signing of a memorandum, the Sudanese
+    government and the rebels have agreed to ..." (the noun phrase between the last comma and the verb)."""
+    first = verb
+    while first.i > 0 and first.doc[first.i - 1].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        first = first.doc[first.i - 1]
+    if first.i < 2 or first.doc[first.i - 1].is_punct:
+        return []
+    doc = verb.doc
+    comma = next(
+        (i for i in range(first.i - 1, max(verb.sent.start, first.i - 12) - 1, -1) if doc[i].text == ","),
+        None,
+    )
+    if comma is None or comma == verb.sent.start:
+        return []
+    window = range(comma + 1, first.i)
+    roots = [doc[i] for i in window if doc[i].head.i not in window]
+    if len(roots) != 1:
+        return []
+    r = roots[0]
+    if r.pos_ not in ("NOUN", "PROPN") or r.dep_ not in ("conj", "appos", "pobj", "dobj", "npadvmod"):
+        return []
+    if not any(a.i < comma for a in r.ancestors) or any(t.is_quote for t in doc[comma : first.i]):
+        return []
+    return conj_expand(r)
+
+
 def subject(tok: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """Heads of the subject of predicate ``tok`` (inherited through xcomp, conj, relcl); and whether passive."""
     passive = any(c.dep_ == "auxpass" for c in tok.children) or any(
@@ -215,7 +242,7 @@ def subject(tok: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return [], False
     h = tok.head
     if h == tok:
-        return [], False
+        return _fronted_subject(tok), False
     if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and h.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
         if tok.dep_ == "xcomp" and h.lemma_.lower() in RAISING:
             for c in h.children:
