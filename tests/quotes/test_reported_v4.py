@@ -254,3 +254,12 @@ def test_v4_a_voiced_feeling_is_about_what_follows_it() -> None:
     assert q.content[0].text == "the governor's treatment of the family"
     q = one(run("The senator expressed his disappointment at the new rules."), "his disappointment")
     assert q.content[0].text == "his disappointment at the new rules"
+
+
+def test_v4_an_adjective_of_a_stance_after_a_linking_verb() -> None:
+    q = one(
+        run("Leading Democrats have become increasingly vocal about the need to unify the party."), "the need"
+    )
+    assert q.speaker is not None and q.speaker.text == "Leading Democrats"
+    q = one(run("Her mother is equally passionate about Senator Bernie Sanders."), "Senator Bernie")
+    assert q.speaker is not None and q.speaker.text == "Her mother"

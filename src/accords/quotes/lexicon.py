@@ -253,6 +253,13 @@ STANCE_ADJS = {
     "nervous": ("about",),
     "cautious": ("about",),
     "interested": ("in",),
+    "passionate": ("about",),
+    "lukewarm": ("about", "on"),
+    "cynical": ("about",),
+    "upbeat": ("about",),
+    "bullish": ("about", "on"),
+    "bearish": ("about", "on"),
+    "aware": ("of",),
 }
 # Nouns of a view or a message that, as the subject of 'be', introduce its content: 'the idea is that ...',
 # 'Rubio's response was that ...'.

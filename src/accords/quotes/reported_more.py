@@ -31,6 +31,9 @@ from accords.quotes.reported_v4 import ACCORDING_SUBJECT, according_start
 from accords.quotes.reported_v4 import core_end as _core_end
 
 NO_AGENT = True
+# verbs that link a subject to its state as 'be' does ('Democrats appeared pleased with Clinton', 'leading Democrats
+# have become increasingly vocal about ...'), quotes.rules.v4
+COPULAS = frozenset("become appear seem feel remain grow sound look".split())
 
 
 class MoreReported(ExtractorBase):
@@ -101,7 +104,7 @@ class MoreReported(ExtractorBase):
         """'some Democrats are concerned that ...', 'Cruz was also critical of Obama's stance': an adjective of a
         view with a clause or a prepositional object, held by the subject of its 'be'."""
         be = adj.head
-        if adj.dep_ != "acomp" or be.lemma_ != "be":
+        if adj.dep_ != "acomp" or not (be.lemma_ == "be" or COPULAS and be.lemma_ in COPULAS):
             return None
         subj = next((c for c in be.children if c.dep_ == "nsubj" and c.i < be.i), None)
         if subj is None or not animate(subj):
