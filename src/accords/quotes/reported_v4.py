@@ -1,10 +1,19 @@
 """Reported speech and its spans, added in quotes.rules.v4, each kind measured on PolNeAR train slices:
 
-* 'say' with a noun phrase or an answer for object ('43 percent said the same of Sanders', 'he said Ryan');
-* a view voiced as a noun ('expressed concern that ...'); a second that-clause hung on the verb of saying;
+* more constructions: 'say' with a noun phrase or an answer ('43 percent said the same of Sanders', 'said yes');
+  a view voiced as a noun ('expressed concern that ...', 'expressed dismay at X'); a second that-clause hung on the
+  verb of saying; a gerund after it ('reported spending $6 million'); what a poll or a study finds; verbs of
+  belief set off by commas ('His leverage, they believe, ...'); a relative pronoun before the verb of saying as a
+  piece of its own ('which he said were ...'); what a parenthetical verb governs to its right; nouns of saying on
+  one's own act ('stirred controversy with an assertion that ...');
 * spans as PolNeAR draws them: no dangling conjunction, no setting phrase at the end of a stance's object ('at a
   press conference', 'in a tweet'), no writer's link at the head of the reported words ('however,', 'in fact,'),
-  all the clauses an end-placed 'according to X' closes, less the writer's opener.
+  no relative clause set off at their end, all the clauses an end-placed 'according to X' closes, less the
+  writer's opener.
+
+Tried and left out (under half right on PolNeAR train): nouns of saying carried by a light verb ('made no mention
+of X'), nouns of intent with an infinitive ('his plan to ...'), more verbs of striving ('looking to', 'try to'),
+'X is seen as Y', 'in a poll' as a source, 'self-described X', trailing concessions ('even though ...').
 """
 
 from __future__ import annotations
