@@ -209,3 +209,89 @@ def _names_state(word: str) -> bool:
     return bool(
         gaz.country_of_name(word) or gaz.country_of_demonym(word) or gaz.actor(word) or key in gaz.seats
     ) or bool(gaz.capitals.get(key))
+
+
+KEEP_DEPS = {
+    "compound",
+    "amod",
+    "poss",
+    "case",
+    "det",
+    "nmod",
+    "flat",
+    "nummod",
+    "quantmod",
+    "punct",
+    "prep",
+    "pobj",
+}
+PERSON_PRON = {"he", "she", "him", "her", "his"}
+GROUP_PRON = {"they", "them", "it", "we", "us", "their", "its", "our"}
+AFFILIATION = {
+    "affiliate",
+    "affiliated",
+    "loyal",
+    "linked",
+    "link",
+    "allied",
+    "ally",
+    "close",
+    "tie",
+    "tied",
+    "base",
+    "based",
+}
+BOTH_SIDES = {
+    "side",
+    "sides",
+    "party",
+    "parties",
+    "delegation",
+    "delegations",
+    "talks",
+    "negotiator",
+    "negotiators",
+}
+
+
+OFFICIAL_TITLES = {
+    "president", "vice-president", "premier", "minister", "chancellor", "king", "queen", "emir", "sheikh",
+    "prince", "governor", "mayor", "general", "gen.", "commander", "ambassador", "spokesman", "spokeswoman",
+}  # fmt: skip
+# People who speak or act for a body named after "for", "of" or "at": "a spokesman for the ministry".
+SPEAKS_FOR = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "officer", "representative", "member", "leader",
+    "head", "chief", "source", "aide", "adviser", "advisor",
+}  # fmt: skip
+# Sectors of people who seldom act abroad: a protest or strike is staged at home.
+CIVIL_SECTORS = {"CVL", "REL", "LAB", "REF", "PTY", "MED", "BUS"}
+# Nouns for a state's own voice: a demonym on one of them names that state as a party ("the Jordanian king").
+STATE_VOICES = OFFICIAL_TITLES | {
+    "leader", "counterpart", "envoy", "delegation", "government", "minister", "premier", "official", "head",
+    "emir", "sultan", "secretary", "chief", "ruler", "monarch", "dictator", "strongman",
+}  # fmt: skip
+
+
+def np_span(head: Token) -> tuple[int, int]:
+    """Token index range [start, end) of the noun phrase of ``head``, without clauses or conjuncts."""
+    lo = hi = head.i
+
+    def walk(t: Token) -> None:
+        nonlocal lo, hi
+        for c in t.children:
+            if c.dep_ in ("conj", "cc", "relcl", "acl", "appos", "advcl"):
+                continue
+            if c.dep_ == "prep" and c.lower_ not in ("of",):
+                continue
+            if c.dep_ not in KEEP_DEPS or c.is_punct:
+                continue
+            lo, hi = min(lo, c.i), max(hi, c.i)
+            walk(c)
+
+    walk(head)
+    doc = head.doc
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return lo, hi + 1
