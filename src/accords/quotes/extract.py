@@ -117,6 +117,8 @@ class Extractor(ReportedSpeech, DirectQuotes):
                 transcript = who is not None and (
                     all(t.ent_type_ == "PERSON" for t in who) or words[-1] in self._person_names()
                 )
+                # ... unless the line reports someone else's words itself (a section named after a person)
+                transcript = transcript and not any(pa <= x.start < pb for x in atts)
             if words[0].upper().strip("’'") in HEADLINE_NOT or words[-1].upper() in HEADLINE_NOT:
                 continue
             if not transcript and len(line.split()) > 30:
