@@ -263,3 +263,11 @@ def test_v4_an_adjective_of_a_stance_after_a_linking_verb() -> None:
     assert q.speaker is not None and q.speaker.text == "Leading Democrats"
     q = one(run("Her mother is equally passionate about Senator Bernie Sanders."), "Senator Bernie")
     assert q.speaker is not None and q.speaker.text == "Her mother"
+
+
+def test_v4_a_ruling_with_a_clause_reports_it() -> None:
+    q = one(
+        run("The election board ruled that the senator met the citizenship criteria."), "that the senator"
+    )
+    assert q.cue is not None and "ruled" in q.cue.text
+    assert q.speaker is not None and q.speaker.text == "The election board"

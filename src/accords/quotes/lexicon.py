@@ -62,7 +62,7 @@ PEOPLE_NOUNS = frozenset(
     executive executives businessman businesswoman billionaire mogul celebrity star singer rapper comedian
     pundit pundits surrogate surrogates challenger incumbent spokespeople operatives loyalists skeptics
     evangelicals progressives moderates populists millennials immigrants parents mother father wife husband
-    son daughter family friend friends colleague colleagues neighbor neighbors
+    son daughter family friend friends colleague colleagues neighbor neighbors board commission council jury tribunal
         """.split()
 )
 SPEAKER_NOUNS = SPEAKER_NOUNS | PEOPLE_NOUNS
@@ -184,6 +184,10 @@ THINK_VERBS = frozenset(
     understand doubt assume suspect imagine bet reckon acknowledge sense discover judge anticipate foresee
     """.split()
 )
+# More of them, with a full clause (quotes.rules.v4): 'the board ruled that he met the criteria', 'they resent that
+# Turkey has used the crisis', 'the study demonstrates that ...' ('prove that', as in 'trying to prove that', is no view)
+MORE_THINK_VERBS = frozenset("rule resent demonstrate illustrate".split())
+THINK_VERBS = THINK_VERBS | MORE_THINK_VERBS
 
 # spaCy's lemmatizer reads some forms of these as other words ('hoping' -> 'hop'); the surface form decides.
 FORM_LEMMAS = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
