@@ -271,3 +271,11 @@ def test_v4_a_ruling_with_a_clause_reports_it() -> None:
     )
     assert q.cue is not None and "ruled" in q.cue.text
     assert q.speaker is not None and q.speaker.text == "The election board"
+
+
+def test_v4_a_relative_pronoun_holds_what_its_antecedent_holds() -> None:
+    q = one(
+        run("The decision came from the election board, which ruled that the senator was eligible."),
+        "that the",
+    )
+    assert q.speaker is not None and q.speaker.text == "which"

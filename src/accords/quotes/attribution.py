@@ -99,6 +99,7 @@ def is_stance(tok: Any) -> bool:
 
 
 PART_OF = True
+REL_ANTECEDENT = True
 QUANTIFIERS = frozenset("all most many some both none each several few one any either neither".split())
 TO_WHOM = frozenset("say tell ask question".split())
 
@@ -242,6 +243,10 @@ def animate(tok: Any) -> bool:
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if obj is not None and obj.pos_ != "PRON" and animate(obj):
             return True
+    if REL_ANTECEDENT and low in ("that", "which") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+        # 'the board, which ruled that ...': the relative pronoun holds what its antecedent holds
+        ante = tok.head.head
+        return ante.pos_ in ("NOUN", "PROPN") and animate(ante)
     if tok.pos_ == "PRON":
         return low in ("he", "she", "they", "we", "i", "you", "who")
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
