@@ -25,6 +25,12 @@ def test_titled_leaders_of_earlier_news() -> None:
         assert got is not None and got.code == code, text
 
 
+def test_bare_surnames_of_two_people_are_not_aliases() -> None:
+    gaz = get_gazetteer()
+    assert gaz.actor("Clinton") is None  # Bill or Hillary
+    assert gaz.actor("Bush") is None  # George H. W., George W. or Jeb
+
+
 def test_demonyms_of_peoples_tied_to_one_state() -> None:
     gaz = get_gazetteer()
     assert gaz.country_of_demonym("Basque") == "ESP"

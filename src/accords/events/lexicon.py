@@ -82,7 +82,6 @@ THREATEN_WRAPPERS = {"threaten"}
 WILLING_ADJ = {"ready", "willing", "prepared", "open", "eager", "keen", "committed", "determined"}
 WILLING_NOUNS = {
     "readiness", "willingness", "offer", "pledge", "promise", "commitment", "proposal", "desire", "intention",
-    "determination",
 }  # fmt: skip
 # Transparent verbs: the complement's event is coded with its own actor.
 REPORTING = {

@@ -95,6 +95,13 @@ def _aid_in(obj: Token) -> bool:
     return any(t.lemma_.lower() in AID_OBJECTS for t in obj.subtree)
 
 
+# Objects of "target" that make it a campaign's or a seller's aim.
+AUDIENCES = {
+    "voter", "audience", "market", "consumer", "customer", "donor", "demographic", "constituency", "electorate",
+    "reader", "viewer", "investor", "buyer",
+}  # fmt: skip
+
+
 class CoderBase:
     """Codes of words and the building of candidates; :class:`accords.events.patterns.Coder` adds the patterns."""
 
@@ -137,6 +144,10 @@ class CoderBase:
         obj = _obj(t)
         if _crime_committed(t):
             return None
+        if lemma == "seize" and obj is None and any(c.lower_ in ("on", "upon") for c in t.children):
+            return None  # "seizing upon a report": making use of it
+        if lemma == "target" and obj is not None and obj.lemma_.lower() in AUDIENCES:
+            return None  # "target ethnic voters": a campaign's aim, not an attack
         if lemma in ("release", "issue", "publish") and obj is not None and obj.lemma_.lower() in DOCUMENTS:
             return None  # "released a joint statement criticising ...": the statement is no release of people
         if lemma == "call" and obj is not None and obj.lemma_.lower() in RESERVISTS:
@@ -147,6 +158,8 @@ class CoderBase:
                 continue  # "called Putin on Tuesday" is no "call on"
             if c.dep_ in ("prt", "prep") or (lemma == "let" and c.lower_ in ("free", "go")):
                 key = f"{lemma} {c.lower_}"
+                if key == "take over" and obj is None:
+                    return None  # "his successor is to take over on Jan. 1": taking office, not a seizure
                 if key in lex.phrasal:
                     code = lex.phrasal[key]
                     if key == "call off" and obj is not None and obj.lemma_.lower() in CONCESSION_OBJECTS:
