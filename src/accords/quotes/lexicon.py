@@ -62,8 +62,12 @@ PEOPLE_NOUNS = frozenset(
     executive executives businessman businesswoman billionaire mogul celebrity star singer rapper comedian
     pundit pundits surrogate surrogates challenger incumbent spokespeople operatives loyalists skeptics
     evangelicals progressives moderates populists millennials immigrants parents mother father wife husband
-    son daughter family friend friends colleague colleagues neighbor neighbors board commission council jury tribunal
-        """.split()
+    son daughter family friend friends colleague colleagues neighbor neighbors board commission council jury
+    tribunal
+    politician politicians team man woman men women advocate advocates authorities organization organizations
+    company companies country countries media employee employees investor investors commissioner commissioners
+    developer tycoon prince king queen ruler adversary adversaries antagonist antagonists economist scholars
+    """.split()
 )
 SPEAKER_NOUNS = SPEAKER_NOUNS | PEOPLE_NOUNS
 
