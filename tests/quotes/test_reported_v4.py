@@ -279,3 +279,8 @@ def test_v4_a_relative_pronoun_holds_what_its_antecedent_holds() -> None:
         "that the",
     )
     assert q.speaker is not None and q.speaker.text == "which"
+
+
+def test_v4_bodies_and_companies_hold_views() -> None:
+    q = one(run("The company criticized the new tariff on steel."), "the new tariff")
+    assert q.speaker is not None and q.speaker.text == "The company"
