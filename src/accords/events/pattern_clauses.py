@@ -29,19 +29,6 @@ BLAME_NAMES = {
     "pariah", "puppet", "butcher", "killer", "traitor", "thug", "tyrant", "fascist", "racist", "rogue", "obstacle",
     "provocation", "disgrace", "farce", "sham", "crime", "violation", "insult",
 }  # fmt: skip
-# Verbs of backing: a promise to back someone is itself support.
-BACKING = {
-    "support",
-    "back",
-    "endorse",
-    "defend",
-    "stand",
-    "help",
-    "assist",
-    "side",
-    "recognize",
-    "recognise",
-}
 # Objects of a warned outcome that make the warning a threat of force.
 WAR_NOUNS = {
     "war", "attack", "retaliation", "reprisal", "invasion", "force", "bloodshed", "countermeasure", "countermeasures",
@@ -200,12 +187,7 @@ class ClausePatterns(CoderBase):
                 and inner.event == "SUPPORT"
                 and inner_words
                 and (
-                    inner_words[0].pos_ == "NOUN"
-                    or (
-                        lemma in ("commitment", "committed", "pledge", "promise")
-                        and inner_words[0].lemma_.lower()
-                        in BACKING  # "pledged to support", not "to restore ties"
-                    )
+                    inner_words[0].pos_ == "NOUN" or lemma in ("commitment", "committed", "pledge", "promise")
                 )
             ):
                 code = Code("SUPPORT")

@@ -158,8 +158,6 @@ class CoderBase:
                 continue  # "called Putin on Tuesday" is no "call on"
             if c.dep_ in ("prt", "prep") or (lemma == "let" and c.lower_ in ("free", "go")):
                 key = f"{lemma} {c.lower_}"
-                if key == "take over" and obj is None:
-                    return None  # "his successor is to take over on Jan. 1": taking office, not a seizure
                 if key in lex.phrasal:
                     code = lex.phrasal[key]
                     if key == "call off" and obj is not None and obj.lemma_.lower() in CONCESSION_OBJECTS:
