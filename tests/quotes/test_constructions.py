@@ -252,6 +252,9 @@ def test_cue_lemma_slips_are_mended() -> None:
     from accords.quotes.attribution import is_cue, is_stance
 
     nlp = spacy.load(get_settings().model)
-    for text in ("The senator is hoping to win the nomination in March.", "She hoped the talks would resume."):
+    for text in (
+        "The senator is hoping to win the nomination in March.",
+        "She hoped the talks would resume.",
+    ):
         (tok,) = [t for t in nlp(text) if t.lower_.startswith("hop")]
         assert is_cue(tok) and is_stance(tok), text
