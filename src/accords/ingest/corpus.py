@@ -137,7 +137,7 @@ def classify(exc: BaseException) -> str:
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """A hard limit (SIGALRM) in the main thread; elsewhere (Dask worker threads) the pipeline's cooperative
+    """A hard limit (SIGALRM, backed by the cooperative deadline) in the main thread; elsewhere (Dask worker threads) the pipeline's cooperative
     deadline, checked between stages and between spaCy components."""
     if not seconds or seconds <= 0:
         yield
@@ -153,7 +153,10 @@ def _time_limit(seconds: float) -> Iterator[None]:
     old = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        # The cooperative deadline backs the alarm up: an alarm that lands in a garbage-collector
+        # callback raises where Python can only swallow it, and the next stage check still stops the page.
+        with deadline(seconds):
+            yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
