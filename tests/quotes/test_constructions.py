@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from quotes_helpers import run
 
-from accords.records import Article, Paragraph, Quote, Record
+from accords.records import Quote, Record
 
 pytestmark = pytest.mark.slow
-
-
-def run(text: str) -> Record:
-    import accords
-
-    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
-    return accords.process_article(Article(id="t", text=text, paragraphs=paras, language="en"))
 
 
 def find(rec: Record, words: str, kind: str | None = None) -> Quote:

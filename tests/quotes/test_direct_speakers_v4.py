@@ -4,30 +4,10 @@ a relative clause or a sentence of its own after the quotation (not its cue)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-
-from accords.records import Article, Paragraph, Quote, Record
+from quotes_helpers import quote_of, run, speaker_text
 
 pytestmark = pytest.mark.slow
-
-
-def run(text: str) -> Record:
-    import accords
-
-    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
-    return accords.process_article(Article(id="t", text=text, paragraphs=paras, language="en"))
-
-
-def quote_of(rec: Record, words: str) -> Quote:
-    hits = [q for q in rec.quotes if any(words in c.text for c in q.content)]
-    assert hits, [(q.kind, q.content[0].text) for q in rec.quotes]
-    return hits[0]
-
-
-def speaker_text(q: Quote) -> str | None:
-    return q.speaker.text if q.speaker is not None else None
 
 
 def test_sentence_that_only_names_the_speaker_before_an_uncued_quotation() -> None:

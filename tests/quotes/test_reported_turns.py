@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-
-from accords.records import Article, Paragraph, Record
+from quotes_helpers import run
 
 pytestmark = pytest.mark.slow
-
-
-def run(text: str) -> Record:
-    import accords
-
-    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
-    return accords.process_article(Article(id="t", text=text, paragraphs=paras, language="en"))
 
 
 TURN = (

@@ -4,26 +4,10 @@ and what stays out (perception, wh-clauses, hedges, nouns of a standing view, 'I
 
 from __future__ import annotations
 
-import re
-
 import pytest
-
-from accords.records import Article, Paragraph, Quote, Record
+from quotes_helpers import one, run
 
 pytestmark = pytest.mark.slow
-
-
-def run(text: str) -> Record:
-    import accords
-
-    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
-    return accords.process_article(Article(id="t", text=text, paragraphs=paras, language="en"))
-
-
-def one(rec: Record, start: str) -> Quote:
-    hits = [q for q in rec.quotes if q.content[0].text.startswith(start)]
-    assert len(hits) == 1, [(q.kind, [c.text for c in q.content]) for q in rec.quotes]
-    return hits[0]
 
 
 def test_v3_version() -> None:

@@ -3,20 +3,10 @@ reported clauses that keep their conjoined verbs, speaker spans that stop at a l
 
 from __future__ import annotations
 
-import re
-
 import pytest
-
-from accords.records import Article, Paragraph, Record
+from quotes_helpers import run
 
 pytestmark = pytest.mark.slow
-
-
-def run(text: str) -> Record:
-    import accords
-
-    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
-    return accords.process_article(Article(id="t", text=text, paragraphs=paras, language="en"))
 
 
 def test_rules_v2_headline_colon_is_an_attribution() -> None:

@@ -3,30 +3,12 @@ subject the parser puts inside the quotation, a participle or an apposition that
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from quotes_helpers import quote_of, run, speaker_text
 
-from accords.records import Article, Paragraph, Quote, Record
+from accords.records import Article, Paragraph
 
 pytestmark = pytest.mark.slow
-
-
-def run(text: str) -> Record:
-    import accords
-
-    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
-    return accords.process_article(Article(id="t", text=text, paragraphs=paras, language="en"))
-
-
-def quote_of(rec: Record, words: str) -> Quote:
-    hits = [q for q in rec.quotes if any(words in c.text for c in q.content)]
-    assert hits, [(q.kind, q.content[0].text) for q in rec.quotes]
-    return hits[0]
-
-
-def speaker_text(q: Quote) -> str | None:
-    return q.speaker.text if q.speaker is not None else None
 
 
 def test_cue_in_the_next_paragraph_is_not_the_quotes() -> None:
