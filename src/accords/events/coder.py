@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from accords.events import fallback, flags
+from accords.events import campaign, fallback, flags
 from accords.events import lexicon as L
 from accords.events.parties import Resolver, np_span
 from accords.events.patterns import Candidate, Coder
@@ -384,7 +384,7 @@ class EventBuilder:
             coded_actors = self.unattributed(c)
         if not coded_actors and _judicial(c):
             coded_actors = self.unattributed(c, sector="JUD" if c.code.mode != "investigate" else "GOV")
-        if not coded_actors:
+        if not coded_actors or campaign.not_an_event(c, [a.sector for a in coded_actors]):
             return None
         codes = {a.code for a in coded_actors}
         recips = [
@@ -423,6 +423,8 @@ class EventBuilder:
         f = self.flags_of(c, date if date_text else None)
         event, mode = c.code.event, c.code.mode
         event, mode = apply_rules(c, f, [a.sector for a in coded_actors])
+        if event == "ASSAULT" and campaign.verbal_attack_on_person(c):
+            event, mode = "ACCUSE", "disapprove"  # "Obama attacked Romney over his tax plan"
         if event == "ACCUSE" and c.code.event == "REQUEST" and not recips:
             target = _punitive_target(c)  # "called for sanctions against Belarus": Belarus is accused
             if target is not None:

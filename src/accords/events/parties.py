@@ -276,6 +276,13 @@ class Resolver:
                     code, sec = self.code_text(led.group(1))
                     if code:
                         break
+                if LED.match("x-" + t.lower_) and i >= 2 and doc[i - 1].text == "-":
+                    code, sec = self.code_text(doc[i - 2].text)  # "Saudi-led forces": three tokens
+                    if code and len(code) == 3:
+                        lo = min(lo, i - 2)
+                        span, text = doc[lo:hi], doc[lo:hi].text
+                        break
+                    code = None
                 if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and i not in patrons:
                     if t.ent_type_ not in ("GPE", "LOC") and not _names_state(t.text):
                         continue  # an untagged capitalised word ("The Federal Minister") is no town's name
@@ -316,6 +323,15 @@ class Resolver:
                 affiliated = c.lower_ in ("with", "to") and c.head.lemma_.lower() in AFFILIATION
                 if c.dep_ == "prep" and (c.lower_ in ("in", "from", "throughout", "across") or affiliated):
                     for p in c.children:
+                        if affiliated and p.dep_ == "pobj" and p.pos_ == "NOUN" and not code:
+                            # "fighters loyal to Iraq's Shiite cleric", "militias loyal to the Libyan premier"
+                            got = [g for g in self.resolve(p) if g.code and len(g.code) == 3]
+                            if got and got[0].code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
+                                code, sec = got[0].code, sector
+                                hi = max(hi, p.right_edge.i + 1)
+                                span = doc[lo:hi]
+                                text = span.text
+                                break
                         if p.dep_ == "pobj" and (
                             p.ent_type_ in ("GPE", "NORP")
                             or (affiliated and (p.ent_type_ == "ORG" or p.pos_ == "PROPN"))
@@ -350,6 +366,16 @@ class Resolver:
                 sec = sector or "GOV"
         if (
             not code
+            and head.lower_ in OFFICIAL_TITLES
+            and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+        ):
+            # "The Federal Minister for Interior Aftab Sherpao allowed ...": a title with the official's name in
+            # apposition, of the only state the sentence names (not one it acts on)
+            code = self._only_state(head, lo, hi, acted_on=False)
+            if code:
+                sec = sector or "GOV"
+        if (
+            not code
             and common
             and (_group_word(head) or _people_of(head))
             and (
@@ -371,6 +397,8 @@ class Resolver:
                 armed=sector in ("MIL", "COP", None),
                 gov=sector == "GOV",
             )
+            if code and sector == "GOV" and self._only_state(head, lo, hi, acted_on=False) is None:
+                code = None  # "the minister met the Egyptian president in Cairo": Egypt is the other side
             if code:
                 sec = sector
         if (

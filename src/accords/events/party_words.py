@@ -100,6 +100,8 @@ def _acted_on(t: Token) -> bool:
     for _ in range(3):
         if t.dep_ in ("dobj", "dative", "iobj", "attr"):
             return True
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+            return False  # "according to Pakistani officials": the source, not a party
         if t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "against", "on", "toward", "towards", "for"):
             return True
         if t.dep_ not in ("poss", "compound", "appos", "conj") or t.head == t:

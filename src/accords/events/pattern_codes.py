@@ -228,6 +228,13 @@ class CoderBase:
             return Code("MOBILIZE", "troops", ("military",)), [t]
         if lemma in GIVE_VERBS | {"grant"} and obj is not None and obj.lemma_.lower() in AID_OBJECTS:
             return Code("AID"), [t, obj]
+        if (
+            lemma in GIVE_VERBS
+            and obj is not None
+            and any(o.lemma_.lower() == "intelligence" for o in conj_expand(obj))
+            and any(p.dep_ == "dative" or (p.dep_ == "prep" and p.lower_ == "to") for p in t.children)
+        ):
+            return Code("AID", None, ("intelligence",)), [t]  # "providing military intelligence to Macedonia"
         if lemma == "fire" and obj is None:
             for c in t.children:  # "soldiers fired on the crowd", "fired at a checkpoint"
                 if c.dep_ == "prep" and c.lower_ in ("on", "at", "upon", "into"):
