@@ -31,3 +31,32 @@ def test_campaign_words_give_no_conflict_event_but_the_same_words_in_conflict_do
     assert not [e for e in rally.events if e.event == "PROTEST"]
     protest = run("Students held a rally in Dhaka against the new fees.")
     assert any(e.event == "PROTEST" and {a.code for a in e.actor} == {"BGD"} for e in protest.events)
+
+
+@pytest.mark.slow
+def test_police_and_protesters_take_the_articles_home_state() -> None:
+    rec = run(
+        "Kenya's opposition leader called for new elections on Monday. In Nairobi, thousands gathered outside "
+        "parliament as the count dragged on. Police fired tear gas at the crowd. Protesters later marched to the "
+        "electoral commission."
+    )
+    coded = {(e.event, a.text, a.code) for e in rec.events for a in e.actor}
+    assert ("ASSAULT", "Police", "KEN") in coded
+    assert ("PROTEST", "Protesters", "KEN") in coded
+
+
+@pytest.mark.slow
+def test_no_home_state_for_soldiers_or_where_another_state_is_named() -> None:
+    rec = run(
+        "Kenya's opposition leader called for new elections on Monday. In Nairobi, thousands gathered outside "
+        "parliament as the count dragged on. Soldiers fired on the crowd. Protesters marched to the Ugandan "
+        "embassy."
+    )
+    assert not [e for e in rec.events if e.event in ("ASSAULT", "PROTEST")]
+
+
+@pytest.mark.slow
+def test_a_short_text_has_no_home_state() -> None:
+    # two sentences are too little article to say where an unplaced group acts
+    rec = run("Kenya votes in Nairobi on Monday. Police fired tear gas at the crowd.")
+    assert not [e for e in rec.events if e.event == "ASSAULT"]

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from typing import Any
 
 from accords.events import fallback
+from accords.events.home import HOME_SECTORS, home_state, names_other_state
 from accords.events.party_words import (
     AFFILIATION,
     BOTH_SIDES,
@@ -66,6 +67,7 @@ class Resolver:
         self.last_person: EventEntity | None = None
         self.last_group: EventEntity | None = None
         self.parties: list[EventEntity] = []
+        self.home = home_state(record)
         self.entity_at, self.resolve_actor = _actors_api()
         self._mentions: list[tuple[int, int, Entity]] = []
         # doc.ents and Span.ents build every entity span of the document on each access: read them once
@@ -401,6 +403,16 @@ class Resolver:
                 code = None  # "the minister met the Egyptian president in Cairo": Egypt is the other side
             if code:
                 sec = sector
+        if (
+            not code
+            and self.home
+            and common
+            and sector in HOME_SECTORS
+            and (_group_word(head) or _people_of(head))
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and not names_other_state(self.ents_in(head.sent.start, head.sent.end), self.home, self.code_text)
+        ):
+            code, sec = self.home, sector  # "Police fired tear gas" in a story from Nairobi
         if (
             not code
             and head.lemma_.lower() in BOTH_SIDES

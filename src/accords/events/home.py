@@ -1,0 +1,54 @@
+"""The article's home state: where a story about one country happens, for groups the sentence gives no country.
+
+A report from Nairobi names Kenya in its first lines and then speaks of "police", "protesters" and "students"
+without saying whose. When the article names one state as a place far more than any other, such a group (of
+police or of civilians: people who seldom act abroad) is that state's. Soldiers, rebels and officials are not
+given it (they often act abroad), and a sentence that names another state gives no home.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from accords.records import Record
+
+# Sectors that take the home state: police and civilians, unions, parties, clergy, the media.
+HOME_SECTORS = {"COP", "CVL", "LAB", "PTY", "REL", "MED"}
+NON_STATES = {"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"}
+MIN_SENTENCES = 3  # a single sentence has no article around it
+MIN_MENTIONS = 2
+SHARE = 0.6
+
+
+def home_state(record: Record | None) -> str | None:
+    """The state the article names as a place in at least 60% of its place mentions (two or more), if any."""
+    if record is None or len(record.sentences) < MIN_SENTENCES:
+        return None
+    counts: Counter[str] = Counter()
+    for e in record.entities:
+        if (
+            e.type in ("GPE", "LOC", "FAC")
+            and e.country
+            and len(e.country) == 3
+            and e.country not in NON_STATES
+        ):
+            counts[e.country] += len(e.mentions)
+    if not counts:
+        return None
+    top, n = counts.most_common(1)[0]
+    if n < MIN_MENTIONS or n < SHARE * sum(counts.values()):
+        return None
+    return top
+
+
+def names_other_state(ents: list[Any], home: str, code_text: Any) -> bool:
+    """The sentence (its entities ``ents``) names a state other than the home one: a place, a demonym, an
+    organisation of a state."""
+    for e in ents:
+        if e.label_ not in ("GPE", "NORP", "LOC", "ORG"):
+            continue
+        code, _ = code_text(e.text)
+        if code and len(code) == 3 and code not in NON_STATES and code != home:
+            return True
+    return False
