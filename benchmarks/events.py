@@ -133,6 +133,7 @@ def gsr(settings, limit: int | None, which: str = "all") -> dict:
     }  # tp, fp, fn; dev = even rows (rules were looked at), held = odd
     ev_tp = ev_n = 0
     rec_agree = rec_total = 0
+    rec_pred = rec_right = 0
     times: Counter[str] = Counter()
     by_type: dict[str, Counter[str]] = defaultdict(Counter)
     misses = []
@@ -163,6 +164,7 @@ def gsr(settings, limit: int | None, which: str = "all") -> dict:
             tp += 1
             split[half][0] += 1
             by_type[gt]["tp"] += 1
+            gwant = grec | {GSR_NORMAL.get(c, "") for c in grec}
             if grec:
                 rec_total += 1
                 rec_agree += bool(
@@ -170,8 +172,12 @@ def gsr(settings, limit: int | None, which: str = "all") -> dict:
                         {a.code for a in match.recipient}
                         | {GSR_NORMAL.get(a.code or "", "") for a in match.recipient}
                     )
-                    & (grec | {GSR_NORMAL.get(c, "") for c in grec})
+                    & gwant
                 )
+            # recipient precision: every predicted recipient of a matched event whose code the gold lacks is wrong
+            for a in match.recipient:
+                rec_pred += 1
+                rec_right += bool({a.code, GSR_NORMAL.get(a.code or "", "")} & gwant)
         else:
             fn += 1
             split[half][2] += 1
@@ -199,6 +205,8 @@ def gsr(settings, limit: int | None, which: str = "all") -> dict:
             "event_level_precision": round(ev_tp / ev_n, 4) if ev_n else 0.0,
             "recipient_agreement": round(rec_agree / rec_total, 4) if rec_total else None,
             "recipient_pairs": rec_total,
+            "recipient_precision": round(rec_right / rec_pred, 4) if rec_pred else None,
+            "recipients_predicted": rec_pred,
             "dev_half": prf(*split["dev"]) if which != "held" else None,
             "held_half": prf(*split["held"]) if which != "dev" else None,
             "per_type": {k: prf(v["tp"], v["fp"], v["fn"]) for k, v in sorted(by_type.items())},
@@ -384,7 +392,8 @@ def main() -> int:
         print(
             f"GSR end to end (n={g['n']}): P {g['precision']:.3f} R {g['recall']:.3f} F1 {g['f1']:.3f}; "
             f"event-level precision {g['event_level_precision']:.3f}; recipient agreement {g['recipient_agreement']} "
-            f"over {g['recipient_pairs']} matched pairs with a gold recipient"
+            f"over {g['recipient_pairs']} matched pairs with a gold recipient; "
+            f"recipient precision {g['recipient_precision']} over {g['recipients_predicted']} predicted recipients"
         )
         halves = []
         if g["dev_half"] is not None:
