@@ -49,6 +49,7 @@ from accords.quotes.lexicon import (
     PRONOUNS,
 )
 from accords.quotes.reported import ReportedSpeech
+from accords.quotes.speaker_heads import name_before_aside
 from accords.quotes.speakers import SpeakerResolver
 from accords.records import Evidence, Quote, Record, Span
 
@@ -87,6 +88,10 @@ __all__ = [
 
 
 NAMED_TURNS = True
+# a dateline in title case with a news agency in brackets: 'New York (AFP) – ', 'Paris, France (Reuters) - '
+_AGENCY_DATELINE = re.compile(
+    r"\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:, [A-Z][\w .]*)? \([A-Z][A-Za-z .]*\)\s*[—–-]+\s*"
+)
 
 
 class Extractor(ReportedSpeech, DirectQuotes):
@@ -96,7 +101,8 @@ class Extractor(ReportedSpeech, DirectQuotes):
         atts += self._check_speakers(self.from_segments(atts))
         atts += self.from_headlines(atts)
         atts = [a for a in atts if not a.dropped]
-        return dedupe(merge_split(atts))
+        atts = merge_split(atts)
+        return dedupe([x for x in atts if not _inner_direct(x, atts, self.doc)])
 
     def from_headlines(self, atts: list[Attribution]) -> list[Attribution]:
         """A headline of the form 'Name: what they said' ('Lynch: No outside influence on FBI probe', 'Clinton to
@@ -167,21 +173,57 @@ class Extractor(ReportedSpeech, DirectQuotes):
                 att.confidence -= 0.1
                 continue
             att.speaker = self._past_dateline(tok, att)
+        for att in atts:
+            if att.speaker is None and att.cue is not None and not att.nested:
+                att.speaker = self._aside_speaker(att)
         return atts
+
+    def _aside_speaker(self, att: Attribution) -> Any:
+        """'Sen. Chuck Grassley, facing a spirited challenge in Iowa, said ...': a cue the parser left without a
+        subject takes the person named before the aside between commas that ends right before it."""
+        assert att.cue is not None
+        span = self.doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+        verb = next((t for t in span or [] if t.pos_ == "VERB"), None)
+        if verb is None:
+            return None
+        left = [t for t in self.doc[verb.sent.start : verb.i] if not t.is_space]
+        tok = name_before_aside(verb, left, self.tok_seg)
+        if tok is None or any(a <= tok.idx < b for a, b in att.content):
+            return None
+        return tok
 
     def _past_dateline(self, tok: Any, att: Attribution) -> Any:
         """'WASHINGTON (AP) — Donald Trump said ...': the parser may take the dateline for the subject; the speaker
         is the noun phrase after the dash."""
-        if not (tok.text.isupper() and len(tok.text) > 2) or att.cue is None:
+        if att.cue is None:
             return tok
         pa = self.para_spans[self.paragraph_of(tok.idx)][0]
-        m = DATELINE.match(self.text, pa)
+        m = DATELINE.match(self.text, pa) if tok.text.isupper() and len(tok.text) > 2 else None
+        if m is None:
+            m = _AGENCY_DATELINE.match(self.text, pa)  # 'New York (AFP) – Vice President Joe Biden ...'
         if m is None or not pa <= tok.idx < m.end():
             return tok
         cue = self.doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
         if cue is None or cue.start == 0:
             return tok
         v = cue[0]
+        # the subject of the clause right after the dateline ('... – Vice President Joe Biden on Monday hit the
+        # trail ..., trashing Trump': Biden, for the participle too)
+        subj = next(
+            (
+                t
+                for t in self.doc[tok.i : v.i]
+                if t.idx >= m.end() and t.dep_ in ("nsubj", "nsubjpass") and animate(t)
+            ),
+            None,
+        )
+        if subj is not None:
+            return subj
+        first = next((t for t in self.doc[tok.i : v.i] if t.idx >= m.end()), None)
+        while first is not None and first.dep_ in ("compound", "flat") and first.i < first.head.i < v.i:
+            first = first.head
+        if first is not None and first.pos_ == "PROPN" and animate(first):
+            return first  # the name that opens the sentence after the dateline (the parser took it for an apposition)
         cands = [
             t
             for t in self.doc[tok.i : v.i]
@@ -225,6 +267,56 @@ def _overlap(x: Attribution, y: Attribution) -> int:
 
 def _length(x: Attribution) -> int:
     return sum(b - a for a, b in x.content)
+
+
+def _same_speaker(x: Any, y: Any) -> bool:
+    """May the inner quote's speaker ``x`` be the clause's ``y`` (a mixed clause with no speaker never wins)?"""
+    return y is not None and (x is None or x.i == y.i or x.pos_ == "PRON" or x.text == y.text)
+
+
+def _token_at(doc: Any, span: tuple[int, int]) -> Any:
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return next((t for t in toks or [] if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _in_complement(tok: Any, verb: Any) -> bool:
+    """Does ``tok`` stand in the clausal complement of ``verb`` ('said he believes': 'believes' in that of 'said')?"""
+    while tok.head.i != tok.i:
+        if tok.head.i == verb.i:
+            return tok.dep_ in ("ccomp", "xcomp")
+        tok = tok.head
+    return False
+
+
+def _inner_direct(x: Attribution, atts: list[Attribution], doc: Any) -> bool:
+    """'Benjamin said he believes “...”': the quotation is the whole clause of 'believes', so it is a direct quote of
+    its own; but it stands inside the reported clause of 'said', which PolNeAR and a reader take as one mixed
+    attribution (the clause and its quoted words). A direct quote whose cue stands in the complement of a mixed
+    clause's cue, of the same speaker (a pronoun for them, or none), gives way to that clause and the quote nested
+    in it, when the two are too alike to stand side by side."""
+    if x.kind != "direct" or x.nested or x.cue is None:
+        return False
+    for y in atts:
+        if (
+            y.kind != "mixed"
+            or y.nested
+            or y is x
+            or y.cue is None
+            or y.cue == x.cue
+            or y.segments != x.segments
+        ):
+            continue
+        if not (y.start <= x.cue[0] and x.cue[1] <= y.end and y.start <= x.start and x.end <= y.end):
+            continue
+        if (
+            _overlap(x, y) * 2 >= max(_length(x), _length(y))  # else the two stand side by side anyway
+            and _same_speaker(x.speaker, y.speaker)
+            and any(z.nested and z.parent is y for z in atts)
+        ):
+            xv, yv = _token_at(doc, x.cue), _token_at(doc, y.cue)
+            if xv is not None and yv is not None and _in_complement(xv, yv):
+                return True
+    return False
 
 
 def dedupe(atts: list[Attribution]) -> list[Attribution]:

@@ -79,8 +79,8 @@ def _role(text: str, i: int, inside: bool, width: int = 1) -> str | None:
             return None
         ch = STRAIGHT
     if ch == STRAIGHT:
-        if prev.isdigit() and not nxt.isalpha():
-            return None  # 12" screen, 6'2": an inch sign
+        if prev.isdigit() and not nxt.isalpha() and width == 1:
+            return None  # 12" screen, 6'2": an inch sign (never two apostrophes: ''Hawaii Five-0'')
         if prev == "=" or nxt == ">":
             return None  # markup left in the text: attr="value"
         before_ok = prev.isspace() or prev in "([{—–-/:;,'‘" or i == 0

@@ -52,6 +52,50 @@ def _paragraph_opener(verb: Any, quoted: Container[int]) -> Any:
     return last if last.i not in quoted else None
 
 
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def name_before_aside(verb: Any, left: list[Any], quoted: Container[int]) -> Any:
+    """'Col. Steven H. Warren, a military spokesman in Baghdad, said', 'Mr. Trump, asked about the deaths, had
+    said': a person's name, then an aside between commas (an apposition or a participle phrase, no finite verb of
+    its own), then the cue. The parser often hangs such a name on a noun before it and leaves the cue without a
+    subject; the name is the speaker."""
+    words = list(left)
+    while words and words[-1].pos_ in ("AUX", "ADV", "PART") and words[-1].tag_ not in _FINITE[:3]:
+        words.pop()  # 'had said', 'also said': over the auxiliary and the adverb
+    if words and words[-1].tag_ in ("VBD", "MD") and words[-1].pos_ == "AUX":
+        words.pop()  # 'had said': 'had' is finite but belongs to the cue
+    if len(words) < 4 or words[-1].text != ",":
+        return None
+    for k in range(len(words) - 2, max(0, len(words) - 22), -1):
+        tok = words[k]
+        if (
+            tok.is_quote
+            or tok.i in quoted
+            or tok.tag_ in _FINITE[1:]
+            or tok.lower_ in ("who", "which", "that")
+        ):
+            return None
+        if tok.text != "," or k == 0:
+            continue
+        name = words[k - 1]
+        if (
+            name.ent_type_ == "PERSON"
+            and name.pos_ == "PROPN"
+            and name.i not in quoted
+            and k < len(words) - 2
+        ):
+            # a past tense in the aside is a participle the tagger misread ('Mr. Trump, asked about ...'), unless
+            # it has a subject of its own there ('Mr. Trump, the crowd cheered, ...')
+            aside = words[k + 1 : -1]
+            if any(
+                t.tag_ == "VBD" and any(c.dep_ in _SUBJ and c.i > name.i for c in t.children) for t in aside
+            ):
+                return None
+            return name if _ok(name, verb, quoted) else None
+    return None
+
+
 def cue_subject(verb: Any, quoted: Container[int]) -> Any:
     """The head token of the one who says ``verb``, never a token in ``quoted`` (token indices inside quotation
     marks); None when no plausible speaker stands outside the quotation."""
@@ -96,6 +140,9 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
     if last is not None and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG", ""):
         if _ok(last, verb, quoted):
             return last
+    named = name_before_aside(verb, left, quoted)
+    if named is not None:
+        return named
     # 'Flea shared the news on social media, writing “...”': a participle after a comma takes the subject of the
     # clause it follows
     if verb.tag_ == "VBG" and left and left[-1].text == ",":

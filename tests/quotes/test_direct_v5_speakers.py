@@ -1,0 +1,117 @@
+"""Speakers the parse leaves open (quotes v5): a name, an aside between commas, then the cue; a dateline in title case
+with a news agency; a quotation that is the clause of a verb inside a reported clause (one mixed attribution);
+two apostrophes after a digit close a quotation (no inch sign)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from quotes_helpers import quote_of, run, speaker_text
+
+from accords.quotes.marks import find_segments
+from accords.quotes.speaker_heads import name_before_aside
+
+pytestmark = pytest.mark.slow
+
+
+def _doc_with_heads(
+    words: list[str], heads: list[int], deps: list[str], tags: list[str], ents: list[str]
+) -> object:
+    """A hand-made parse, so that the rule is tested on the wrong parse it is for, whatever the model does."""
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    pos = {"NNP": "PROPN", "NN": "NOUN", "VBD": "VERB", "VBN": "VERB", ",": "PUNCT", "DT": "DET", "IN": "ADP"}
+    return Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=[pos.get(t, "X") for t in tags],
+        ents=ents,
+    )
+
+
+def test_name_before_an_aside_speaks_when_the_cue_has_no_subject() -> None:
+    # 'Maria Lopez, a spokeswoman in Denver, said ...' with the name hung on a noun before it
+    words = [
+        "On",
+        "Monday",
+        ",",
+        "Maria",
+        "Lopez",
+        ",",
+        "a",
+        "spokeswoman",
+        "in",
+        "Denver",
+        ",",
+        "said",
+        "it",
+    ]
+    heads = [11, 0, 11, 4, 1, 4, 7, 4, 7, 8, 11, 11, 11]
+    deps = [
+        "prep",
+        "pobj",
+        "punct",
+        "compound",
+        "appos",
+        "punct",
+        "det",
+        "appos",
+        "prep",
+        "pobj",
+        "punct",
+        "ROOT",
+    ]
+    deps.append("ccomp")
+    tags = ["IN", "NNP", ",", "NNP", "NNP", ",", "DT", "NN", "IN", "NNP", ",", "VBD", "PRP"]
+    ents = ["O", "B-DATE", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-GPE", "O", "O", "O"]
+    doc = _doc_with_heads(words, heads, deps, tags, ents)
+    verb = doc[11]
+    left = list(doc[0:11])
+    tok = name_before_aside(verb, left, set())
+    assert tok is not None and tok.text == "Lopez"
+
+
+def test_no_name_before_an_aside_with_a_clause_of_its_own() -> None:
+    # 'Maria Lopez, the crowd shouted, said ...': the aside has a subject and a finite verb of its own
+    words = ["Maria", "Lopez", ",", "the", "crowd", "shouted", ",", "said", "it"]
+    heads = [1, 7, 7, 4, 5, 7, 7, 7, 7]
+    deps = ["compound", "npadvmod", "punct", "det", "nsubj", "parataxis", "punct", "ROOT", "ccomp"]
+    tags = ["NNP", "NNP", ",", "DT", "NN", "VBD", ",", "VBD", "PRP"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]
+    doc = _doc_with_heads(words, heads, deps, tags, ents)
+    assert name_before_aside(doc[7], list(doc[0:7]), set()) is None
+
+
+def test_name_after_an_agency_dateline_speaks() -> None:
+    rec = run(
+        "Paris (AFP) – Prime Minister Anne Moreau on Tuesday toured the flooded towns of the south for the first "
+        "time, promising that the state would pay for the repairs."
+    )
+    q = quote_of(rec, "the state would pay")
+    assert speaker_text(q) is not None and "Moreau" in speaker_text(q)
+    assert "AFP" not in speaker_text(q)
+
+
+def test_quotation_that_is_the_clause_of_believes_inside_said_is_one_mixed_quote() -> None:
+    rec = run(
+        'Daniel Kern, a former official, said he believes "the council made a sound choice and the city will '
+        'see the benefits within a year."'
+    )
+    mixed = [q for q in rec.quotes if q.kind == "mixed"]
+    assert len(mixed) == 1, [(q.kind, q.cue.text if q.cue else None) for q in rec.quotes]
+    assert mixed[0].cue is not None and mixed[0].cue.text == "said"
+    assert mixed[0].content[0].text.startswith("he believes")
+    direct = [q for q in rec.quotes if q.kind == "direct"]
+    # the quoted words stay a direct quote of the same speaker, with the cue of the clause they stand in
+    assert direct and all(q.cue is not None and q.cue.text == "said" for q in direct)
+
+
+def test_two_apostrophes_after_a_digit_close_a_quotation() -> None:
+    text = "She said the show ''Hawaii Five-0'' would return. He called it ''great TV.''"
+    segs = find_segments(text)
+    inner = [text[s.start : s.end] for s in segs]
+    assert inner == ["''Hawaii Five-0''", "''great TV.''"]
