@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from accords.events import campaign, fallback, flags
+from accords.events import campaign, fallback, flags, recipients
 from accords.events import lexicon as L
 from accords.events.parties import Resolver, np_span
 from accords.events.patterns import Candidate, Coder
@@ -229,6 +229,8 @@ class EventBuilder:
             if e.label_ not in ("GPE", "LOC", "FAC") or any(t.i in taken for t in e):
                 continue
             prep = e.root.head
+            if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_HEADS:  # "in the town of Cizre"
+                prep = prep.head.head
             if prep.dep_ != "prep" or prep.lower_ not in LOC_PREPS:
                 continue
             h = prep.head
@@ -251,7 +253,9 @@ class EventBuilder:
                     start=e.start_char,
                     end=e.end_char,
                     place=e.text,
-                    country=fallback.place_country(e.text),
+                    # "the town of Cizre": the name after "of"
+                    country=fallback.place_country(e.text)
+                    or fallback.place_country(e.text.split(" of ")[-1]),
                 )
         return None
 
@@ -425,6 +429,9 @@ class EventBuilder:
         event, mode = apply_rules(c, f, [a.sector for a in coded_actors])
         if event == "ASSAULT" and campaign.verbal_attack_on_person(c):
             event, mode = "ACCUSE", "disapprove"  # "Obama attacked Romney over his tax plan"
+        if not recips:  # whom a protest targets, where a material act falls
+            sectors = {(a.code, a.sector) for a in coded_actors}
+            recips = [r for r in recipients.fill(self, c, event) if (r.code, r.sector) not in sectors]
         if event == "ACCUSE" and c.code.event == "REQUEST" and not recips:
             target = _punitive_target(c)  # "called for sanctions against Belarus": Belarus is accused
             if target is not None:

@@ -1,0 +1,91 @@
+"""Recipients the object phrases do not give: whom a protest targets, where a measure or an attack falls.
+
+Used only when no recipient was resolved from the trigger's objects and prepositions:
+
+- a protest's recipient is the government or official its demand is aimed at ("to demand reforms by President
+  Suharto's government", "in protest of the Russian government's refusal"); with none named, the state where the
+  protest happens ("demonstrated in Serbia"), whose authorities it addresses;
+- a material act or a concession (a curfew, its lifting, a sanction, an attack, a deployment) falls on the place of its clause
+  ("imposed a curfew in the town of Cizre", "arrived in Bosnia"); a group the object names without a country
+  ("arrested opposition supporters in Harare") is of that place's state.
+
+Verbal events (meetings, agreements, statements) keep no place recipient: the place is only where they happen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accords.events import fallback
+from accords.events.party_words import _common_noun, _group_word, _people_of, np_span
+from accords.records import EventEntity
+
+Token = Any
+
+# Heads of the target of a demand: "the resignation of the Algerian president", "the government of Gbagbo".
+TARGET_HEADS = {
+    "government", "president", "regime", "minister", "premier", "authorities", "authority", "administration",
+    "king", "parliament", "ruler", "junta", "cabinet", "leadership", "governor", "mayor", "chancellor", "kremlin",
+}  # fmt: skip
+PLACE_EVENTS = {"CONCEDE", "COERCE", "THREATEN", "SANCTION", "ASSAULT", "AID", "MOBILIZE"}
+NON_STATES = {"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"}
+
+
+def _state(code: str | None) -> bool:
+    return bool(code) and len(code or "") == 3 and code not in NON_STATES
+
+
+def protest_target(builder: Any, c: Any, taken: set[int]) -> list[EventEntity]:
+    """The government or official a protest's demand is aimed at, in the trigger's own phrase."""
+    words = {w.i for w in (c.trigger, *c.words)}
+    for w in sorted(c.trigger.subtree, key=lambda t: t.i):
+        if w.i in taken or w.i in words or w.i <= c.trigger.i:
+            continue
+        if w.lemma_.lower() not in TARGET_HEADS and not (w.ent_type_ == "PERSON" and w.dep_ != "compound"):
+            continue
+        for e in builder.resolver.resolve(w):
+            if _state(e.code):
+                return [e]
+    return []
+
+
+def place_recipients(builder: Any, c: Any, taken: set[int]) -> list[EventEntity]:
+    """The state of the place in the event's clause: the object's unplaced group, else the place itself."""
+    loc = builder.place_of(c, taken)
+    if loc is None:
+        return []
+    code = loc.country or fallback.place_country(loc.place or loc.text)
+    if not _state(code):
+        return []
+    res = builder.resolver
+    groups = []
+    for h in c.recipients:
+        if _common_noun(h) and (_group_word(h) or _people_of(h)):
+            lo, hi = np_span(h)
+            span = builder.doc[lo:hi]
+            groups.append(
+                EventEntity(
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                    name=span.text,
+                    code=code,
+                    sector=res.sector_of(h, lo, hi),
+                )
+            )
+    if groups:
+        return groups
+    return [EventEntity(text=loc.text, start=loc.start, end=loc.end, name=loc.place or loc.text, code=code)]
+
+
+def fill(builder: Any, c: Any, event: str) -> list[EventEntity]:
+    """Recipients for an event whose object phrases gave none (see the module's docstring)."""
+    taken = {t.i for h in c.actors for t in h.subtree}
+    if event == "PROTEST":
+        got = protest_target(builder, c, taken)
+        if got:
+            return got
+        return place_recipients(builder, c, taken)
+    if event in PLACE_EVENTS:
+        return place_recipients(builder, c, taken)
+    return []
