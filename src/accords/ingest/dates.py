@@ -351,20 +351,48 @@ def _before_text(h1: Any) -> str:
     return " ".join(pieces)[-BEFORE_CHARS:]
 
 
-def byline_date(tree: Any, h1: Any, known: frozenset[str] = frozenset()) -> str | None:
+class BylineView:
+    """The text a headline's byline readers see, read once for :func:`byline_date` and
+    :func:`byline_update` (both read the same two windows)."""
+
+    def __init__(self, h1: Any) -> None:
+        self.h1 = h1
+        self._text: str | None = None
+        self._above: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The visible text from the headline on, up to :data:`LABELLED_CHARS`."""
+        if self._text is None:
+            self._text = _visible_parts(_after(self.h1), self.h1, LABELLED_CHARS)
+        return self._text
+
+    @property
+    def above(self) -> str:
+        """The date line just above the headline (:func:`_before_text`)."""
+        if self._above is None:
+            self._above = _before_text(self.h1)
+        return self._above
+
+
+def byline_date(
+    tree: Any, h1: Any, known: frozenset[str] = frozenset(), view: BylineView | None = None
+) -> str | None:
     """The date the page shows by its headline (the byline), unless it is labelled as an update.
 
     Reads the visible text from the ``<h1>`` on, at most :data:`BYLINE_CHARS` characters, and
     returns the first date written there (``May 16, 2025``, ``16 May 2025``, ISO, numeric when
     ``known`` dates tell its order); then a date line just above the headline; then a date labelled
-    'Published' (in words or by its markup) up to :data:`LABELLED_CHARS` after it.
+    'Published' (in words or by its markup) up to :data:`LABELLED_CHARS` after it. ``view`` (of
+    ``h1``) shares the reading with :func:`byline_update`.
     """
-    text = _visible_parts(_after(h1), h1, LABELLED_CHARS)
+    view = view if view is not None else BylineView(h1)
+    text = view.text
     near = text[: BYLINE_CHARS + 60]
     found = first_written_date(near, lambda at: _labelled_update(near, at), known)
     if found:
         return found[1]
-    above = _before_text(h1)
+    above = view.above
     found = first_written_date(above, lambda at: _labelled_update(above, at), known)
     if found:
         return found[1]
@@ -374,12 +402,16 @@ def byline_date(tree: Any, h1: Any, known: frozenset[str] = frozenset()) -> str 
     return found[1] if found else None
 
 
-def byline_update(tree: Any, h1: Any, known: frozenset[str] = frozenset()) -> str | None:
+def byline_update(
+    tree: Any, h1: Any, known: frozenset[str] = frozenset(), view: BylineView | None = None
+) -> str | None:
     """The date the page shows by its headline as an update ('Updated Sep 17, 2025'): in the
     window of :func:`byline_date`, in the date line just above the headline, then, as a date
     labelled 'Published' may be, up to :data:`LABELLED_CHARS` after it."""
-    text = _visible_parts(_after(h1), h1, LABELLED_CHARS)
-    for window in (text[: BYLINE_CHARS + 60], _before_text(h1), text):
+    view = view if view is not None else BylineView(h1)
+    text = view.text
+    for window in (text[: BYLINE_CHARS + 60], None, text):
+        window = view.above if window is None else window
         found = first_written_date(window, partial(_unlabelled, window), known)
         if found:
             return found[1]
@@ -428,10 +460,10 @@ def shows_day(tree: Any, day: str, known: frozenset[str] = frozenset()) -> bool:
 def choose_date(
     from_url: str | None,
     original: str | None,
-    shown: str | None,
+    shown: str | None | Callable[[], str | None],
     declared: Declared,
     guess: Callable[[], str | None],
-    shown_update: str | None = None,
+    shown_update: str | None | Callable[[], str | None] = None,
     on_page: Callable[[str], bool] = lambda day: True,
 ) -> str | None:
     """The publication date, by the order of the module docstring. ``guess`` is called only when
@@ -442,6 +474,7 @@ def choose_date(
     (``shown_update``): the page then offers that date as the date of the text a reader has. A
     page that gives no publication date at all is dated by the update date it shows, by the
     headline or, found by the guess, elsewhere ('Page last modified: ...' at its foot).
+    ``shown`` and ``shown_update`` may be functions, called only when their date is needed.
     """
     if from_url:
         return from_url
@@ -450,14 +483,16 @@ def choose_date(
     stated = declared.published
     if stated and not declared.stated and not on_page(stated):
         stated = None
+    shown = shown() if callable(shown) else shown
     if shown:
         if shown in declared.modified_all and stated and stated < shown:
             return stated
         return shown
     if stated:
         return stated
-    if shown_update:
-        return shown_update
+    update = shown_update() if callable(shown_update) else shown_update
+    if update:
+        return update
     if declared.published:
         return declared.published
     value = parse_day(guess())

@@ -27,8 +27,10 @@ from trafilatura import metadata as traf_meta
 from trafilatura.htmlprocessing import delete_element
 from trafilatura.utils import line_processing
 
+from accords.ingest.body import precision_text
 from accords.ingest.dates import (
     BYLINE_CHARS,
+    BylineView,
     byline_date,
     byline_update,
     choose_date,
@@ -224,8 +226,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
     h1s = [" ".join(h.text_content().split()) for h in h1_nodes]
     meta = page_metadata(tree, url, author=False)
     page_url = meta.url or url
-    doc = _extract(tree, page_url, favor_precision=True)
-    body, mode = _body(doc), "precision"
+    body, mode = precision_text(tree, page_url), "precision"
     if len(body) < 1000:
         # Precision mode sometimes prunes a real article: compare with the default mode.
         other = _extract(tree, page_url)
@@ -240,13 +241,21 @@ def extract_html(html: str, url: str | None = None) -> HtmlDoc | None:
     paragraphs = clean_paragraphs(body.split("\n"), title, [meta.title, og_title, *h1s[:1]])
     scripts = (s.text for s in tree.iter("script") if s.get("type") == "application/ld+json" and s.text)
     declared = declared_dates(metas, jsonld_nodes(scripts), tree)
+    view = BylineView(h1_nodes[0]) if h1_nodes else None
+
+    def shown() -> str | None:
+        return byline_date(tree, view.h1, declared.known, view) if view else None
+
+    def shown_update() -> str | None:
+        return byline_update(tree, view.h1, declared.known, view) if view else None
+
     date = choose_date(
         url_date(page_url),
         originally_published(html, tree),
-        byline_date(tree, h1_nodes[0], declared.known) if h1_nodes else None,
+        shown,
         declared,
         lambda: _guess_date(tree, page_url),
-        byline_update(tree, h1_nodes[0], declared.known) if h1_nodes else None,
+        shown_update,
         lambda day: shows_day(tree, day, declared.known),
     )
     modified = declared.modified
