@@ -88,6 +88,8 @@ __all__ = [
 
 
 NAMED_TURNS = True
+# an uncued quotation with no speaker is kept only from this many words (a block quotation)
+ORPHAN_WORDS = 25
 # a dateline in title case with a news agency in brackets: 'New York (AFP) – ', 'Paris, France (Reuters) - '
 _AGENCY_DATELINE = re.compile(
     r"\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:, [A-Z][\w .]*)? \([A-Z][A-Za-z .]*\)\s*[—–-]+\s*"
@@ -100,9 +102,18 @@ class Extractor(ReportedSpeech, DirectQuotes):
         atts = self._check_speakers(self.merge_segments(self.from_parse()))
         atts += self._check_speakers(self.from_segments(atts))
         atts += self.from_headlines(atts)
-        atts = [a for a in atts if not a.dropped]
+        atts = [a for a in atts if not a.dropped and not self._orphan(a)]
         atts = merge_split(atts)
         return dedupe([x for x in atts if not _inner_direct(x, atts, self.doc)])
+
+    def _orphan(self, att: Attribution) -> bool:
+        """A short quotation with neither a cue nor a speaker: more often a slogan, a sign, a title or a phrase the
+        writer holds at arm's length than anyone's statement, and no record of who said what. A long block
+        quotation stays (someone's words, even when the text does not say whose)."""
+        if att.kind != "direct" or att.nested or att.cue is not None or att.speaker is not None:
+            return False
+        words = sum(len(re.findall(r"\w+", self.text[a:b])) for a, b in att.content)
+        return words < ORPHAN_WORDS
 
     def from_headlines(self, atts: list[Attribution]) -> list[Attribution]:
         """A headline of the form 'Name: what they said' ('Lynch: No outside influence on FBI probe', 'Clinton to
