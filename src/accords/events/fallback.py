@@ -186,6 +186,8 @@ def place_country(name: str) -> str | None:
         import pycountry
     except ImportError:  # pragma: no cover
         return None
+    if name.strip() in _us_states():
+        return "USA"  # "in Florida": the state, not the Cuban town of that name
     cc = _city_countries().get(name.strip())
     if not cc:
         return None
@@ -210,6 +212,12 @@ def _city_countries() -> dict[str, str]:
         if old is None or pop > old[0]:
             best[name] = (pop, v["countrycode"])
     return {k: cc for k, (_, cc) in best.items()}
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> set[str]:
+    """Names of the states of the United States (a state's name comes before a foreign city's)."""
+    return {str(v["name"]) for v in _gc().get_us_states().values()}
 
 
 @lru_cache(maxsize=1)

@@ -327,8 +327,8 @@ class ClausePatterns(CoderBase):
             for h in {holder, *inner_words}:
                 if h.pos_ == "VERB":
                     o = _obj(h)
-                    if o is not None and o not in inner_words and o.pos_ in ("PROPN", "PRON"):
-                        inner_recips.extend(conj_expand(o))
+                    if o is not None and o not in inner_words and o.pos_ in ("PROPN", "PRON", "NOUN"):
+                        inner_recips.extend(conj_expand(o))  # "threatened to ban opposition candidates"
                 inner_recips.extend(
                     p for p in _prep_objs(h, PREP_BY_TYPE.get(inner.event, set())) for p in conj_expand(p)
                 )
