@@ -27,6 +27,15 @@ TARGET_HEADS = {
     "government", "president", "regime", "minister", "premier", "authorities", "authority", "administration",
     "king", "parliament", "ruler", "junta", "cabinet", "leadership", "governor", "mayor", "chancellor", "kremlin",
 }  # fmt: skip
+# Prepositions after an event noun that name its other party: "a protest with Albania", "the invasion of South
+# Lebanon", "a blockade on Palestinian lorries", "demands from Shona rebels", "an aid programme for Bosnia".
+NOUN_PREPS = {"with", "against", "on", "upon", "of", "from", "to", "for", "into"}
+# Nouns whose "on" and "of" phrases give the topic, not a party: "agreement on the fate of Palestinian offices".
+TOPIC_HOLDERS = {
+    "agreement", "deal", "accord", "talks", "negotiation", "discussion", "consultation", "dialogue", "meeting",
+    "compromise", "decision", "position", "statement", "resolution", "vote", "fate", "issue", "question",
+    "future", "status", "matter", "subject", "plan", "proposal", "report",
+}  # fmt: skip
 PLACE_EVENTS = {"CONCEDE", "COERCE", "THREATEN", "SANCTION", "ASSAULT", "AID", "MOBILIZE"}
 NON_STATES = {"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"}
 
@@ -47,6 +56,42 @@ def protest_target(builder: Any, c: Any, taken: set[int]) -> list[EventEntity]:
             if _state(e.code):
                 return [e]
     return []
+
+
+def noun_parties(builder: Any, c: Any, taken: set[int]) -> list[EventEntity]:
+    """The other party named after the event's noun ("lodged a protest with Albania"), one noun deep ("a
+    suspension of air links with Serbia")."""
+    holders = [w for w in c.words[1:] if w.pos_ in ("NOUN", "PROPN")]
+    holders += [
+        ch for ch in c.trigger.children if ch.dep_ == "dobj" and ch.pos_ == "NOUN" and ch not in holders
+    ]
+    actors = {a.i for a in c.actors}
+    for _depth in range(2):
+        nxt = []
+        for h in holders:
+            for p in h.children:
+                if p.dep_ != "prep" or p.lower_ not in NOUN_PREPS:
+                    continue
+                if h.lemma_.lower() in TOPIC_HOLDERS and p.lower_ in ("on", "upon", "of"):
+                    continue
+                for o in p.children:
+                    if o.dep_ != "pobj" or o.i in taken or o.i in actors or o.ent_type_ in ("DATE", "TIME"):
+                        continue
+                    got = [e for x in _conj(o) for e in builder.resolver.resolve(x) if e.code]
+                    if got:
+                        return got
+                    if o.pos_ == "NOUN" and o.lemma_.lower() not in TOPIC_HOLDERS:
+                        nxt.append(o)
+        holders = nxt
+    return []
+
+
+def _conj(t: Token) -> list[Token]:
+    out = [t]
+    for ch in t.children:
+        if ch.dep_ == "conj" and ch.pos_ in ("PROPN", "NOUN"):
+            out.extend(_conj(ch))
+    return out
 
 
 def place_recipients(builder: Any, c: Any, taken: set[int]) -> list[EventEntity]:
@@ -81,6 +126,9 @@ def place_recipients(builder: Any, c: Any, taken: set[int]) -> list[EventEntity]
 def fill(builder: Any, c: Any, event: str) -> list[EventEntity]:
     """Recipients for an event whose object phrases gave none (see the module's docstring)."""
     taken = {t.i for h in c.actors for t in h.subtree}
+    got = noun_parties(builder, c, taken)
+    if got:
+        return got
     if event == "PROTEST":
         got = protest_target(builder, c, taken)
         if got:
