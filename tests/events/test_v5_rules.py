@@ -60,3 +60,12 @@ def test_a_short_text_has_no_home_state() -> None:
     # two sentences are too little article to say where an unplaced group acts
     rec = run("Kenya votes in Nairobi on Monday. Police fired tear gas at the crowd.")
     assert not [e for e in rec.events if e.event == "ASSAULT"]
+
+
+@pytest.mark.slow
+def test_the_city_of_talks_is_not_the_country_of_the_other_side() -> None:
+    rec = run("The Philippine government resumed peace talks with communist rebels in Oslo.")
+    talks = [e for e in rec.events if e.event == "CONSULT"]
+    assert talks and all(
+        "NOR" not in {r.code for r in e.recipient} | {a.code for a in e.actor} for e in talks
+    )

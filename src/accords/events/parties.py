@@ -19,6 +19,7 @@ from accords.events.party_words import (
     CIVIL_SECTORS,
     GROUP_PRON,
     LED,
+    MEETINGS,
     OFFICIAL_TITLES,
     PERSON_PRON,
     REPORTING_LEMMAS,
@@ -323,6 +324,14 @@ class Resolver:
                 if c.head.i >= hi and c.lower_ == "from" and c.head.lemma_.lower() not in AFFILIATION:
                     continue  # a source inside a clause on the noun: "calls to withdraw from Kuwait"
                 affiliated = c.lower_ in ("with", "to") and c.head.lemma_.lower() in AFFILIATION
+                meeting_place = (
+                    c.lower_ == "in"
+                    and head.dep_ == "pobj"
+                    and head.head.lower_ == "with"
+                    and head.head.head.lemma_.lower() in MEETINGS
+                )
+                if meeting_place:
+                    continue  # "resumed talks with communist rebels in Oslo": where they meet, not whose
                 if c.dep_ == "prep" and (c.lower_ in ("in", "from", "throughout", "across") or affiliated):
                     for p in c.children:
                         if affiliated and p.dep_ == "pobj" and p.pos_ == "NOUN" and not code:

@@ -139,6 +139,18 @@ PATRON_WORDS = {
     "backed", "supported", "sponsored", "funded", "allied", "aligned", "armed", "trained", "friendly", "inspired",
     "influenced",
 }  # fmt: skip
+# Words of meeting: "talks with rebels in Oslo" names where they meet, not whose rebels they are.
+MEETINGS = {
+    "talk",
+    "talks",
+    "negotiation",
+    "negotiations",
+    "meet",
+    "meeting",
+    "discussion",
+    "consult",
+    "negotiate",
+}
 LED = re.compile(r"^(.+?)-(?:led|dominated|run|controlled|commanded)$")
 
 
