@@ -115,3 +115,15 @@ def test_two_apostrophes_after_a_digit_close_a_quotation() -> None:
     segs = find_segments(text)
     inner = [text[s.start : s.end] for s in segs]
     assert inner == ["''Hawaii Five-0''", "''great TV.''"]
+
+
+def test_noun_before_the_cue_hung_on_a_name_before_it_speaks() -> None:
+    rec = run(
+        "In a talk with Evening News hosts Mark Hale and Rita Moss, the Republican presidential candidate stated "
+        "that the bridge was a “waste of money” and should be stopped."
+    )
+    mixed = [q for q in rec.quotes if q.kind == "mixed"]
+    assert mixed and speaker_text(mixed[0]) == "the Republican presidential candidate"
+    # the quoted words inside the clause have the clause's speaker
+    direct = quote_of(rec, "waste of money")
+    assert speaker_text(direct) == "the Republican presidential candidate"

@@ -41,6 +41,7 @@ from accords.quotes.attribution import (
     animate,
     is_cue,
     is_stance,
+    left_subject,
     speaker_span,
     subject_of,
 )
@@ -187,6 +188,9 @@ class Extractor(ReportedSpeech, DirectQuotes):
         for att in atts:
             if att.speaker is None and att.cue is not None and not att.nested:
                 att.speaker = self._aside_speaker(att)
+        for att in atts:
+            if att.nested and att.speaker is None and att.parent is not None and att.cue == att.parent.cue:
+                att.speaker = att.parent.speaker  # the quoted words of a mixed clause: its speaker's
         return atts
 
     def _aside_speaker(self, att: Attribution) -> Any:
@@ -199,6 +203,17 @@ class Extractor(ReportedSpeech, DirectQuotes):
             return None
         left = [t for t in self.doc[verb.sent.start : verb.i] if not t.is_space]
         tok = name_before_aside(verb, left, self.tok_seg)
+        if tok is None:
+            # '..., Joe Scarborough and Mika Brzezinski, the Democratic presidential candidate stated that ...': the
+            # noun right before the cue, hung by the parser on a name before it, is the cue's subject
+            near = left_subject(verb)
+            if (
+                near is not None
+                and near.dep_ in ("appos", "conj")
+                and animate(near)
+                and near.i not in self.tok_seg
+            ):
+                tok = near
         if tok is None or any(a <= tok.idx < b for a, b in att.content):
             return None
         return tok
