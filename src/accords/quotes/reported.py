@@ -53,6 +53,7 @@ from accords.quotes.reported_v4 import (
     strip_opener,
     voiced,
 )
+from accords.quotes.reported_v5 import seen_as, seen_as_object
 
 
 def _stance(tok: Any, lemma: str) -> bool:
@@ -172,7 +173,7 @@ class ReportedSpeech(MoreReported):
                     out.append(noun)
                 continue
             lemma = lemma_of(tok)
-            stance = _stance(tok, lemma)
+            stance = _stance(tok, lemma) or seen_as(tok)
             think = not stance and tok.pos_ == "VERB" and lemma in THINK_VERBS
             if not (stance or think) or self.inside_quote(tok):
                 continue
@@ -228,8 +229,8 @@ class ReportedSpeech(MoreReported):
                 if span and more is not None and span[0] < more.idx:
                     end = more.right_edge
                     span = (span[0], max(span[1], end.idx + len(end.text)))
-            elif lemma in LABEL_VERBS:
-                span = self._label_content(tok)
+            elif lemma in LABEL_VERBS or seen_as(tok):
+                span = self._label_content(tok) or (seen_as_object(tok) if seen_as(tok) else None)
             elif lemma == "say":
                 span = said_object(tok)
                 conf = 0.7
@@ -255,7 +256,7 @@ class ReportedSpeech(MoreReported):
             if span is None:
                 continue
             if (spk is None or not animate(spk)) and (
-                lemma in WEAK_VERBS or lemma in LABEL_VERBS or conf < 0.8
+                lemma in WEAK_VERBS or lemma in LABEL_VERBS or conf < 0.8 or seen_as(tok)
             ):
                 continue
             if lemma in WEAK_VERBS:

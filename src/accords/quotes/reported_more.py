@@ -29,6 +29,7 @@ from accords.quotes.lexicon import (
 )
 from accords.quotes.reported_v4 import ACCORDING_SUBJECT, according_start
 from accords.quotes.reported_v4 import core_end as _core_end
+from accords.quotes.reported_v5 import unowned_question
 
 NO_AGENT = True
 # verbs that link a subject to its state as 'be' does ('Democrats appeared pleased with Clinton', 'leading Democrats
@@ -192,6 +193,8 @@ class MoreReported(ExtractorBase):
         spk = next((c for c in subj.children if c.dep_ == "poss"), None)
         if spk is not None and not animate(spk) and spk.pos_ != "PRON":
             spk = None
+        if spk is None and unowned_question(subj, comp):
+            return None
         return Attribution("indirect", [(a, b)], (subj.idx, be.idx + len(be.text)), spk, 0.5)
 
     def _according(self, tok: Any) -> Attribution | None:

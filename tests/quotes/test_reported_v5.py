@@ -1,0 +1,32 @@
+"""Constructions added after quotes.rules.v4 (reported_v5), each on a sentence written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import one, run, speaker_text, texts
+
+pytestmark = pytest.mark.slow
+
+
+def test_v5_seeing_an_object_as_something_is_a_view_held() -> None:
+    q = one(run("Most voters in the valley see the new dam as a threat to their land."), "the new dam")
+    assert q.content[0].text == "the new dam as a threat to their land"
+    assert q.cue is not None and q.cue.text == "see"
+    assert speaker_text(q) is not None and "voters" in str(speaker_text(q))
+    q = one(run("The union's new ad paints the governor as a friend of landlords."), "the governor")
+    assert q.content[0].text == "the governor as a friend of landlords"
+
+
+def test_v5_seeing_without_as_is_no_view() -> None:
+    assert run("The farmers saw the new dam from the bridge on Sunday.").quotes == []
+
+
+def test_v5_the_writers_own_question_is_no_quote() -> None:
+    assert not any(
+        "council" in t for t in texts(run("The question is whether the council will pay for the dam."))
+    )
+
+
+def test_v5_a_question_someone_asks_stays() -> None:
+    q = one(run("The mayor's question was whether the council would pay for the dam."), "whether")
+    assert speaker_text(q) is not None and "mayor" in str(speaker_text(q))
