@@ -8,6 +8,7 @@ one, so these readings drop the event (or, for a verbal attack, make it ACCUSE).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from accords.events.pattern_words import Candidate
@@ -19,6 +20,8 @@ CONTESTS = {
     "primary", "election", "race", "vote", "poll", "caucus", "contest", "runoff", "run-off", "ballot",
     "nomination", "referendum", "debate", "point", "delegate", "margin", "match", "game", "final", "tournament",
     "running", "campaign", "convention", "seat", "reelection", "re-election", "by-election", "midterm",
+    "qualifier", "cup", "semifinal", "semi-final", "quarterfinal", "quarter-final", "league", "championship",
+    "olympics", "series", "derby", "friendly", "round",
 }  # fmt: skip
 # Modifiers that make a rally a campaign event: "a campaign rally", "a victory rally".
 CAMPAIGN_MODS = {
@@ -98,10 +101,12 @@ def _rally_for_votes(c: Candidate) -> bool:
 
 
 def _contest_won(c: Candidate) -> bool:
-    """ "Clinton beat Sanders in the New York primary", "forced Cruz out of the race"."""
+    """ "Clinton beat Sanders in the New York primary", "forced Cruz out of the race", "beat Argentina 2-1"."""
     t = c.trigger
     if t.lemma_.lower() not in WINNING:
         return False
+    if any(re.fullmatch(r"\d+-\d+", ch.text) for ch in t.subtree):
+        return True  # "beat Argentina 2-1": a score
     return _contest_in(t) or any(_contest_in(ch) for ch in t.children if ch.dep_ in ("xcomp", "dobj", "prt"))
 
 

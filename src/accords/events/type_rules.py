@@ -317,6 +317,8 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
         event, mode = "SUPPORT", None  # "called Erdogan to apologize", "called Bashir to express his support"
     if event == "ASSAULT" and _verbal_attack(c):
         event, mode = "ACCUSE", "disapprove"  # "launched a scathing attack on X, calling it anti-people"
+    if event == "ASSAULT" and actor_lemmas & {"hacker", "hackers"}:
+        event, mode = "COERCE", "cyber"  # "hackers targeted Indian power grids": a cyber attack
     if event == "COERCE" and mode == "seize" and _territory_taken(c):
         event, mode = "ASSAULT", None  # seizing territory is an assault; seizing property stays COERCE
     if event == "REQUEST" and _punitive_call(c):
