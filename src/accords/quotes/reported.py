@@ -53,7 +53,7 @@ from accords.quotes.reported_v4 import (
     strip_opener,
     voiced,
 )
-from accords.quotes.reported_v5 import seen_as, seen_as_object
+from accords.quotes.reported_v5 import label_as, seen_as, seen_as_object
 
 
 def _stance(tok: Any, lemma: str) -> bool:
@@ -230,7 +230,9 @@ class ReportedSpeech(MoreReported):
                     end = more.right_edge
                     span = (span[0], max(span[1], end.idx + len(end.text)))
             elif lemma in LABEL_VERBS or seen_as(tok):
-                span = self._label_content(tok) or (seen_as_object(tok) if seen_as(tok) else None)
+                span = self._label_content(tok) or (
+                    seen_as_object(tok) if seen_as(tok) or label_as() else None
+                )
             elif lemma == "say":
                 span = said_object(tok)
                 conf = 0.7

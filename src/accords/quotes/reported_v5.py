@@ -48,6 +48,15 @@ def seen_as_object(v: Any) -> tuple[int, int] | None:
     return obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
 
 
+LABEL_AS = True
+
+
+def label_as() -> bool:
+    """Do the labelling verbs ('describe', 'view', 'regard') also take an 'as' phrase the parse hung on their object
+    ('described [the talks as less meaningful]')?"""
+    return LABEL_AS
+
+
 UNOWNED_QUESTION = True
 
 
