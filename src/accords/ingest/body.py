@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from copy import copy
-from functools import partial
 from typing import Any
 
-from lxml.etree import XPath, strip_tags, tostring
+from lxml.etree import Element, strip_tags, tostring
 from trafilatura import xpaths as X
 from trafilatura.core import _forum_thread_page, _prepare_tree
 from trafilatura.external import (
@@ -53,27 +53,10 @@ __all__ = [
 LOGGER = logging.getLogger("trafilatura.core")
 
 
-_OVERALL_CANDIDATES = XPath(
-    ".//*[self::div or self::item or self::list or self::p or self::section or self::span]"
-    "[@id or @class or @role or @data-component or @data-lp-replacement-content]"
-)
-_HIDE_CANDIDATES = XPath(".//*[@id or @class or @style or @aria-hidden]")
-# Every match of the comment and scroll expressions holds one of these substrings: a superset in C.
-_COMMENT_CANDIDATES = XPath(
-    ".//*[self::div or self::list or self::section or self::details or self::ol or self::ul]"
-    "[contains(@class, 'omment') or contains(@id, 'omment') or contains(@id, 'comol') or "
-    "contains(@id, 'disqus_thread') or contains(@id, 'dsq-comments')]"
-)
-_SCROLL_CANDIDATES = XPath(
-    ".//*[self::div or self::section or self::aside][contains(@id, 'mvp-post-add-') or "
-    "contains(@class, 'mvp-post-add-') or contains(@id, 'scroll') or contains(@class, 'scroll')]"
-)
-
 # The regular expressions of trafilatura.xpaths, as its XPaths give them to re:test.
 _DISCARD_ID = re.compile(X._alt(X._OVERALL_DISCARD_BOTH_TOKENS + X._OVERALL_DISCARD_ID_TOKENS))
 _DISCARD_CLASS = re.compile(X._alt(X._OVERALL_DISCARD_BOTH_TOKENS + X._OVERALL_DISCARD_CLASS_TOKENS))
 _CONSENT = re.compile(X._alt(X._CONSENT_ID_CLASS_TOKENS))
-_HIDDEN = re.compile("hidden")
 _HIDE_ID = re.compile("reader-comments|akismet")
 _HIDE_CLASS = re.compile(
     "^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print| hidden| hide|"
@@ -84,94 +67,146 @@ _COMMENTS_ID_SHORT = re.compile(f"^(?:{X._COMMENTS_ID})")
 _COMMENTS_CLASS = re.compile(X._COMMENTS_CLASS)
 _SCROLL = re.compile("mvp-post-add-(?:box|wrap)|infinite-?scroll")
 _MVP = re.compile("mvp-post-add-(?:box|wrap)")
-_LISTS = frozenset(("ol", "ul"))
+_DISCARD_TAGS = ("div", "item", "list", "p", "section", "span")
+_COMMENT_TAGS = ("div", "list", "section", "details")
+_COMMENT_LIST_TAGS = ("div", "list", "section", "details", "ol", "ul")
+_SCROLL_TAGS = ("div", "section", "aside")
+_LISTS = ("ol", "ul")
+_IN_DISCARD, _IN_COMMENTS, _IN_SCROLL = (
+    frozenset(_DISCARD_TAGS),
+    frozenset(_COMMENT_LIST_TAGS),
+    frozenset(_SCROLL_TAGS),
+)
+
+Attrs = list[tuple[str, str]]
 
 
-def _first(el: Any, a: str, b: str, va: str | None, vb: str | None) -> str:
+def _first(items: Attrs, a: str, b: str) -> str:
     """XPath's string of ``@a|@b``: the value of whichever of the two comes first on the element."""
-    if va is None or vb is None:
-        return (vb if va is None else va) or ""
-    for key in el.keys():
-        if key == a:
-            return va
-        if key == b:
-            break
-    return vb
+    for key, value in items:
+        if key == a or key == b:
+            return value
+    return ""
 
 
 def _search(pattern: re.Pattern[str], value: str | None) -> bool:
     return value is not None and pattern.search(value) is not None
 
 
-def _overall_discard(tree: Any) -> list[Any]:
-    """``OVERALL_DISCARD_XPATH[0]``: navigation, sharing, ads, bylines, related links..."""
-    found = []
-    for el in _OVERALL_CANDIDATES(tree):
-        get = el.get
-        ident, cls = get("id"), get("class")
+# What an element is to trafilatura's XPaths (bits of :func:`_marks`).
+SCROLL = 1  # RAW_TREE_PRUNE_XPATH[0]: infinite-scroll containers of follow-up articles
+SHARE = 2  # RAW_TREE_PRUNE_XPATH[1]: Elementor share buttons
+COMMENTS = 4  # REMOVE_COMMENTS_XPATH (div, list, section, details)
+COMMENT_LIST = 8  # REMOVE_COMMENTS_AND_LISTS_XPATH adds these ol and ul
+DISCARD = 16  # OVERALL_DISCARD_XPATH[0]: navigation, sharing, ads, bylines, related links...
+HIDDEN = 32  # OVERALL_DISCARD_XPATH[1]: hidden elements, reply forms, comment titles
+_ALL = SCROLL | SHARE | COMMENTS | COMMENT_LIST | DISCARD | HIDDEN
+
+
+def _marks(el: Any, items: Attrs, want: int = _ALL) -> int:
+    """The bits of ``want`` whose XPath predicate the element passes, read from its tag and its
+    attributes ``items`` (in source order; an element without attributes passes none)."""
+    tag = el.tag
+    a = dict(items)
+    ident, cls = a.get("id"), a.get("class")
+    id_or_class = (cls or "") if ident is None else ident if cls is None else _first(items, "id", "class")
+    marks = 0
+    if want & HIDDEN:
+        style = a.get("style")
+        id_or_style = (
+            (style or "") if ident is None else ident if style is None else _first(items, "id", "style")
+        )
         if (
-            get("data-lp-replacement-content") is not None
-            or "nav" in (get("role") or "").replace("N", "n")
-            or "MostPopularStories" in (get("data-component") or "")
-            or _CONSENT.search(_first(el, "id", "class", ident, cls))
-            or _search(_DISCARD_ID, ident)
-            or _search(_DISCARD_CLASS, cls)
+            # 'comments-title' in _HIDE_CLASS covers the XPath's @class='comments-title'
+            (cls is not None and _HIDE_CLASS.search(cls) is not None)
+            or id_or_class.startswith("reply-")
+            or "hidden" in id_or_style
+            or a.get("aria-hidden") == "true"
+            or (style is not None and ("display:none" in style or "display: none" in style))
+            or (ident is not None and _HIDE_ID.search(ident) is not None)
         ):
-            found.append(el)
-    return found
-
-
-def _overall_hidden(tree: Any) -> list[Any]:
-    """``OVERALL_DISCARD_XPATH[1]``: hidden elements, reply forms, comment titles."""
-    found = []
-    for el in _HIDE_CANDIDATES(tree):
-        get = el.get
-        ident, cls, style = get("id"), get("class"), get("style")
+            marks |= HIDDEN
+    if want & DISCARD and tag in _IN_DISCARD:
         if (
-            cls == "comments-title"
-            or get("aria-hidden") == "true"
-            or _first(el, "id", "class", ident, cls).startswith("reply-")
-            or _HIDDEN.search(_first(el, "id", "style", ident, style))
-            or (style and ("display:none" in style or "display: none" in style))
-            or _search(_HIDE_ID, ident)
-            or _search(_HIDE_CLASS, cls)
+            (cls is not None and _DISCARD_CLASS.search(cls) is not None)
+            or (ident is not None and _DISCARD_ID.search(ident) is not None)
+            or _CONSENT.search(id_or_class) is not None
+            or "data-lp-replacement-content" in a
+            or "nav" in a.get("role", "").replace("N", "n")
+            or "MostPopularStories" in a.get("data-component", "")
         ):
-            found.append(el)
-    return found
-
-
-def _comments(tree: Any, lists: bool) -> list[Any]:
-    """``REMOVE_COMMENTS_XPATH`` (``lists=False``) or ``REMOVE_COMMENTS_AND_LISTS_XPATH``."""
-    found = []
-    for el in _COMMENT_CANDIDATES(tree):
-        tag = el.tag
-        if tag in _LISTS and not lists:
-            continue
-        ident, cls = el.get("id"), el.get("class")
-        if _search(_COMMENTS_CLASS, cls) or (
-            _search(_COMMENTS_ID, ident) and (tag not in _LISTS or _search(_COMMENTS_ID_SHORT, ident))
+            marks |= DISCARD
+    if want & (COMMENTS | COMMENT_LIST) and tag in _IN_COMMENTS:
+        lists = tag in _LISTS
+        if (cls is not None and _COMMENTS_CLASS.search(cls) is not None) or (
+            ident is not None
+            and _COMMENTS_ID.search(ident) is not None
+            and (not lists or _COMMENTS_ID_SHORT.search(ident) is not None)
         ):
-            found.append(el)
-    return found
-
-
-def _scroll(tree: Any) -> list[Any]:
-    """``RAW_TREE_PRUNE_XPATH[0]``: infinite-scroll containers of follow-up articles."""
-    found = []
-    for el in _SCROLL_CANDIDATES(tree):
-        ident, cls = el.get("id"), el.get("class")
+            marks |= COMMENT_LIST if lists else COMMENTS
+    if want & (SCROLL | SHARE) and tag in _IN_SCROLL:
         if (_search(_SCROLL, ident) or _search(_SCROLL, cls)) and (
             next(el.iterdescendants("h1"), None) is None or _search(_MVP, ident) or _search(_MVP, cls)
         ):
-            found.append(el)
-    return found
+            marks |= SCROLL
+        if cls is not None and "elementor-share-buttons" in cls:
+            marks |= SHARE
+    return marks & want
 
 
-# Same elements, in the same (document) order, as the trafilatura XPaths named in each docstring.
-OVERALL_DISCARD = [_overall_discard, _overall_hidden]
-REMOVE_COMMENTS = [partial(_comments, lists=False)]
-REMOVE_COMMENTS_AND_LISTS = [partial(_comments, lists=True)]
-RAW_TREE_PRUNE = [_scroll, X.RAW_TREE_PRUNE_XPATH[1]]
+def _matcher(want: int, tags: tuple[str, ...] | None) -> Callable[[Any], list[Any]]:
+    """The elements below ``tree`` (of ``tags``) with a mark in ``want``, in document order, as an
+    XPath gives them."""
+
+    def match(tree: Any) -> list[Any]:
+        found = []
+        for el in tree.iterdescendants(*tags) if tags else tree.iterdescendants(Element):
+            items = el.items()
+            if items and _marks(el, items, want):
+                found.append(el)
+        return found
+
+    return match
+
+
+# Same elements, in the same (document) order, as the trafilatura XPaths named in the comments above.
+OVERALL_DISCARD = [_matcher(DISCARD, _DISCARD_TAGS), _matcher(HIDDEN, None)]
+REMOVE_COMMENTS = [_matcher(COMMENTS, _COMMENT_TAGS)]
+REMOVE_COMMENTS_AND_LISTS = [_matcher(COMMENTS | COMMENT_LIST, _COMMENT_LIST_TAGS)]
+RAW_TREE_PRUNE = [_matcher(SCROLL, _SCROLL_TAGS), _matcher(SHARE, _SCROLL_TAGS)]
+_STAGES = (SCROLL, SHARE, COMMENTS | COMMENT_LIST, DISCARD, HIDDEN)
+
+
+class _RawPrunes:
+    """The five prunes of the raw tree in precision mode (the two of ``RAW_TREE_PRUNE_XPATH``, then
+    ``REMOVE_COMMENTS_AND_LISTS_XPATH``, later the two of ``OVERALL_DISCARD_XPATH``), matched in one
+    walk of the tree. Each test reads only the element's own tag and attributes (the infinite-scroll
+    one its headlines too, and it runs first), so a later stage's matches on the pruned tree are its
+    matches on the whole tree less those inside what the earlier stages deleted."""
+
+    def __init__(self, tree: Any) -> None:
+        self.tree = tree
+        self.stages: list[list[Any]] = [[] for _ in _STAGES]
+        self.deleted: set[Any] = set()
+        for el in tree.iterdescendants(Element):
+            items = el.items()
+            marks = _marks(el, items) if items else 0
+            if marks:
+                for bits, found in zip(_STAGES, self.stages, strict=True):
+                    if marks & bits:
+                        found.append(el)
+
+    def _gone(self, el: Any) -> bool:
+        return el in self.deleted or any(anc in self.deleted for anc in el.iterancestors())
+
+    def prune(self, *stages: int) -> Any:
+        """Delete the matches of ``stages`` in turn, as ``prune_unwanted_nodes`` would; the tree."""
+        for stage in stages:
+            found = self.stages[stage]
+            live = [el for el in found if not self._gone(el)] if self.deleted else found
+            prune_unwanted_nodes(self.tree, [lambda _tree, live=live: live])
+            self.deleted.update(live)
+        return self.tree
 
 
 def _options(url: str | None) -> Extractor:
@@ -186,10 +221,10 @@ def _options(url: str | None) -> Extractor:
     )
 
 
-def _compare(cleaned: Any, raw: Any, body: Any, text: str, options: Extractor) -> tuple[Any, str]:
-    """``trafilatura.external.compare_extraction`` in precision mode (``raw`` is pruned in place)."""
+def _compare(cleaned: Any, prunes: _RawPrunes, body: Any, text: str, options: Extractor) -> tuple[Any, str]:
+    """``trafilatura.external.compare_extraction`` in precision mode (the raw tree is pruned in place)."""
     len_text = len(text)
-    raw = prune_unwanted_nodes(raw, OVERALL_DISCARD)
+    raw = prunes.prune(3, 4)
     algo_body = try_readability(raw)
     algo_text = trim(tostring(algo_body, method="text", encoding="utf-8").decode("utf-8"))
     len_algo = len(algo_text)
@@ -221,14 +256,14 @@ def precision_text(tree: Any, url: str | None) -> str:
     try:
         work = copy(tree)
         is_forum = _forum_thread_page(work)
-        work = prune_unwanted_nodes(work, RAW_TREE_PRUNE)
-        work = prune_unwanted_nodes(work, REMOVE_COMMENTS_AND_LISTS)
+        prunes = _RawPrunes(work)
+        work = prunes.prune(0, 1, 2)
         cleaned, backup = _prepare_tree(work, options, options.url)
         if not is_forum:
             cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS)
         body, text = extract_content(cleaned, options)
         # compare_extraction prunes a copy of the raw tree; nothing reads ``work`` after it.
-        body, text = _compare(backup, work, body, text, options)
+        body, text = _compare(backup, prunes, body, text, options)
         if options.max_tree_size and len(body) > options.max_tree_size:
             strip_tags(body, "hi")
             if len(body) > options.max_tree_size:
