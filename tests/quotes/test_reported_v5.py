@@ -30,3 +30,16 @@ def test_v5_the_writers_own_question_is_no_quote() -> None:
 def test_v5_a_question_someone_asks_stays() -> None:
     q = one(run("The mayor's question was whether the council would pay for the dam."), "whether")
     assert speaker_text(q) is not None and "mayor" in str(speaker_text(q))
+
+
+def test_v5_in_support_of_is_a_stance_of_the_verbs_subject() -> None:
+    q = one(run("The mayor came out in support of the new school budget on Monday."), "the new school budget")
+    assert q.content[0].text == "the new school budget"
+    assert q.cue is not None and q.cue.text == "came out in support of"
+    assert speaker_text(q) == "The mayor"
+    q = one(run("Both senators from the state voted in favor of the farm bill."), "the farm bill")
+    assert speaker_text(q) is not None and "senators" in str(speaker_text(q))
+
+
+def test_v5_in_support_of_needs_someone_to_hold_it() -> None:
+    assert not any("the bridge" in t for t in texts(run("The rain fell in support of the bridge repairs.")))

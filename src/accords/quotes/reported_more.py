@@ -15,7 +15,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from accords.quotes.attribution import Attribution, ExtractorBase, _clause_span, _trim, animate, is_cue
+from accords.quotes.attribution import (
+    Attribution,
+    ExtractorBase,
+    _clause_span,
+    _trim,
+    animate,
+    is_cue,
+    subject_of,
+)
 from accords.quotes.lexicon import (
     NO_AGENT_VERBS,
     NOT_CUES,
@@ -29,7 +37,7 @@ from accords.quotes.lexicon import (
 )
 from accords.quotes.reported_v4 import ACCORDING_SUBJECT, according_start
 from accords.quotes.reported_v4 import core_end as _core_end
-from accords.quotes.reported_v5 import unowned_question
+from accords.quotes.reported_v5 import in_support_of, unowned_question
 
 NO_AGENT = True
 # verbs that link a subject to its state as 'be' does ('Democrats appeared pleased with Clinton', 'leading Democrats
@@ -56,6 +64,8 @@ class MoreReported(ExtractorBase):
             att = None
             if tok.pos_ == "ADJ":
                 att = self._view_adj(tok)
+            elif tok.pos_ == "ADP":
+                att = self._in_support(tok)
             elif tok.pos_ in ("VERB", "AUX"):
                 att = self._raising(tok) or self._view_noun(tok) or self._passive_stance(tok)
             if att is not None:
@@ -174,6 +184,22 @@ class MoreReported(ExtractorBase):
         return Attribution(
             "indirect", [(a, b)], (first.idx, last.idx + len(last.text)), src, 0.55 if src else 0.45
         )
+
+    def _in_support(self, prep: Any) -> Attribution | None:
+        """'Ryan came out in support of the bill': X is the content, the verb through 'of' the cue, the verb's subject
+        the speaker (one who can hold a view)."""
+        got = in_support_of(prep)
+        if got is None:
+            return None
+        v, of, obj = got
+        spk = subject_of(v)
+        if spk is None or not animate(spk):
+            return None
+        end = _core_end(obj)
+        a, b = _trim(self.text, obj.left_edge.idx, end.idx + len(end.text))
+        if b - a < 2:
+            return None
+        return Attribution("indirect", [(a, b)], (v.idx, of.idx + len(of.text)), spk, 0.55, stance=True)
 
     def _view_noun(self, be: Any) -> Attribution | None:
         """'The idea is that ...', 'Rubio's response was that ...': a noun of a view as the subject of 'be', the

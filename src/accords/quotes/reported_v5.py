@@ -57,6 +57,43 @@ def label_as() -> bool:
     return LABEL_AS
 
 
+IN_SUPPORT_OF = True
+# 'in support of X', 'in favor of X', 'in opposition to X', 'in defense of X', 'in praise of X', 'in protest of X'
+_STANCE_PHRASES = {
+    "support": "of",
+    "favor": "of",
+    "favour": "of",
+    "opposition": "to",
+    "defense": "of",
+    "defence": "of",
+    "praise": "of",
+    "protest": "of",
+    "solidarity": "with",
+}
+
+
+def in_support_of(prep: Any) -> tuple[Any, Any, Any] | None:
+    """'came out in support of the bill', 'voted in favor of the deal', 'rallied in opposition to the plan': a
+    stance its verb's subject takes on X; (the verb, the last word of the phrase before X, X), or None."""
+    if not IN_SUPPORT_OF or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if (
+        noun is None
+        or noun.lower_ not in _STANCE_PHRASES
+        or any(c.dep_ in ("det", "poss") for c in noun.children)
+    ):
+        return None
+    of = next(
+        (c for c in noun.children if c.dep_ == "prep" and c.lower_ == _STANCE_PHRASES[noun.lower_]), None
+    )
+    obj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+    v = prep.head
+    if obj is None or v.pos_ not in ("VERB", "AUX"):
+        return None
+    return v, of, obj
+
+
 UNOWNED_QUESTION = True
 
 
