@@ -127,3 +127,25 @@ def test_noun_before_the_cue_hung_on_a_name_before_it_speaks() -> None:
     # the quoted words inside the clause have the clause's speaker
     direct = quote_of(rec, "waste of money")
     assert speaker_text(direct) == "the Republican presidential candidate"
+
+
+def test_quotation_ending_the_reported_sentence_makes_the_clause_mixed() -> None:
+    rec = run(
+        "Council member Ana Ruiz lamented the slow pace of the repairs - “why does every bridge take ten years?”"
+    )
+    q = quote_of(rec, "the slow pace of the repairs")
+    assert q.kind == "mixed"
+    assert "every bridge take ten years" in q.content[-1].text
+    assert speaker_text(q) == "Council member Ana Ruiz"
+    rec = run("Ana Ruiz described the plan during a radio interview as “a budget for nobody.”")
+    q = quote_of(rec, "the plan")
+    assert q.kind == "mixed" and "a budget for nobody" in q.content[-1].text
+
+
+def test_quotation_after_a_clause_of_someone_else_stays_apart() -> None:
+    rec = run(
+        "Mayor Ana Ruiz said that the budget was balanced, but by Friday the council had renamed the plan "
+        "“a budget for nobody.”"
+    )
+    q = quote_of(rec, "the budget was balanced")
+    assert "a budget for nobody" not in q.content[-1].text

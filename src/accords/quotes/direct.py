@@ -310,12 +310,55 @@ class DirectQuotes(CuesBefore):
                     out.append(vb)
                     used.add(si)
                     continue
+                if prev is not None and self._clause_runs_on(prev, seg):
+                    # 'Guccifer said that the server was unprotected, and he had access to the server that “was
+                    # like an open orchid”': the quoted words end the reported sentence; the clause and the
+                    # quotation are one mixed attribution
+                    a0 = prev.content[-1][0]
+                    prev.content[-1] = (a0, seg.end)
+                    prev.kind = "mixed"
+                    prev.segments = [si]
+                    nested = Attribution(
+                        "direct", list(seg.pieces), prev.cue, prev.speaker, prev.confidence, [si]
+                    )
+                    nested.nested, nested.parent = True, prev
+                    out.append(nested)
+                    used.add(si)
+                    continue
                 spk = prev.speaker if prev is not None else None
                 conf = (0.6 if spk is not None else 0.4) - (0.1 if seg.unbalanced else 0.0)
                 out.append(Attribution("direct", list(seg.pieces), None, spk, conf, [si]))
                 used.add(si)
         self._cue_extents(atts + out)
         return out
+
+    def _clause_runs_on(self, prev: Attribution, seg: Segment) -> bool:
+        """Is ``seg`` the end of ``prev``'s reported sentence: an indirect clause with a cue, in the same sentence and
+        paragraph, with only a short stretch of words and no other cue or quotation between them?"""
+        if prev.kind != "indirect" or prev.nested or prev.cue is None or len(prev.content) != 1:
+            return False
+        gap = self.text[prev.end : seg.start]
+        if (
+            not 0 < len(gap) <= 120
+            or re.search(r"[.!?;:\n]", gap)
+            or not self._same_para(prev.end, seg.start)
+        ):
+            return False
+        if seg.last_char(self.text) not in (".", "!", "?", ""):
+            return False  # the quotation does not end the sentence: more follows that is not the clause's
+        cue = self.doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand")
+        if cue is None or not any(is_cue(t) for t in cue):
+            return False  # a verb of saying ('said that ...'), not a stance ('dismissed the story, “...”')
+        span = self.doc.char_span(prev.end, seg.start, alignment_mode="contract")
+        if span is None:
+            return False
+        for t in span:
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if is_cue(t) or any(c.pos_ != "PRON" for c in subj):
+                return False  # a clause of someone else's ('but the speech had been reframed to “...”')
+        return True
 
     def _cue_extents(self, atts: list[Attribution]) -> None:
         """Widen each direct or mixed cue from its verb to its whole cue phrase (:func:`cue_extent`); a nested
