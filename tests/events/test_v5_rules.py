@@ -69,3 +69,12 @@ def test_the_city_of_talks_is_not_the_country_of_the_other_side() -> None:
     assert talks and all(
         "NOR" not in {r.code for r in e.recipient} | {a.code for a in e.actor} for e in talks
     )
+
+
+@pytest.mark.slow
+def test_the_condition_of_a_threat_is_no_threat_of_its_own() -> None:
+    rec = run(
+        "The Azerbaijani parliament threatened to break relations with Russia unless the Kremlin closed its base."
+    )
+    threats = [e for e in rec.events if e.event == "THREATEN" and not e.flags.any()]
+    assert {a.code for e in threats for a in e.actor} == {"AZE"}

@@ -77,11 +77,17 @@ def noun_parties(builder: Any, c: Any, taken: set[int]) -> list[EventEntity]:
                 for o in p.children:
                     if o.dep_ != "pobj" or o.i in taken or o.i in actors or o.ent_type_ in ("DATE", "TIME"):
                         continue
+                    if (
+                        o.pos_ == "NOUN"
+                        and not (_group_word(o) or _people_of(o))
+                        and not any(ch.ent_type_ in ("NORP", "GPE") and ch.i < o.i for ch in o.children)
+                    ):
+                        if o.lemma_.lower() not in TOPIC_HOLDERS:
+                            nxt.append(o)  # "a suspension of air links with Serbia": past "links"
+                        continue
                     got = [e for x in _conj(o) for e in builder.resolver.resolve(x) if e.code]
                     if got:
                         return got
-                    if o.pos_ == "NOUN" and o.lemma_.lower() not in TOPIC_HOLDERS:
-                        nxt.append(o)
         holders = nxt
     return []
 

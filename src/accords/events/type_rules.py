@@ -26,9 +26,15 @@ def _will(c: Candidate) -> bool:
 
 
 def _unless(c: Candidate) -> bool:
+    """The event is announced on a condition ("will withdraw unless ..."); the condition itself ("unless the
+    Kremlin closed its base") is not."""
     for t in (c.trigger, *c.chain, *([c.anchor] if c.anchor is not None else [])):
         for ch in t.children:
-            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in ch.children):
+            if (
+                ch.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ == "unless" for m in ch.children)
+                and c.trigger not in ch.subtree
+            ):
                 return True
     return False
 
