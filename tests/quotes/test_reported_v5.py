@@ -43,3 +43,19 @@ def test_v5_in_support_of_is_a_stance_of_the_verbs_subject() -> None:
 
 def test_v5_in_support_of_needs_someone_to_hold_it() -> None:
     assert not any("the bridge" in t for t in texts(run("The rain fell in support of the bridge repairs.")))
+
+
+def test_v5_more_adjectives_of_a_stance() -> None:
+    q = one(run("Many voters are deeply mistrustful of the new water board."), "the new water board")
+    assert q.cue is not None and "mistrustful of" in q.cue.text
+    q = one(run("The senator was unimpressed with the governor's budget plan."), "the governor's budget plan")
+    assert speaker_text(q) == "The senator"
+
+
+def test_v5_an_adjective_of_a_stance_after_its_noun() -> None:
+    q = one(
+        run("Local officials, angry about the closure of the plant, met the minister on Friday."),
+        "the closure",
+    )
+    assert q.content[0].text == "the closure of the plant"
+    assert speaker_text(q) is not None and "officials" in str(speaker_text(q))

@@ -30,14 +30,13 @@ from accords.quotes.lexicon import (
     OBJECT_VERBS,
     PASSIVE_RAISING,
     SPEECH_VERBS,
-    STANCE_ADJS,
     VIEW_ADJS,
     VIEW_NOUNS,
     lemma_of,
 )
 from accords.quotes.reported_v4 import ACCORDING_SUBJECT, according_start
 from accords.quotes.reported_v4 import core_end as _core_end
-from accords.quotes.reported_v5 import in_support_of, unowned_question
+from accords.quotes.reported_v5 import in_support_of, postnominal, stance_preps, unowned_question
 
 NO_AGENT = True
 # verbs that link a subject to its state as 'be' does ('Democrats appeared pleased with Clinton', 'leading Democrats
@@ -115,25 +114,28 @@ class MoreReported(ExtractorBase):
         """'some Democrats are concerned that ...', 'Cruz was also critical of Obama's stance': an adjective of a
         view with a clause or a prepositional object, held by the subject of its 'be'."""
         be = adj.head
-        if adj.dep_ != "acomp" or not (be.lemma_ == "be" or COPULAS and be.lemma_ in COPULAS):
+        if postnominal(adj):
+            subj, be = adj.head, adj  # 'Republicans, concerned about X, ...': no 'be'
+        elif adj.dep_ != "acomp" or not (be.lemma_ == "be" or COPULAS and be.lemma_ in COPULAS):
             return None
-        subj = next((c for c in be.children if c.dep_ == "nsubj" and c.i < be.i), None)
+        else:
+            subj = next((c for c in be.children if c.dep_ == "nsubj" and c.i < be.i), None)
         if subj is None or not animate(subj):
             return None
         lemma = adj.lower_
         span = None
         last = adj
         comp = next((c for c in adj.children if c.dep_ == "ccomp" and c.i > adj.i), None)
-        if comp is None:
+        if comp is None and be is not adj:
             comp = next((c for c in be.children if c.dep_ == "ccomp" and c.i > adj.i), None)
         if lemma in VIEW_ADJS and comp is not None and _that_or_subject(comp):
             span = _clause_span(comp)
-        elif lemma in STANCE_ADJS:
+        elif stance_preps(lemma):
             prep = next(
                 (
                     c
                     for c in adj.children
-                    if c.dep_ == "prep" and c.lower_ in STANCE_ADJS[lemma] and c.i > adj.i
+                    if c.dep_ == "prep" and c.lower_ in stance_preps(lemma) and c.i > adj.i
                 ),
                 None,
             )
@@ -148,7 +150,7 @@ class MoreReported(ExtractorBase):
         a, b = _trim(self.text, *span)
         if b - a < 3:
             return None
-        aux = [c for c in be.children if c.dep_ in ("aux", "neg") and subj.i < c.i < be.i]
+        aux = [c for c in be.children if c.dep_ in ("aux", "neg") and subj.i < c.i < be.i and be is not adj]
         first = min([be] + aux, key=lambda t: t.i)
         return Attribution("indirect", [(a, b)], (first.idx, last.idx + len(last.text)), subj, 0.55)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from accords.quotes.lexicon import lemma_of
+from accords.quotes.lexicon import MORE_STANCE_ADJS, STANCE_ADJS, lemma_of
 
 SEEN_AS = True
 # verbs that cast their object as something ('voters see Trump as a strong leader', 'the ad paints him as weak')
@@ -92,6 +92,26 @@ def in_support_of(prep: Any) -> tuple[Any, Any, Any] | None:
     if obj is None or v.pos_ not in ("VERB", "AUX"):
         return None
     return v, of, obj
+
+
+MORE_ADJS = True
+POSTNOMINAL = True
+
+
+def stance_preps(adj: str) -> tuple[str, ...]:
+    """The prepositions that take what an adjective of a stance is about ('critical of', 'uneasy about')."""
+    return STANCE_ADJS.get(adj) or (MORE_STANCE_ADJS.get(adj, ()) if MORE_ADJS else ())
+
+
+def postnominal(adj: Any) -> bool:
+    """'Republicans, concerned about the party's appeal, ...', 'investors hungry for growth': an adjective of a
+    stance after the noun it describes, which holds the stance as the subject of 'be' does."""
+    return (
+        POSTNOMINAL
+        and adj.dep_ in ("amod", "acl", "appos")
+        and adj.head.i < adj.i
+        and adj.head.pos_ in ("NOUN", "PROPN", "PRON")
+    )
 
 
 UNOWNED_QUESTION = True
