@@ -191,7 +191,8 @@ class EventBuilder:
             hypothetical=flags.hypothetical(trig, chain),
             future=flags.future(trig, chain)
             or (c.inner is not None and c.code.event == "THREATEN" and False),
-            historical=flags.historical(date, self.record.article.published if self.record else None, trig),
+            historical=flags.historical(date, self.record.article.published if self.record else None, trig)
+            or flags.past_era(c.anchor or trig, self.record.article.published if self.record else None),
         )
         if c.code.event in ("AGREE", "CONCEDE", "THREATEN", "REQUEST") and c.rule.startswith("wrapper"):
             f.future = flags.future(trig, chain)  # the promise/demand itself == now; its content == future

@@ -95,7 +95,7 @@ SECTOR_NOUNS = {
     "SPY": {"intelligence", "spy", "cia", "fsb", "mossad"},
     "CVL": {
         "protester", "demonstrator", "civilian", "activist", "resident", "student", "people", "crowd", "prisoner",
-        "inmate", "villager", "farmer", "youth", "supporter", "opponent", "mob", "rioter", "peasant", "teacher",
+        "inmate", "villager", "farmer", "landowner", "youth", "supporter", "opponent", "mob", "rioter", "peasant", "teacher",
         "doctor", "nurse", "shopkeeper", "trader", "merchant", "pensioner", "veteran", "pilgrim", "worshipper",
         "tribesman", "tribesmen", "fisherman", "fishermen", "lawyer",
     },

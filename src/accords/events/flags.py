@@ -7,6 +7,7 @@ reached" are both negated, and "if Israel hits Beirut" == hypothetical.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -155,4 +156,28 @@ def historical(event_date: str | None, published: str | None, trigger: Any) -> b
     if len(event_date) >= 7 and len(published) >= 7 and ey == py:
         months = int(published[5:7]) - int(event_date[5:7])
         return months >= 3
+    return False
+
+
+DECADE = re.compile(r"^(1[89]\d0|20[0-9]0)s$")
+PAST_WARS = re.compile(r"\b(world war (one|two|i|ii|1|2)|first world war|second world war|cold war)\b", re.I)
+
+
+def past_era(anchor: Any, published: str | None) -> bool:
+    """The clause is dated by a past decade or war: "property seized ... in the 1970s", "murdered during World
+    War Two". Without a publication date, a decade before 2000 counts."""
+    for p in anchor.children:
+        if p.dep_ != "prep" or p.lower_ not in ("in", "during", "throughout"):
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            dec = DECADE.match(o.text)
+            if dec:
+                year = int(dec.group(1))
+                ref = int(published[:4]) if published and published[:4].isdigit() else 2000
+                if year + 9 < ref:
+                    return True
+            if PAST_WARS.search(" ".join(t.text for t in o.subtree)):
+                return True
     return False
