@@ -149,3 +149,12 @@ def test_quotation_after_a_clause_of_someone_else_stays_apart() -> None:
     )
     q = quote_of(rec, "the budget was balanced")
     assert "a budget for nobody" not in q.content[-1].text
+
+
+def test_noun_with_a_relative_clause_right_before_the_cue_speaks() -> None:
+    rec = run(
+        "Although there was no such plan for the harbor, a city official who spoke anonymously to discuss the "
+        "budget said Monday, “Certainly there are talks between the mayor and the port authority.”"
+    )
+    q = quote_of(rec, "Certainly there are talks")
+    assert speaker_text(q) is not None and "official" in speaker_text(q)

@@ -214,9 +214,33 @@ class Extractor(ReportedSpeech, DirectQuotes):
                 and near.i not in self.tok_seg
             ):
                 tok = near
+        if tok is None:
+            tok = self._before_relative(verb)
         if tok is None or any(a <= tok.idx < b for a, b in att.content):
             return None
         return tok
+
+    def _before_relative(self, verb: Any) -> Any:
+        """'a White House official who spoke anonymously to discuss strategy said Wednesday, “...”': a noun with a
+        relative clause that ends right before the cue is the cue's subject (the parser hung the noun elsewhere)."""
+        i = verb.i - 1
+        while i > verb.sent.start and self.doc[i].pos_ in ("AUX", "ADV", "PART", "PUNCT"):
+            i -= 1
+        for anc in [self.doc[i], *self.doc[i].ancestors]:
+            if anc.dep_ != "relcl" or anc.i >= verb.i:
+                continue
+            noun = anc.head
+            if (
+                noun.i < anc.i
+                and noun.pos_ in ("NOUN", "PROPN")
+                and max(t.i for t in anc.subtree) == i
+                and animate(noun)
+                and noun.i not in self.tok_seg
+                and noun.sent == verb.sent
+            ):
+                return noun
+            return None
+        return None
 
     def _past_dateline(self, tok: Any, att: Attribution) -> Any:
         """'WASHINGTON (AP) — Donald Trump said ...': the parser may take the dateline for the subject; the speaker
