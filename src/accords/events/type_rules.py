@@ -241,6 +241,23 @@ def _mission_withdrawn(c: Candidate) -> bool:
 BLOCKING = {"blockade", "block", "seal", "close", "shut", "besiege"}
 
 
+# Things, not people, that a capture takes: "a helicopter captured by the Sudanese authorities".
+THINGS_TAKEN = {
+    "helicopter", "plane", "aircraft", "jet", "ship", "vessel", "boat", "tanker", "truck", "vehicle", "weapon",
+    "arm", "tank", "equipment", "cargo", "drone", "ammunition", "convoy", "shipment", "depot", "arsenal",
+}  # fmt: skip
+
+
+def _thing_captured(c: Candidate) -> bool:
+    """A capture of property (PLOVER COERCE seize), not of people (ASSAULT abduct)."""
+    if c.trigger.lemma_.lower() != "capture":
+        return False
+    objs = [ch for ch in c.trigger.children if ch.dep_ in ("dobj", "nsubjpass") and ch.tag_ != "WDT"]
+    if not objs and c.trigger.dep_ in ("acl", "relcl"):
+        objs = [c.trigger.head]  # "a helicopter that was captured", "a helicopter captured by"
+    return bool(objs) and all(o.lemma_.lower() in THINGS_TAKEN for o in objs)
+
+
 def _civilians(c: Candidate, sectors: list[str | None] | None) -> bool:
     """Every actor is a civilian or a worker (fishermen, farmers, truckers), none a state body."""
     return bool(sectors) and all(s in ("CVL", "LAB") for s in sectors or [])
@@ -325,6 +342,8 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
         event, mode = "ACCUSE", "disapprove"  # "launched a scathing attack on X, calling it anti-people"
     if event == "ASSAULT" and actor_lemmas & {"hacker", "hackers"}:
         event, mode = "COERCE", "cyber"  # "hackers targeted Indian power grids": a cyber attack
+    if event == "ASSAULT" and mode == "abduct" and _thing_captured(c):
+        event, mode = "COERCE", "seize"  # "captured a Mi-26 helicopter": property, not people
     if event == "COERCE" and mode == "seize" and _territory_taken(c):
         event, mode = "ASSAULT", None  # seizing territory is an assault; seizing property stays COERCE
     if event == "REQUEST" and _punitive_call(c):
