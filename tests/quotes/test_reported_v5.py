@@ -59,3 +59,10 @@ def test_v5_an_adjective_of_a_stance_after_its_noun() -> None:
     )
     assert q.content[0].text == "the closure of the plant"
     assert speaker_text(q) is not None and "officials" in str(speaker_text(q))
+
+
+def test_v5_more_people_can_hold_a_view() -> None:
+    q = one(run("The local pastor praised the new shelter for homeless families."), "the new shelter")
+    assert speaker_text(q) == "The local pastor"
+    q = one(run("Several farmers criticized the water board."), "the water board")
+    assert speaker_text(q) == "Several farmers"

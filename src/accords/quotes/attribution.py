@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accords.quotes.lexicon import (
+    MORE_PEOPLE_NOUNS,
     NOT_CUES,
     OBJECT_VERBS,
     PREP_VERBS,
@@ -253,7 +254,12 @@ def animate(tok: Any) -> bool:
         return True
     if tok.lemma_.lower() in SOURCE_NOUNS or low in SOURCE_NOUNS:
         return True
+    if MORE_PEOPLE and (tok.lemma_.lower() in MORE_PEOPLE_NOUNS or low in MORE_PEOPLE_NOUNS):
+        return True
     return tok.pos_ == "PROPN" or tok.lemma_.lower() in SPEAKER_NOUNS or low in SPEAKER_NOUNS
+
+
+MORE_PEOPLE = True
 
 
 _TAIL_DEPS = frozenset("appos conj cc prep".split())

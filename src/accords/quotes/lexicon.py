@@ -70,6 +70,20 @@ PEOPLE_NOUNS = frozenset(
     """.split()
 )
 SPEAKER_NOUNS = SPEAKER_NOUNS | PEOPLE_NOUNS
+# More people and bodies by what they do or are (after quotes.rules.v4): they can hold a view as subjects of a stance
+# ('the pastor praised', 'the newspaper endorsed', 'lobbyists want', 'the governor's office confirmed').
+MORE_PEOPLE_NOUNS = frozenset(
+    """
+    pastor priest bishop rabbi imam minister narrator contender runner newspaper outlet magazine paper union unions
+    user users surgeon neurosurgeon general faction factions office speechwriter specialist specialists socialist
+    proponent proponents objector objectors lobbyist lobbyists magnate insider insiders hacker hackers defender
+    defenders confidant confidants associate associates brother sister lady justice justices partner partners
+    chancellery airline bank banks school schools foundation farmer farmers nurse nurses miner miners soldier
+    soldiers officer worker trader traders banker bankers entrepreneur entrepreneurs landlord tenant tenants
+    student pupil graduates alumni retiree retirees conservative liberal progressive moderate evangelical
+    catholic catholics christians muslims jews feminist feminists environmentalist environmentalists
+    """.split()
+)
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
