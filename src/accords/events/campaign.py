@@ -39,6 +39,22 @@ OFFICES = {
     "chair", "reins", "portfolio", "seat", "party", "campaign", "company", "business", "duty", "duties",
     "responsibility", "responsibilities", "house", "speakership", "mayoralty", "governorship", "position",
 }  # fmt: skip
+# Prizes of a contest: "captured the nomination", "seized the lead".
+PRIZES = {
+    "lead", "majority", "plurality", "delegate", "support", "attention", "headline", "spotlight", "imagination",
+    "momentum", "initiative", "crown", "trophy", "medal", "title", "victory", "win", "state", "district",
+}  # fmt: skip
+# What a figurative war is waged on: "his war on the media", "the war on drugs".
+WAR_ON_THINGS = {
+    "media", "medium", "press", "drug", "drugs", "terror", "terrorism", "poverty", "woman", "women", "christmas", "coal",
+    "science", "truth", "crime", "corruption", "cancer", "obesity", "inflation", "waste", "fraud", "smoking",
+    "journalist", "journalism", "news", "establishment", "elite", "elites",
+}  # fmt: skip
+# Where words are traded: "fired back on Twitter", "attacked him in a speech".
+VENUES = {
+    "twitter", "tweet", "interview", "debate", "speech", "statement", "rally", "op-ed", "television", "tv",
+    "facebook", "radio", "podcast", "post", "ad", "advertisement", "remark", "comment", "conference",
+}  # fmt: skip
 WINNING = {"beat", "defeat", "crush", "trounce", "rout", "thrash", "force", "knock", "push"}
 WEAPONS = {"gun", "knife", "weapon", "bomb", "stone", "rifle", "machete"}
 ARMED = {"MIL", "REB", "UAF", "COP", "SPY", "INS", "IMG"}
@@ -129,12 +145,38 @@ def _office_taken(c: Candidate, sectors: list[str | None]) -> bool:
     return obj is None and bool(sectors) and not any(s in ARMED for s in sectors)
 
 
+def _prize_taken(c: Candidate) -> bool:
+    """ "Trump captured the Republican nomination", "seized the lead": a prize of the contest, not a capture."""
+    t = c.trigger
+    if t.lemma_.lower() not in ("capture", "seize", "grab", "take", "storm", "snatch"):
+        return False
+    objs = [ch for ch in t.children if ch.dep_ in ("dobj", "nsubjpass")]
+    return bool(objs) and all(o.lemma_.lower() in CONTESTS | PRIZES for o in objs)
+
+
+def _figurative(c: Candidate) -> bool:
+    """ "Trump shot to the top of the polls", "Trump's war on the media", "the campaign is battling for
+    Pennsylvania": violence words with no violence."""
+    t = c.trigger
+    lemma = t.lemma_.lower()
+    if lemma == "shoot" and not any(ch.dep_ in ("dobj", "nsubjpass") for ch in t.children):
+        if not any(ch.lower_ in ("at", "on", "into", "dead") for ch in t.children):
+            return True  # "shot to the top", "shot up the charts"
+    wars = [w for w in (t, *c.words) if w.lemma_.lower() in ("war", "battle", "fight", "crusade", "assault")]
+    for w in wars:
+        for p in w.children:
+            if p.dep_ == "prep" and p.lower_ in ("on", "against"):
+                if any(o.lemma_.lower() in WAR_ON_THINGS for o in p.children if o.dep_ == "pobj"):
+                    return True  # "his war on the media", "the war on drugs"
+    return bool(c.actors) and all(a.lemma_.lower() in ("campaign", "candidate", "nominee") for a in c.actors)
+
+
 def not_an_event(c: Candidate, sectors: list[str | None]) -> bool:
     """The candidate reads as a step in an election contest or a change of office, not a conflict event."""
     event = c.code.event
     if event == "PROTEST" and _rally_for_votes(c):
         return True
-    if event in ("ASSAULT", "COERCE") and _contest_won(c):
+    if event in ("ASSAULT", "COERCE") and (_contest_won(c) or _prize_taken(c) or _figurative(c)):
         return True
     return event in ("COERCE", "ASSAULT", "THREATEN") and _office_taken(c, sectors)
 
@@ -143,13 +185,18 @@ def verbal_attack_on_person(c: Candidate) -> bool:
     """ "Obama attacked Romney over his tax plan": one named person attacking another, or attacking someone
     *over* or *for* something, is criticism (ACCUSE), not violence."""
     t = c.trigger
-    if t.lemma_.lower() not in ("attack", "hit", "blast", "savage", "lash", "hammer", "rip", "assail"):
+    fired_back = t.lemma_.lower() == "fire" and any(ch.lower_ == "back" for ch in t.children)
+    if not fired_back and t.lemma_.lower() not in (
+        "attack", "hit", "blast", "savage", "lash", "hammer", "rip", "assail",
+    ):  # fmt: skip
         return False
     if any(w.lemma_.lower() in WEAPONS for w in t.subtree):
         return False
     named = bool(c.actors) and all(a.ent_type_ == "PERSON" for a in c.actors)
     if not named:
         return False
+    if fired_back or any(w.lemma_.lower() in VENUES for w in t.subtree):
+        return True  # "fired back at Clinton on Twitter": a retort
     if any(r.ent_type_ == "PERSON" for r in c.recipients):
         return True
     return any(ch.dep_ == "prep" and ch.lower_ in ("over", "for") for ch in t.children)
