@@ -158,3 +158,13 @@ def test_noun_with_a_relative_clause_right_before_the_cue_speaks() -> None:
     )
     q = quote_of(rec, "Certainly there are talks")
     assert speaker_text(q) is not None and "official" in speaker_text(q)
+
+
+def test_quotation_after_a_statement_someone_issued_is_theirs() -> None:
+    rec = run(
+        "Soon after the vote, the governor issued a statement, “Today, our state was given a clear choice by its "
+        "voters.”"
+    )
+    q = quote_of(rec, "our state was given")
+    assert speaker_text(q) == "the governor"
+    assert q.cue is not None and q.cue.text.startswith("issued")

@@ -14,6 +14,9 @@ from accords.quotes.lexicon import NOT_CUES
 from accords.quotes.marks import Segment
 from accords.quotes.speaker_heads import cue_subject
 
+# what one sends or issues, whose words a quotation after it gives ('issued a statement, “...”')
+_STATEMENTS = frozenset("statement message tweet email e-mail letter post note memo release".split())
+
 
 def _put_it(verb: Any) -> bool:
     """'as X put it': whoever X is, they said or wrote it."""
@@ -143,6 +146,10 @@ class CuesBefore(ExtractorBase):
         ):
             # 'After Jerry Brown criticized Bill Clinton, Hillary shot back, “...”': the main clause speaks
             verb = verb.head
+        if verb is None and last.text == "," and len(window) > 2:
+            sent = self._statement_before(window)
+            if sent is not None:
+                return Attribution("direct", list(seg.pieces), sent[0], sent[1], 0.7, [si])
         if verb is None:
             att = self._colon_speaker(seg, si, window)
             if att is None and last.text == ":":
@@ -190,6 +197,20 @@ class CuesBefore(ExtractorBase):
         return Attribution(
             "direct", list(seg.pieces), cue, spk, conf - (0.2 if seg.unbalanced else 0.0), [si]
         )
+
+    def _statement_before(self, window: list[Any]) -> tuple[tuple[int, int], Any] | None:
+        """'Trump issued a statement, “...”', 'the campaign sent an email to supporters, “...”': a statement, a
+        message or a tweet sent by someone, then a comma and the quotation: its words, the sender speaks."""
+        noun = window[-2]
+        while noun.dep_ == "pobj" and noun.head.head.dep_ == "dobj" and noun.head.head.i < noun.i:
+            noun = noun.head.head  # 'an email to supporters,'
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _STATEMENTS or noun.dep_ != "dobj":
+            return None
+        verb = noun.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if verb.pos_ != "VERB" or subj is None or not animate(subj) or subj.i in self.tok_seg:
+            return None
+        return (verb.idx, verb.idx + len(verb.text)), subj
 
     def _colon_verb(self, window: list[Any]) -> Any:
         """The verb of the clause that a colon ends: the head the colon hangs on, the verb above the noun it hangs on
