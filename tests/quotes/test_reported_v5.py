@@ -66,3 +66,9 @@ def test_v5_more_people_can_hold_a_view() -> None:
     assert speaker_text(q) == "The local pastor"
     q = one(run("Several farmers criticized the water board."), "the water board")
     assert speaker_text(q) == "Several farmers"
+
+
+def test_v5_a_count_of_people_can_hold_a_view() -> None:
+    q = one(run("The council met on Monday. Several opposed the new parking fees."), "the new parking fees")
+    assert speaker_text(q) == "Several"
+    assert run("One can also debate the merits of the new parking fees.").quotes == []

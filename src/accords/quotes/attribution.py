@@ -256,10 +256,18 @@ def animate(tok: Any) -> bool:
         return True
     if MORE_PEOPLE and (tok.lemma_.lower() in MORE_PEOPLE_NOUNS or low in MORE_PEOPLE_NOUNS):
         return True
+    if (
+        COUNT_SUBJECT
+        and tok.dep_ == "nsubj"
+        and (tok.text == "%" or tok.pos_ == "NUM" or low in QUANTIFIERS and low != "one")
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    ):
+        return True  # '47% said they ...', 'two backed the bill', 'several opposed it': a count of people
     return tok.pos_ == "PROPN" or tok.lemma_.lower() in SPEAKER_NOUNS or low in SPEAKER_NOUNS
 
 
 MORE_PEOPLE = True
+COUNT_SUBJECT = True
 
 
 _TAIL_DEPS = frozenset("appos conj cc prep".split())
