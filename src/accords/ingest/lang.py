@@ -11,7 +11,8 @@ import unicodedata
 from collections import Counter
 
 _WORD = re.compile(r"[^\W\d_]+")
-_LATIN_LETTER = re.compile(r"[^\W\d_\u0250-\U0010ffff]")
+# The letters below U+0250, listed once: one C pass counts them (no per-character Python test).
+_LATIN_LETTER = re.compile("[" + "".join(re.escape(chr(o)) for o in range(0x250) if chr(o).isalpha()) + "]")
 _BEYOND_LATIN = re.compile(r"[\u0250-\U0010ffff]")
 
 # The most frequent function words of each language (lower case), chosen to overlap little.
@@ -102,7 +103,7 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
     sample = text[:6000]
     scripts: Counter[str] = Counter()
     # Latin letters counted in C (most pages are nearly all Latin); only the rest is looked at one by one.
-    latin = sum(1 for ch in _LATIN_LETTER.findall(sample) if ch.isalpha())
+    latin = len(_LATIN_LETTER.findall(sample))
     if latin:
         scripts["latin"] = latin
     for ch in _BEYOND_LATIN.findall(sample):
@@ -134,7 +135,7 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
     if not words:
         return hint
     counts = Counter(words)
-    scores = {lang: sum(counts[w] for w in sw) for lang, sw in _STOPWORDS.items()}
+    scores = {lang: sum(map(counts.__getitem__, sw)) for lang, sw in _STOPWORDS.items()}
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < max(2, 0.05 * len(words)):
         return hint
