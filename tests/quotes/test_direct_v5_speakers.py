@@ -168,3 +168,12 @@ def test_quotation_after_a_statement_someone_issued_is_theirs() -> None:
     q = quote_of(rec, "our state was given")
     assert speaker_text(q) == "the governor"
     assert q.cue is not None and q.cue.text.startswith("issued")
+
+
+def test_participle_after_a_clause_of_someone_who_can_speak_is_theirs() -> None:
+    rec = run(
+        "The first disruption came during a speech at the town hall, when striking nurses interrupted the "
+        "mayor, shouting “Pay us what we are owed!”"
+    )
+    q = quote_of(rec, "Pay us what we are owed")
+    assert speaker_text(q) is not None and "nurses" in speaker_text(q)

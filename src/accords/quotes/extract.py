@@ -188,6 +188,13 @@ class Extractor(ReportedSpeech, DirectQuotes):
         for att in atts:
             if att.speaker is None and att.cue is not None and not att.nested:
                 att.speaker = self._aside_speaker(att)
+            elif (
+                att.speaker is not None
+                and att.cue is not None
+                and not att.nested
+                and not animate(att.speaker)
+            ):
+                att.speaker = self._participle_speaker(att) or att.speaker
         for att in atts:
             if att.nested and att.speaker is None and att.parent is not None and att.cue == att.parent.cue:
                 att.speaker = att.parent.speaker  # the quoted words of a mixed clause: its speaker's
@@ -219,6 +226,23 @@ class Extractor(ReportedSpeech, DirectQuotes):
         if tok is None or any(a <= tok.idx < b for a, b in att.content):
             return None
         return tok
+
+    def _participle_speaker(self, att: Attribution) -> Any:
+        """'The first incident came during a speech, when protesters interrupted her, shouting “...”': a participle
+        the parser hung on a clause whose subject cannot speak goes with the nearest clause before it whose subject
+        can (the one it follows)."""
+        assert att.cue is not None and att.speaker is not None
+        span = self.doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+        verb = next((t for t in span or [] if t.tag_ == "VBG"), None)
+        if verb is None or att.speaker.i > verb.i:
+            return None
+        for t in reversed(self.doc[att.speaker.i + 1 : verb.i]):
+            if t.pos_ != "VERB" or t.i in self.tok_seg:
+                continue
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+            if subj is not None and animate(subj) and subj.i not in self.tok_seg:
+                return subj
+        return None
 
     def _before_relative(self, verb: Any) -> Any:
         """'a White House official who spoke anonymously to discuss strategy said Wednesday, “...”': a noun with a
