@@ -113,7 +113,7 @@ LIGHT = {
     "break", "organize", "organise", "arrange", "begin", "start", "resume", "join", "attend", "host", "give", "provide",
     "send", "deliver", "extend", "pay", "conclude", "finalize", "seal", "secure", "achieve", "agree", "broker", "mount",
     "lead", "order", "approve", "offer", "pledge", "propose", "initiate", "observe", "respect",
-    "call", "implement", "perform",
+    "call", "implement", "perform", "undertake",
 }  # fmt: skip
 # Frames whose object nouns are outcomes agreed at talks: "the talks concluded with a prisoner exchange".
 OUTCOME_VERBS = {

@@ -101,6 +101,8 @@ class ClausePatterns(CoderBase):
             kind = "REQUEST"  # "reiterated its demand that Israel ease restrictions"
         if kind is None:
             return None
+        if lemma == "undertake" and not any(c.dep_ == "xcomp" for c in w.children):
+            return None  # "undertook negotiations with": doing it (a light verb), not a promise to
         if w.pos_ in ("VERB", "AUX") and kind in ("AGREE", "REJECT"):
             got = self.verb_code(w)
             if got is not None and len(got[1]) > 1 and got[1][1].dep_ in ("dobj", "prt", "prep"):

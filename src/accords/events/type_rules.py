@@ -258,6 +258,14 @@ def _thing_captured(c: Candidate) -> bool:
     return bool(objs) and all(o.lemma_.lower() in THINGS_TAKEN for o in objs)
 
 
+def _peace_forces(c: Candidate) -> bool:
+    """ "increased peace forces in Bosnia": forces for peace, not for war."""
+    return any(
+        t.lower_ == "peace" and t.dep_ in ("compound", "amod") and t.head.lemma_.lower() in ("force", "troop")
+        for t in c.trigger.sent
+    )
+
+
 def _civilians(c: Candidate, sectors: list[str | None] | None) -> bool:
     """Every actor is a civilian or a worker (fishermen, farmers, truckers), none a state body."""
     return bool(sectors) and all(s in ("CVL", "LAB") for s in sectors or [])
@@ -340,7 +348,10 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
         event, mode = "SUPPORT", None  # "called Erdogan to apologize", "called Bashir to express his support"
     if event == "ASSAULT" and _verbal_attack(c):
         event, mode = "ACCUSE", "disapprove"  # "launched a scathing attack on X, calling it anti-people"
-    if event == "ASSAULT" and actor_lemmas & {"hacker", "hackers"}:
+    if event == "ASSAULT" and (
+        actor_lemmas & {"hacker", "hackers"}
+        or any(t.lower_ in ("cybernetically", "cyber", "digitally") for w in c.words for t in w.children)
+    ):
         event, mode = "COERCE", "cyber"  # "hackers targeted Indian power grids": a cyber attack
     if event == "ASSAULT" and mode == "abduct" and _thing_captured(c):
         event, mode = "COERCE", "seize"  # "captured a Mi-26 helicopter": property, not people
@@ -350,6 +361,6 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
         event, mode = "ACCUSE", "investigate" if _punitive_call(c) == "investigate" else "disapprove"
     if event == "MOBILIZE":
         words = {t.lower_ for w in (c.trigger, *c.words) for t in w.sent}
-        if words & PEACEKEEPING:
+        if words & PEACEKEEPING or _peace_forces(c):
             event, mode = "AID", None
     return event, mode
