@@ -59,13 +59,14 @@ ALIASES = {
     "interpol": "IGO", "g7": "IGO", "g20": "IGO", "red cross": "NGO", "icrc": "NGO", "amnesty international": "NGO",
     "human rights watch": "NGO", "doctors without borders": "NGO", "islamic state": "IMG", "isis": "IMG",
     "isil": "IMG", "al-qaeda": "IMG", "al qaeda": "IMG", "taliban": "AFG", "hamas": "PSE", "hezbollah": "LBN",
-    "houthis": "YEM", "houthi": "YEM", "wagner": "RUS",
+    "houthis": "YEM", "houthi": "YEM", "wagner": "RUS", "viet cong": "VNM", "vietcong": "VNM",
+    "muslim brotherhood": "EGY",
 }  # fmt: skip
 GROUP_SECTOR = {
     "taliban": "REB", "hamas": "REB", "hezbollah": "REB", "houthis": "REB", "houthi": "REB", "islamic state": "REB",
     "isis": "REB", "isil": "REB", "al-qaeda": "REB", "al qaeda": "REB", "wagner": "PRM", "kremlin": "GOV",
     "white house": "GOV", "pentagon": "MIL", "state department": "GOV", "downing street": "GOV",
-    "security council": "GOV",
+    "security council": "GOV", "viet cong": "REB", "vietcong": "REB", "muslim brotherhood": "PTY",
 }  # fmt: skip
 # A few people who appear in most conflict news; the actors stage's dictionary is the real list.
 PEOPLE = {
