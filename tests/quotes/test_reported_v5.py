@@ -72,3 +72,7 @@ def test_v5_a_count_of_people_can_hold_a_view() -> None:
     q = one(run("The council met on Monday. Several opposed the new parking fees."), "the new parking fees")
     assert speaker_text(q) == "Several"
     assert run("One can also debate the merits of the new parking fees.").quotes == []
+
+
+def test_v5_going_on_doing_something_is_no_report() -> None:
+    assert run("The mayor will continue repairing the old bridge over the river.").quotes == []

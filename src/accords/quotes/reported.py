@@ -53,7 +53,7 @@ from accords.quotes.reported_v4 import (
     strip_opener,
     voiced,
 )
-from accords.quotes.reported_v5 import label_as, seen_as, seen_as_object
+from accords.quotes.reported_v5 import aspectual, label_as, seen_as, seen_as_object
 
 
 def _stance(tok: Any, lemma: str) -> bool:
@@ -175,7 +175,7 @@ class ReportedSpeech(MoreReported):
             lemma = lemma_of(tok)
             stance = _stance(tok, lemma) or seen_as(tok)
             think = not stance and tok.pos_ == "VERB" and lemma in THINK_VERBS
-            if not (stance or think) or self.inside_quote(tok):
+            if not (stance or think) or self.inside_quote(tok) or aspectual(tok):
                 continue
             span = None
             lead = None

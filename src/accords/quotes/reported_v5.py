@@ -114,6 +114,16 @@ def postnominal(adj: Any) -> bool:
     )
 
 
+ASPECTUAL = True
+
+
+def aspectual(v: Any) -> bool:
+    """'The government will continue screening people', 'as the firm continues gaining momentum': 'continue' with
+    an object, a gerund or an infinitive is about going on doing something, not about speech (only 'he continued,
+    “...”' or 'continued that ...' reports words)."""
+    return ASPECTUAL and lemma_of(v) == "continue" and not any(c.dep_ == "ccomp" for c in v.children)
+
+
 UNOWNED_QUESTION = True
 
 
