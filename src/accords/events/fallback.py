@@ -75,6 +75,10 @@ PEOPLE = {
     "blinken": "USA", "witkoff": "USA", "erdogan": "TUR", "fidan": "TUR", "netanyahu": "ISR", "xi": "CHN",
     "macron": "FRA", "starmer": "GBR", "scholz": "DEU", "merz": "DEU", "modi": "IND", "khamenei": "IRN",
     "guterres": "UNO", "von der leyen": "EUR",
+    # heads of state of older news (the CAMEO era) that the actors dictionary lacks, by unambiguous surnames
+    "shevardnadze": "GEO", "ceausescu": "ROU", "moi": "KEN", "ouattara": "CIV", "kabila": "COD", "aliyev": "AZE",
+    "khomeini": "IRN", "qadhafi": "LBY", "zenawi": "ETH", "afwerki": "ERI", "deby": "TCD", "habre": "TCD",
+    "papandreou": "GRC", "makarios": "CYP", "fahd": "SAU", "syngman rhee": "KOR",
 }  # fmt: skip
 SECTOR_NOUNS = {
     "GOV": {
