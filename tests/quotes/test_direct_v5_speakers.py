@@ -177,3 +177,43 @@ def test_participle_after_a_clause_of_someone_who_can_speak_is_theirs() -> None:
     )
     q = quote_of(rec, "Pay us what we are owed")
     assert speaker_text(q) is not None and "nurses" in speaker_text(q)
+
+
+def test_name_before_an_aside_between_dashes_with_a_relative_clause_speaks() -> None:
+    # 'Ana Ruiz - who once said no - said ...' with the name hung on nothing useful and the cue without a subject
+    words = ["Ana", "Ruiz", "-", "who", "once", "said", "no", "-", "said", "it"]
+    heads = [1, 8, 8, 5, 5, 1, 5, 8, 8, 8]
+    deps = ["compound", "npadvmod", "punct", "nsubj", "advmod", "relcl", "dobj", "punct", "ROOT", "ccomp"]
+    tags = ["NNP", "NNP", ":", "WP", "RB", "VBD", "DT", ":", "VBD", "PRP"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"]
+    doc = _doc_with_heads(words, heads, deps, tags, ents)
+    tok = name_before_aside(doc[8], list(doc[0:8]), set())
+    assert tok is not None and tok.text == "Ruiz"
+
+
+def test_participle_after_an_inverted_cue_has_its_speaker() -> None:
+    from types import SimpleNamespace
+
+    from accords.quotes.attribution import Attribution
+    from accords.quotes.extract import Extractor
+
+    # '“...,” said Berg, explaining he knew': 'explaining' hangs on 'said', whose speaker stands after it
+    words = ["“", "Fine", ",", "”", "said", "Berg", ",", "explaining", "he", "knew"]
+    heads = [1, 4, 1, 1, 4, 4, 4, 4, 9, 7]
+    deps = ["punct", "ccomp", "punct", "punct", "ROOT", "nsubj", "punct", "advcl", "nsubj", "ccomp"]
+    tags = ["``", "JJ", ",", "''", "VBD", "NNP", ",", "VBG", "PRP", "VBD"]
+    ents = ["O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O"]
+    doc = _doc_with_heads(words, heads, deps, tags, ents)
+    for t, lemma in zip(
+        doc, ["“", "fine", ",", "”", "say", "Berg", ",", "explain", "he", "know"], strict=True
+    ):
+        t.lemma_ = lemma
+        if t.tag_.startswith("VB"):
+            t.pos_ = "VERB"
+    said, explaining = doc[4], doc[7]
+    direct = Attribution("direct", [(0, 9)], (said.idx, said.idx + 4), doc[5], 0.9, [0])
+    clause = Attribution(
+        "indirect", [(doc[8].idx, len(doc.text))], (explaining.idx, explaining.idx + 10), None, 0.8
+    )
+    Extractor._inherit_from_head_cue(SimpleNamespace(doc=doc), [direct, clause])  # type: ignore[arg-type]
+    assert clause.speaker is not None and clause.speaker.text == "Berg"

@@ -103,9 +103,31 @@ class Extractor(ReportedSpeech, DirectQuotes):
         atts = self._check_speakers(self.merge_segments(self.from_parse()))
         atts += self._check_speakers(self.from_segments(atts))
         atts += self.from_headlines(atts)
+        self._inherit_from_head_cue(atts)
         atts = [a for a in atts if not a.dropped and not self._orphan(a)]
         atts = merge_split(atts)
         return dedupe([x for x in atts if not _inner_direct(x, atts, self.doc)])
+
+    def _inherit_from_head_cue(self, atts: list[Attribution]) -> None:
+        """'“...,” said Skelly, explaining he worked more closely with X': a participle hung on a verb of saying
+        whose speaker stands after it (inverted, so the parse gives the participle no subject) has that speaker."""
+        spoken = [(a.cue, a.speaker) for a in atts if a.cue is not None and a.speaker is not None]
+        for att in atts:
+            if att.speaker is not None or att.cue is None or att.nested:
+                continue
+            span = self.doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+            verb = next((t for t in span or [] if t.tag_ == "VBG"), None)
+            if verb is None or verb.dep_ not in ("advcl", "xcomp", "conj"):
+                continue
+            head = verb.head
+            for cue, spk in spoken:
+                if cue[0] <= head.idx < cue[1] and spk.i > head.i and is_cue(head):
+                    att.speaker = spk
+                    break
+            if att.speaker is not None:
+                for z in atts:
+                    if z.nested and z.parent is att and z.speaker is None:
+                        z.speaker = att.speaker
 
     def _orphan(self, att: Attribution) -> bool:
         """A short quotation with neither a cue nor a speaker: more often a slogan, a sign, a title or a phrase the

@@ -57,43 +57,48 @@ _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 def name_before_aside(verb: Any, left: list[Any], quoted: Container[int]) -> Any:
     """'Col. Steven H. Warren, a military spokesman in Baghdad, said', 'Mr. Trump, asked about the deaths, had
-    said': a person's name, then an aside between commas (an apposition or a participle phrase, no finite verb of
-    its own), then the cue. The parser often hangs such a name on a noun before it and leaves the cue without a
-    subject; the name is the speaker."""
+    said', 'Donald Trump - who previously said he would “...” - said': a person's name, then an aside between commas
+    or dashes (an apposition, a participle phrase or a relative clause on the name, no clause of its own), then the
+    cue. The parser often hangs such a name on a noun before it and leaves the cue without a subject; the name is
+    the speaker."""
     words = list(left)
     while words and words[-1].pos_ in ("AUX", "ADV", "PART") and words[-1].tag_ not in _FINITE[:3]:
         words.pop()  # 'had said', 'also said': over the auxiliary and the adverb
     if words and words[-1].tag_ in ("VBD", "MD") and words[-1].pos_ == "AUX":
         words.pop()  # 'had said': 'had' is finite but belongs to the cue
-    if len(words) < 4 or words[-1].text != ",":
+    if len(words) < 4 or words[-1].text not in _ASIDE_MARKS:
         return None
-    for k in range(len(words) - 2, max(0, len(words) - 22), -1):
-        tok = words[k]
-        if (
-            tok.is_quote
-            or tok.i in quoted
-            or tok.tag_ in _FINITE[1:]
-            or tok.lower_ in ("who", "which", "that")
-        ):
-            return None
-        if tok.text != "," or k == 0:
+    mark = words[-1].text
+    for k in range(len(words) - 3, max(0, len(words) - 32), -1):
+        if words[k].text != mark:
             continue
         name = words[k - 1]
-        if (
-            name.ent_type_ == "PERSON"
-            and name.pos_ == "PROPN"
-            and name.i not in quoted
-            and k < len(words) - 2
-        ):
-            # a past tense in the aside is a participle the tagger misread ('Mr. Trump, asked about ...'), unless
-            # it has a subject of its own there ('Mr. Trump, the crowd cheered, ...')
-            aside = words[k + 1 : -1]
-            if any(
-                t.tag_ == "VBD" and any(c.dep_ in _SUBJ and c.i > name.i for c in t.children) for t in aside
-            ):
-                return None
+        if name.ent_type_ != "PERSON" or name.pos_ != "PROPN" or name.i in quoted:
+            continue
+        aside = words[k + 1 : -1]
+        if _plain_aside(aside, name, quoted):
             return name if _ok(name, verb, quoted) else None
+        return None
     return None
+
+
+_ASIDE_MARKS = (",", "-", "—", "–")
+
+
+def _plain_aside(aside: list[Any], name: Any, quoted: Container[int]) -> bool:
+    """An aside on ``name`` and nothing else: a relative clause on it ('who ...'), or words with no finite verb and
+    no quotation of their own. A past tense the tagger may have misread for a participle ('asked about ...') is
+    allowed unless it has a subject of its own there ('Mr. Trump, the crowd cheered, ...')."""
+    if not aside:
+        return False
+    if aside[0].lower_ in ("who", "whose") and aside[0].head.dep_ == "relcl":
+        return True
+    for t in aside:
+        if t.is_quote or t.i in quoted or t.tag_ in _FINITE[1:] or t.lower_ in ("who", "which", "that"):
+            return False
+        if t.tag_ == "VBD" and any(c.dep_ in _SUBJ and c.i > name.i for c in t.children):
+            return False
+    return True
 
 
 def cue_subject(verb: Any, quoted: Container[int]) -> Any:
