@@ -76,3 +76,11 @@ def test_v5_a_count_of_people_can_hold_a_view() -> None:
 
 def test_v5_going_on_doing_something_is_no_report() -> None:
     assert run("The mayor will continue repairing the old bridge over the river.").quotes == []
+
+
+def test_v5_what_was_asked() -> None:
+    rec = run("During the interview, the senator was asked if she would run again.")
+    q = one(rec, "if she would run again")
+    assert q.speaker is None or "senator" not in q.speaker.text
+    q = one(run("The host also asked the mayor if the bridge would reopen in May."), "if the bridge")
+    assert speaker_text(q) == "The host"

@@ -53,7 +53,7 @@ from accords.quotes.reported_v4 import (
     strip_opener,
     voiced,
 )
-from accords.quotes.reported_v5 import aspectual, label_as, seen_as, seen_as_object
+from accords.quotes.reported_v5 import asked_what, aspectual, label_as, seen_as, seen_as_object
 
 
 def _stance(tok: Any, lemma: str) -> bool:
@@ -236,6 +236,11 @@ class ReportedSpeech(MoreReported):
             elif lemma == "say":
                 span = said_object(tok)
                 conf = 0.7
+            if span is None and not comps and lemma in ("ask", "wonder"):
+                # 'asked Clinton if Trump benefits ...', 'the actress was asked if she had ...': the question
+                span = asked_what(tok)
+                if span is not None and spk is not None and not animate(spk):
+                    span = None
             if span is None and tok.dep_ == "advcl" and lemma in AS_VERBS and spk is not None:
                 # "As the Times noted, Clinton raised ...": the clause the as-clause hangs on
                 mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"), None)

@@ -124,6 +124,33 @@ def aspectual(v: Any) -> bool:
     return ASPECTUAL and lemma_of(v) == "continue" and not any(c.dep_ == "ccomp" for c in v.children)
 
 
+ASKED_WHAT = True
+
+
+def asked_what(v: Any) -> tuple[int, int] | None:
+    """What was asked, where the parse gave 'ask' no clause of its own: an if- or whether-clause it took for an
+    adverbial ('asked Clinton if Trump benefits ...', 'Asked if he was ever bullied, ...'), or, in the passive,
+    the question or the request ('Trump was asked a question about ...', 'Clinton has been asked to release
+    ...'). The one asked is not the speaker; in the passive the asker is not named."""
+    if not ASKED_WHAT:
+        return None
+    kids = [c for c in v.children if c.i > v.i]
+    cl = next(
+        (
+            c
+            for c in kids
+            if c.dep_ == "advcl" and c.left_edge.lower_ in ("if", "whether") and c.left_edge.i > v.i
+        ),
+        None,
+    )
+    if cl is None and any(c.dep_ == "auxpass" for c in v.children):
+        cl = next((c for c in kids if c.dep_ in ("dobj", "xcomp")), None)
+    if cl is None:
+        return None
+    end = cl.right_edge
+    return cl.left_edge.idx, end.idx + len(end.text)
+
+
 UNOWNED_QUESTION = True
 
 
