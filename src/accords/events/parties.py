@@ -160,6 +160,8 @@ class Resolver:
                 in ("-", "Secretary", "Attorney", "Director", "Inspector", "Solicitor", "Consul", "Governor")
             ):
                 continue  # "Secretary-General" is not a military rank
+            if word == "union" and i > 0 and self.doc[i - 1].lower_ in ("soviet", "european", "african"):
+                continue  # "the Soviet Union" is a state, not a trade union
             s = fallback.NOUN_SECTOR.get(word) or fallback.NOUN_SECTOR.get(
                 word[:-1] if word.endswith("s") else ""
             )
