@@ -85,7 +85,7 @@ SECTOR_NOUNS = {
         "government", "official", "officials", "minister", "ministry", "president", "prime", "premier", "spokesperson",
         "spokesman", "spokeswoman", "administration", "cabinet", "delegation", "diplomat", "ambassador", "envoy",
         "leader", "authority", "authorities", "chancellor", "king", "secretary", "foreign", "state", "regime",
-        "negotiator", "embassy", "side", "country", "nation", "governor", "mayor", "capital",
+        "negotiator", "embassy", "side", "country", "nation", "governor", "mayor", "capital", "junta",
     },
     "MIL": {"army", "military", "troops", "troop", "soldier", "force", "forces", "navy", "air", "general", "commander"},
     "COP": {"police", "policeman", "officer", "security"},
