@@ -84,3 +84,9 @@ def test_v5_what_was_asked() -> None:
     assert q.speaker is None or "senator" not in q.speaker.text
     q = one(run("The host also asked the mayor if the bridge would reopen in May."), "if the bridge")
     assert speaker_text(q) == "The host"
+
+
+def test_v5_booed_with_no_one_named() -> None:
+    q = one(run("The mayor was booed at the opening of the new stadium."), "The mayor")
+    assert q.cue is not None and q.cue.text == "was booed"
+    assert q.speaker is None

@@ -36,7 +36,13 @@ from accords.quotes.lexicon import (
 )
 from accords.quotes.reported_v4 import ACCORDING_SUBJECT, according_start
 from accords.quotes.reported_v4 import core_end as _core_end
-from accords.quotes.reported_v5 import in_support_of, postnominal, stance_preps, unowned_question
+from accords.quotes.reported_v5 import (
+    in_support_of,
+    more_no_agent,
+    postnominal,
+    stance_preps,
+    unowned_question,
+)
 
 NO_AGENT = True
 # verbs that link a subject to its state as 'be' does ('Democrats appeared pleased with Clinton', 'leading Democrats
@@ -166,7 +172,7 @@ class MoreReported(ExtractorBase):
         if (
             agent is None
             and NO_AGENT
-            and lemma in NO_AGENT_VERBS
+            and (lemma in NO_AGENT_VERBS or more_no_agent(lemma))
             and any(c.dep_ == "auxpass" for c in v.children)
         ):
             src = None  # 'the deal was announced', 'the price was not disclosed': by someone unnamed

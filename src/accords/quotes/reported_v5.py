@@ -151,6 +151,15 @@ def asked_what(v: Any) -> tuple[int, int] | None:
     return cl.left_edge.idx, end.idx + len(end.text)
 
 
+MORE_NO_AGENT = True
+# stances taken on the subject by an audience or by critics left unnamed: 'Clinton was booed', 'he was heckled'
+V5_NO_AGENT_VERBS = frozenset("boo heckle jeer cheer applaud praise endorse rebuke slam blast attack".split())
+
+
+def more_no_agent(lemma: str) -> bool:
+    return MORE_NO_AGENT and lemma in V5_NO_AGENT_VERBS
+
+
 UNOWNED_QUESTION = True
 
 
