@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from htmldate import find_date
 from lxml import html as lxml_html
+from lxml.etree import Element
 from trafilatura import metadata as traf_meta
 from trafilatura.htmlprocessing import delete_element
 from trafilatura.utils import line_processing
@@ -123,21 +124,21 @@ def _author_candidates(tree: Any) -> list[list[Any]]:
     """The elements each of trafilatura's three ``AUTHOR_XPATHS`` selects, found in one pass in
     Python (the XPaths call a Python regex on every element, three times over)."""
     found: list[list[Any]] = [[], [], []]
-    for el in tree.iter():
+    for el in tree.iter(Element):
         tag = el.tag
-        if not isinstance(tag, str):
+        items = el.items()
+        if not items and tag != "author":
             continue
-        if not el.attrib and tag != "author":
-            continue
-        cls, ident, prop = el.get("class") or "", el.get("id") or "", el.get("itemprop") or ""
+        a = dict(items)
+        cls, ident, prop = a.get("class", ""), a.get("id", ""), a.get("itemprop", "")
         if tag == "author" or (
             tag in _TAGS_1
             and (
-                el.get("rel") == "author"
+                a.get("rel") == "author"
                 or ident == "author"
                 or cls == "author"
                 or prop == "author name"
-                or el.get("data-testid") in ("AuthorCard", "AuthorURL")
+                or a.get("data-testid") in ("AuthorCard", "AuthorURL")
                 or _AUTHOR_NAME.search(cls)
             )
         ):
@@ -150,7 +151,7 @@ def _author_candidates(tree: Any) -> list[list[Any]]:
         ):
             found[1].append(el)
         if (
-            "Byline" in (el.get("data-component") or "")
+            "Byline" in a.get("data-component", "")
             or "author" in prop
             or _AUTHOR_ANY_ID.search(ident)
             or _AUTHOR_ANY_CLASS.search(cls)
@@ -166,21 +167,23 @@ _DISCARD_CLASS = re.compile(
 )
 
 
-def _discard_for_author(el: Any) -> bool:
-    ident, cls = el.get("id") or "", el.get("class") or ""
+def _discard_for_author(a: dict[str, str]) -> bool:
+    ident, cls = a.get("id", ""), a.get("class", "")
     return bool(
         ident == "comments"
         or cls in ("comments", "title", "date")
         or _DISCARD_ID.search(ident)
         or _DISCARD_CLASS.search(cls)
-        or "Figure" in (el.get("data-component") or "")
+        or "Figure" in a.get("data-component", "")
     )
 
 
 def _prune_for_author(tree: Any) -> None:
     """trafilatura's ``AUTHOR_DISCARD_XPATHS`` (comments, sidebars, dates, figures...), in Python."""
     for el in [
-        el for el in tree.iter("a", "div", "section", "span") if el.attrib and _discard_for_author(el)
+        el
+        for el in tree.iter("a", "div", "section", "span")
+        if (items := el.items()) and _discard_for_author(dict(items))
     ]:
         delete_element(el)
     for el in list(tree.iter("time", "figure")):
