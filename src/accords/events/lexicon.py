@@ -133,6 +133,7 @@ OUTCOME_NOUNS = {"achievement", "result", "outcome", "breakthrough", "agreement"
 OCCUR = {
     "take", "happen", "occur", "begin", "start", "resume", "continue", "erupt", "break", "end", "conclude", "open",
     "close", "hold", "collapse", "stall", "follow", "intensify", "escalate", "kill", "leave", "wound",
+    "last", "rage", "flare", "proceed", "report",
 }  # fmt: skip
 # Negative evaluations: a speaker who says another party overreached or failed is accusing it.
 NEG_EVAL_VERBS = {

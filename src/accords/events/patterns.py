@@ -262,6 +262,9 @@ class Coder(ClausePatterns):
         # "the talks were held", "clashes erupted", "talks between X and Y took place"
         if n.dep_ in ("nsubj", "nsubjpass") and hl in L.OCCUR | {"be"} and hl != "be":
             cand = self._noun_cand(n, code, h)
+            if not cand.actors:  # "fighting raged between Sudanese troops and rebels"
+                for p in _prep_objs(h, {"between"}):
+                    cand.actors = conj_expand(p)
             return cand
         # outcomes: "the talks concluded with ... a prisoner exchange ... and a mutual agreement"
         anc = n
