@@ -90,3 +90,8 @@ def test_v5_booed_with_no_one_named() -> None:
     q = one(run("The mayor was booed at the opening of the new stadium."), "The mayor")
     assert q.cue is not None and q.cue.text == "was booed"
     assert q.speaker is None
+
+
+def test_v5_a_vote_to_do_something() -> None:
+    q = one(run("The city council voted to ban plastic bags in all shops."), "to ban plastic bags")
+    assert q.cue is not None and q.cue.text == "voted"

@@ -53,7 +53,7 @@ from accords.quotes.reported_v4 import (
     strip_opener,
     voiced,
 )
-from accords.quotes.reported_v5 import asked_what, aspectual, label_as, seen_as, seen_as_object
+from accords.quotes.reported_v5 import asked_what, aspectual, label_as, more_xcomp, seen_as, seen_as_object
 
 
 def _stance(tok: Any, lemma: str) -> bool:
@@ -64,6 +64,7 @@ def _stance(tok: Any, lemma: str) -> bool:
         lemma in SPEECH_VERBS
         or lemma in OBJECT_VERBS
         or lemma in XCOMP_VERBS
+        or more_xcomp(lemma)
         or lemma in PREP_VERBS
         or (lemma in LABEL_VERBS)
     )
@@ -517,7 +518,7 @@ class ReportedSpeech(MoreReported):
                         kept.pop()
                     end = kept[-1] if len(kept) == 1 else kept[-1].right_edge
                 return obj.left_edge.idx, end.idx + len(end.text)
-        if lemma in XCOMP_VERBS:
+        if lemma in XCOMP_VERBS or more_xcomp(lemma):
             xc = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i), None)
             if xc is not None:
                 obj = next((c for c in v.children if c.dep_ == "dobj" and c.i < xc.i), None)

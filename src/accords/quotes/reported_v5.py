@@ -160,6 +160,15 @@ def more_no_agent(lemma: str) -> bool:
     return MORE_NO_AGENT and lemma in V5_NO_AGENT_VERBS
 
 
+MORE_XCOMP = True
+# decisions taken by a vote or a ruling: 'the council voted to ban ...', 'the board moved to block ...'
+V5_XCOMP_VERBS = frozenset("vote".split())
+
+
+def more_xcomp(lemma: str) -> bool:
+    return MORE_XCOMP and lemma in V5_XCOMP_VERBS
+
+
 UNOWNED_QUESTION = True
 
 
