@@ -217,3 +217,11 @@ def test_participle_after_an_inverted_cue_has_its_speaker() -> None:
     )
     Extractor._inherit_from_head_cue(SimpleNamespace(doc=doc), [direct, clause])  # type: ignore[arg-type]
     assert clause.speaker is not None and clause.speaker.text == "Berg"
+
+
+def test_object_of_a_verb_that_leads_someone_to_say_speaks() -> None:
+    rec = run(
+        "Even the late timing of the vote led many residents to say that the council was hiding the plan."
+    )
+    q = quote_of(rec, "the council was hiding the plan")
+    assert speaker_text(q) is not None and "residents" in speaker_text(q)

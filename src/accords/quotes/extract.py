@@ -48,6 +48,7 @@ from accords.quotes.attribution import (
 from accords.quotes.direct import DirectQuotes
 from accords.quotes.lexicon import (
     PRONOUNS,
+    lemma_of,
 )
 from accords.quotes.reported import ReportedSpeech
 from accords.quotes.speaker_heads import name_before_aside
@@ -217,6 +218,8 @@ class Extractor(ReportedSpeech, DirectQuotes):
                 and not animate(att.speaker)
             ):
                 att.speaker = self._participle_speaker(att) or att.speaker
+            if att.speaker is not None and att.cue is not None and not att.nested:
+                att.speaker = self._controlled_speaker(att) or att.speaker
         for att in atts:
             if att.nested and att.speaker is None and att.parent is not None and att.cue == att.parent.cue:
                 att.speaker = att.parent.speaker  # the quoted words of a mixed clause: its speaker's
@@ -248,6 +251,28 @@ class Extractor(ReportedSpeech, DirectQuotes):
         if tok is None or any(a <= tok.idx < b for a, b in att.content):
             return None
         return tok
+
+    def _controlled_speaker(self, att: Attribution) -> Any:
+        """'The timing of the debate led Republicans to say that ...', 'The record prompted the atlas to state, “...”',
+        'has left many Republicans wondering what ...': the one a verb with an object leads, prompts or leaves to
+        say something is that object, not the verb's subject."""
+        assert att.cue is not None and att.speaker is not None
+        span = self.doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+        verb = next((t for t in span or [] if t.pos_ == "VERB"), None)
+        if verb is None or verb.dep_ != "xcomp" or verb.tag_ not in ("VB", "VBG"):
+            return None
+        head = verb.head
+        if att.speaker.head.i != head.i or att.speaker.dep_ != "nsubj" or animate(att.speaker):
+            return None  # only a subject of the verb above that cannot speak ('the timing led ...')
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubj") and head.i < c.i < verb.i), None)
+        if (
+            obj is None
+            or not animate(obj)
+            or obj.i in self.tok_seg
+            or lemma_of(head) in ("say", "tell", "promise")
+        ):
+            return None
+        return obj
 
     def _participle_speaker(self, att: Attribution) -> Any:
         """'The first incident came during a speech, when protesters interrupted her, shouting “...”': a participle
