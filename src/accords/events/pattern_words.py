@@ -130,7 +130,7 @@ PREP_BY_TYPE = {
     "ASSAULT": {"on", "against", "at"},
     "RETREAT": {"from", "to"},
     "CONCEDE": {"to", "with"},
-    "MOBILIZE": {"against", "near", "to"},
+    "MOBILIZE": {"against", "near", "to", "into", "along"},
 }
 
 
