@@ -95,3 +95,17 @@ def test_v5_booed_with_no_one_named() -> None:
 def test_v5_a_vote_to_do_something() -> None:
     q = one(run("The city council voted to ban plastic bags in all shops."), "to ban plastic bags")
     assert q.cue is not None and q.cue.text == "voted"
+
+
+def test_v5_a_name_tagged_as_a_common_noun_is_still_a_person() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    import accords.quotes.attribution as at
+
+    words = ["Bernie", "Sanders", "spoke", ".", "Sanders", "criticized", "the", "banks", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(Vocab(), words=words, pos=pos, ents=ents)
+    assert at.animate(doc[4])  # 'Sanders' read as a plural noun: the person named before
+    assert not at.animate(doc[7])  # 'banks' stays a thing

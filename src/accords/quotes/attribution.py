@@ -257,6 +257,13 @@ def animate(tok: Any) -> bool:
     if MORE_PEOPLE and (tok.lemma_.lower() in MORE_PEOPLE_NOUNS or low in MORE_PEOPLE_NOUNS):
         return True
     if (
+        NAME_ELSEWHERE
+        and tok.pos_ == "NOUN"
+        and tok.text[:1].isupper()
+        and tok.text in _person_words(tok.doc)
+    ):
+        return True  # 'Sanders' tagged as a common noun: the name of a person the article names elsewhere
+    if (
         COUNT_SUBJECT
         and tok.dep_ == "nsubj"
         and (tok.text == "%" or tok.pos_ == "NUM" or low in QUANTIFIERS and low != "one")
@@ -264,6 +271,18 @@ def animate(tok: Any) -> bool:
     ):
         return True  # '47% said they ...', 'two backed the bill', 'several opposed it': a count of people
     return tok.pos_ == "PROPN" or tok.lemma_.lower() in SPEAKER_NOUNS or low in SPEAKER_NOUNS
+
+
+NAME_ELSEWHERE = True
+
+
+def _person_words(doc: Any) -> frozenset[str]:
+    """The last words of the names the NER calls people in this text ('Sanders' of 'Bernie Sanders')."""
+    got = doc.user_data.get("accords_person_words")
+    if got is None:
+        got = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and e[-1].text[:1].isupper())
+        doc.user_data["accords_person_words"] = got
+    return frozenset(got)
 
 
 MORE_PEOPLE = True
