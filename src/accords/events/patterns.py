@@ -82,7 +82,6 @@ __all__ = [
 ]
 
 
-HOSTED_MEETINGS = {"talk", "talks", "negotiation", "negotiations", "summit", "meeting", "conference", "round"}
 PERMIT_VERBS = {"allow", "permit", "let", "authorize", "authorise"}
 
 
@@ -211,16 +210,6 @@ class Coder(ClausePatterns):
             ):
                 return None
         conf = 0.8 if len(words) == 1 else 0.85
-        if (
-            lemma == "host"
-            and code.event == "CONSULT"
-            and len(words) > 1
-            and words[1].lemma_.lower() in HOSTED_MEETINGS
-            and _prep_objs(words[1], {"between"})
-        ):
-            # "Norway hosted the talks between Colombia and the FARC": the host is a third party, the parties
-            # its recipients (as for a mediator)
-            code = Code("CONSULT", "third-party", code.context)
         cand = self._mk(t, code, words, t, confidence=conf)
         if lemma in ("host", "receive") and code.event == "CONSULT" and len(words) == 1:
             # PLOVER: the visitor is the actor and the host the recipient ("Erdogan hosted Putin in Ankara")
