@@ -46,7 +46,7 @@ PRIZES = {
 }  # fmt: skip
 # What a figurative war is waged on: "his war on the media", "the war on drugs".
 WAR_ON_THINGS = {
-    "media", "medium", "press", "drug", "drugs", "terror", "terrorism", "poverty", "woman", "women", "christmas", "coal",
+    "media", "medium", "press", "drug", "drugs", "poverty", "woman", "women", "christmas", "coal",
     "science", "truth", "crime", "corruption", "cancer", "obesity", "inflation", "waste", "fraud", "smoking",
     "journalist", "journalism", "news", "establishment", "elite", "elites",
 }  # fmt: skip
