@@ -3,11 +3,21 @@ publication date the reader never sees (accords.ingest.dates, rule after the num
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import html as lxml_html
 
 from accords.config import Settings
 from accords.ingest import read_source
-from accords.ingest.dates import Declared, byline_update, choose_date, shows_day, written_days
+from accords.ingest.dates import (
+    BylineView,
+    Declared,
+    byline_date,
+    byline_update,
+    choose_date,
+    shows_day,
+    written_days,
+)
 
 BODY = "".join(
     f"<p>Paragraph {i}: the envoys met again on Friday and agreed to keep talking about a truce, "
@@ -99,3 +109,36 @@ def test_written_days_and_shows_day() -> None:
     )
     assert shows_day(tree, "2019-08-14")
     assert not shows_day(tree, "2020-05-05")  # in a script, not on the page
+
+
+def test_choose_date_calls_the_byline_readers_only_when_it_needs_them() -> None:
+    asked: list[str] = []
+
+    def reader(name: str, value: str | None) -> Callable[[], str | None]:
+        def read() -> str | None:
+            asked.append(name)
+            return value
+
+        return read
+
+    stated = Declared(published="2019-08-14", stated={"2019-08-14"})
+    shown, update = reader("shown", "2019-08-15"), reader("update", "2025-09-17")
+    # A date in the URL settles it: neither reader runs.
+    assert choose_date("2020-01-02", None, shown, stated, lambda: None, update) == "2020-01-02"
+    assert asked == []
+    # The byline date comes before the declared one; the update date is not read.
+    assert choose_date(None, None, shown, stated, lambda: None, update) == "2019-08-15"
+    assert asked == ["shown"]
+    # No byline date and no declared publication: the update date is read.
+    asked.clear()
+    assert choose_date(None, None, reader("shown", None), Declared(), lambda: None, update) == "2025-09-17"
+    assert asked == ["shown", "update"]
+
+
+def test_a_byline_view_reads_the_headline_once_for_both_dates() -> None:
+    tree = lxml_html.fromstring(f"<html><body>{UPDATED}</body></html>")
+    h1 = next(tree.iter("h1"))
+    view = BylineView(h1)
+    assert byline_update(tree, h1, view=view) == byline_update(tree, h1) == "2025-09-17"
+    assert byline_date(tree, h1, view=view) == byline_date(tree, h1) is None
+    assert "Updated Sep 17, 2025" in view.text

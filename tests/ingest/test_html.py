@@ -180,3 +180,10 @@ def test_html_date_shown_by_the_headline() -> None:
     assert read_source(doc("3 March 2024"), Settings()).published == "2024-03-03"
     # An update date is not the publication date: the metadata's date stays.
     assert read_source(doc("Updated March 3, 2024"), Settings()).published == "2020-01-01"
+
+
+def test_html_language_counts_letters_not_number_signs() -> None:
+    # Twelve letters and eight '½' (a word character, not a letter): under the twenty letters a guess
+    # needs, so the hint stands, although the words alone would read as English.
+    assert detect_language("the of and to in ½½½½½½½½", hint="fr") == "fr"
+    assert detect_language("the of and to in on at by it", hint="fr") == "en"
