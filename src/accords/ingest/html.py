@@ -5,8 +5,9 @@ of what the default mode finds (it sometimes prunes a real article), the default
 Lines that are page furniture (share buttons, 'Related posts', comment counters, newsletter pitches,
 tickers, copyright lines) are then dropped, and so is a headline repeated at the top of the body.
 
-The page is parsed once: ``bare_extraction`` copies the tree it is given, so both extraction modes
-and the metadata read the same parse. Metadata is trafilatura's, less what accords does not use
+The page is parsed once: both extraction modes copy the tree they are given (precision mode is
+:func:`accords.ingest.body.precision_text`, trafilatura's own steps with faster pruning), so they and
+the metadata read the same parse. Metadata is trafilatura's, less what accords does not use
 (categories, tags, licence) and less htmldate's whole-page date search, which runs only when the
 page states no date of its own (see :mod:`accords.ingest.dates`).
 """
