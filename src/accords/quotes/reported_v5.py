@@ -1,19 +1,31 @@
 """Reported speech added after quotes.rules.v4, each rule measured on four PolNeAR train slices (0-200, 200-350,
-350-450, 450-550) with ``benchmarks/quotes_dev.py --toggle reported_v5.FLAG``:
+350-450, 450-550) with ``benchmarks/quotes_dev.py --toggle reported_v5.FLAG`` (matches won for unmatched
+predictions added):
 
-* 'voters see Trump as a strong leader', 'the ad paints Clinton as a liar': a verb that casts its object 'as'
-  something is a view its subject holds, as 'describe' and 'view' are (+22 matches for +16 unmatched, most of
-  those views PolNeAR left unmarked; exact content +20 -1);
-* 'the question is whether ...' with no one asking is the writer's framing, not a view (-9 unmatched, -3 matches).
+* 'voters see Trump as a strong leader', 'the ad paints Clinton as a liar' (SEEN_AS): a verb that casts its object
+  'as' something is a view its subject holds, as 'describe' and 'view' are; +26 for +17, most of those 17 views
+  PolNeAR left unmarked; the labelling verbs also take an 'as' phrase hung on their object (LABEL_AS, +1);
+* 'came out in support of X', 'voted in favor of X' (IN_SUPPORT_OF): +11 for +2;
+* more adjectives of a stance ('mistrustful of', 'uneasy about') and one after its noun ('officials, angry about
+  X,'): MORE_ADJS, POSTNOMINAL, +16 for +6;
+* what was asked where the parse gave 'ask' no clause ('asked Clinton if ...', 'was asked to release ...'):
+  ASKED_WHAT, +9 for +3;
+* 'X was booed' with no one named (MORE_NO_AGENT, +3 for +1); 'voted to ban X' (MORE_XCOMP, +5 for +3);
+* fewer: 'the question is whether ...' with no one asking (UNOWNED_QUESTION, -9 unmatched for -3 matches);
+  'continue' with an object or a gerund (ASPECTUAL, -6 for -1).
+
+(Who can hold a view, in :mod:`accords.quotes.attribution`: more people nouns, a count of people, a name the tagger
+read as a common noun: MORE_PEOPLE, COUNT_SUBJECT, NAME_ELSEWHERE, +45 for +17.)
 
 Tried and left out (under half right, or as many spans lost as won): a bare 'asked about X' as no report; a clause
 hung on the verb of saying as a conjunct with a pronoun subject as more of what was said; 'him'/'her' as the object
 of a stance; 'those who said X' in a poll's breakdown as no report (PolNeAR marks them); 'X drew criticism from Y',
 'X won the support of Y' (the subject as content: half right, and 0 of 5 on the fourth slice); 'want' under 'may',
 'might', 'if' or with 'you' (PolNeAR marks those too); nouns of agents by suffix ('objector', 'interviewer') as
-speakers; cutting the reported words before a trailing apposition, a ', where ...' clause, a clause of time with
-a report of its own, an aside inside them (', however,', an apposition to their subject), or the time, setting
-and clauses after an infinitive of intent: PolNeAR keeps each of these about as often as it leaves it out.
+speakers; 'recall', 'recount', 'contrast' with an object (half right); 'question', 'doubt', 'decide' with an
+if-clause (no change); cutting the reported words before a trailing apposition, a ', where ...' clause, a clause
+of time with a report of its own, an aside inside them (', however,', an apposition to their subject), or the time,
+setting and clauses after an infinitive of intent: PolNeAR keeps each of these about as often as it leaves it out.
 """
 
 from __future__ import annotations
