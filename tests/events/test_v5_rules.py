@@ -78,3 +78,21 @@ def test_the_condition_of_a_threat_is_no_threat_of_its_own() -> None:
     )
     threats = [e for e in rec.events if e.event == "THREATEN" and not e.flags.any()]
     assert {a.code for e in threats for a in e.actor} == {"AZE"}
+
+
+@pytest.mark.slow
+def test_a_shared_place_name_takes_the_state_the_sentence_names() -> None:
+    rec = run(
+        "Rival militias in Tripoli shelled each other as fighting spread through the north Lebanese port."
+    )
+    codes = {a.code for e in rec.events for a in e.actor}
+    assert "LBN" in codes and "LBY" not in codes
+    rec = run("Rival militias in Tripoli shelled the airport, Libyan officials said.")
+    assert any(a.code == "LBY" for e in rec.events for a in e.actor)
+
+
+def test_twin_place_keeps_the_code_when_no_other_state_is_named() -> None:
+    from accords.events.home import twin_place
+
+    assert twin_place("Tripoli", "LBY", [], lambda t: (None, None)) == "LBY"
+    assert twin_place("Paris", "FRA", [], lambda t: (None, None)) == "FRA"

@@ -52,3 +52,38 @@ def names_other_state(ents: list[Any], home: str, code_text: Any) -> bool:
         if code and len(code) == 3 and code not in NON_STATES and code != home:
             return True
     return False
+
+
+# Places whose name two states share (the gazetteer keeps the most populous): "Tripoli ... the north Lebanese
+# port" is in Lebanon, "San Jose" in California unless Costa Rica is named.
+TWIN_PLACES = {
+    "tripoli": {"LBY", "LBN"},
+    "san jose": {"USA", "CRI"},
+    "valencia": {"ESP", "VEN"},
+    "cordoba": {"ARG", "ESP"},
+    "hyderabad": {"IND", "PAK"},
+    "alexandria": {"EGY", "USA"},
+    "birmingham": {"GBR", "USA"},
+    "santiago": {"CHL", "DOM", "CUB", "ESP"},
+    "london": {"GBR", "CAN"},
+    "paris": {"FRA", "USA"},
+    "georgia": {"GEO", "USA"},
+    "congo": {"COD", "COG"},
+}
+
+
+def twin_place(text: str, code: str | None, ents: list[Any], code_text: Any) -> str | None:
+    """The state of a shared place name that the rest of the sentence names, else ``code`` unchanged."""
+    low = text.lower()
+    for name, states in TWIN_PLACES.items():
+        if name not in low or code not in states:
+            continue
+        named = set()
+        for e in ents:
+            if e.label_ in ("GPE", "NORP") and name not in e.text.lower():
+                other, _ = code_text(e.text)
+                if other in states:
+                    named.add(other)
+        if len(named) == 1:
+            return named.pop()
+    return code

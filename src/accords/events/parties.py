@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import Any
 
 from accords.events import fallback
-from accords.events.home import HOME_SECTORS, home_state, names_other_state
+from accords.events.home import HOME_SECTORS, home_state, names_other_state, twin_place
 from accords.events.party_words import (
     AFFILIATION,
     BOTH_SIDES,
@@ -26,6 +26,8 @@ from accords.events.party_words import (
     SPEAKS_FOR,
     STATE_VOICES,
     _acted_on,
+    _actors_api,
+    _civil_general,
     _common_noun,
     _group_word,
     _home_report,
@@ -41,23 +43,6 @@ from accords.events.spelling import misspelt_state
 from accords.records import Entity, EventEntity, Record
 
 Token = Any
-
-
-def _actors_api() -> tuple[Any, Any]:
-    try:
-        import accords.actors as A
-    except Exception:  # pragma: no cover - the actors package == another stage's
-        return None, None
-    return getattr(A, "entity_at", None), getattr(A, "resolve_actor", None)
-
-
-def _civil_general(text: str) -> bool:
-    """A title such as Secretary-General, Attorney General, Governor-General: "General" is no military rank."""
-    try:
-        from accords.actors.resolve import CIVIL_GENERAL
-    except Exception:  # pragma: no cover - the actors package is another stage's
-        return False
-    return bool(CIVIL_GENERAL.search(text))
 
 
 class Resolver:
@@ -171,6 +156,15 @@ class Resolver:
 
     # ---- main -----------------------------------------------------------------------------------------------
     def resolve(self, head: Token) -> list[EventEntity]:
+        """Coded entities for the phrase of ``head``; a place name two states share takes the one the sentence
+        names ("militias in Tripoli ... the north Lebanese port")."""
+        ents = self.ents_in(head.sent.start, head.sent.end)
+        return [
+            e.model_copy(update={"code": twin_place(e.text, e.code, ents, self.code_text)})
+            for e in self._resolve(head)
+        ]
+
+    def _resolve(self, head: Token) -> list[EventEntity]:
         doc = self.doc
         low = head.lower_
         if (head.pos_ == "PRON" or low in PERSON_PRON | GROUP_PRON) and not (

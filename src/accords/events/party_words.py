@@ -309,3 +309,20 @@ def np_span(head: Token) -> tuple[int, int]:
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     return lo, hi + 1
+
+
+def _actors_api() -> tuple[Any, Any]:
+    try:
+        import accords.actors as A
+    except Exception:  # pragma: no cover - the actors package == another stage's
+        return None, None
+    return getattr(A, "entity_at", None), getattr(A, "resolve_actor", None)
+
+
+def _civil_general(text: str) -> bool:
+    """A title such as Secretary-General, Attorney General, Governor-General: "General" is no military rank."""
+    try:
+        from accords.actors.resolve import CIVIL_GENERAL
+    except Exception:  # pragma: no cover - the actors package is another stage's
+        return False
+    return bool(CIVIL_GENERAL.search(text))
