@@ -9,7 +9,7 @@
   date is often the page's 'Last updated' date, which accords reports as ``date_modified``, never as
   ``published``: ``date_exact_published_or_modified`` counts a gold date found in either field.
 
-Run: ``python benchmarks/extraction.py [--limit N] [--sets aeb,wcxb]``. Writes benchmarks/results/extraction.json.
+Run: ``python benchmarks/extraction.py [--limit N] [--sets aeb,wcxb] [--repeat N]``. Writes benchmarks/results/extraction.json.
 The data is read from ../shared/eval/extraction beside the clone (never copied into the repository).
 """
 
@@ -112,8 +112,8 @@ def trafilatura_meta_extractor() -> Callable[[bytes, str | None], Result]:
 
     def run(data: bytes, url: str | None) -> Result:
         html = data.decode("utf-8", errors="replace")
-        doc = trafilatura.bare_extraction(html, with_metadata=True)
-        if doc is None:
+        doc = trafilatura.bare_extraction(html, with_metadata=True)  # a Document (as_dict is off)
+        if doc is None or isinstance(doc, dict):
             return {"text": "", "title": None, "date": None}
         return {"text": doc.text or "", "title": doc.title, "date": doc.date}
 
@@ -202,6 +202,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
     ap.add_argument("--sets", default="aeb,wcxb", help="comma-separated: aeb, wcxb")
     ap.add_argument("--out", default=str(RESULTS), help="results JSON path")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="aeb: time the three extractors this many rounds, interleaved, and keep each one's fastest",
+    )
     args = ap.parse_args(argv)
     if not EVAL.exists():
         print(f"{EVAL} is absent: the benchmark reads ../shared/eval beside the clone", file=sys.stderr)
@@ -217,13 +223,22 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     if "aeb" in sets:
         pages = load_aeb(args.limit)
-        traf_out, traf_s = timed(trafilatura_extractor(), pages)
-        meta_out, meta_s = timed(trafilatura_meta_extractor(), pages)
-        acc_out, acc_s = timed(acc, pages)
+        traf, meta = trafilatura_extractor(), trafilatura_meta_extractor()
+        rounds: dict[str, list[float]] = {"trafilatura": [], "trafilatura+metadata": [], "accords": []}
+        for _ in range(args.repeat):
+            traf_out, traf_s = timed(traf, pages)
+            meta_out, meta_s = timed(meta, pages)
+            acc_out, acc_s = timed(acc, pages)
+            for name, sec in zip(rounds, (traf_s, meta_s, acc_s), strict=True):
+                rounds[name].append(sec)
+        # The fastest round of each: on a shared machine the others measure the neighbours too.
+        traf_s, meta_s, acc_s = (min(v) for v in rounds.values())
         results["aeb"] = {
             "accords": score_aeb(pages, acc_out, acc_s),
             "trafilatura": score_aeb(pages, traf_out, traf_s),
             "trafilatura+metadata": score_aeb(pages, meta_out, meta_s),
+            "cpu_seconds_per_round": rounds,
+            "speed_vs_trafilatura": traf_s / acc_s,
         }
         for name in ("trafilatura", "trafilatura+metadata", "accords"):
             r = results["aeb"][name]  # type: ignore[index]
@@ -231,6 +246,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"aeb   {name:20s} P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
                 f"{r['pages_per_s_cpu']:6.1f} pages/s (CPU)  (n={r['pages']})"
             )
+        rows.append(
+            f"aeb   accords speed = {traf_s / acc_s:.2f}x plain trafilatura, "
+            f"{meta_s / acc_s:.2f}x trafilatura+metadata (best of {args.repeat})"
+        )
     if "wcxb" in sets:
         pages = load_wcxb(args.limit)
         traf_out, traf_s = timed(trafilatura_meta_extractor(), pages)
