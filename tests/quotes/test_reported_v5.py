@@ -109,3 +109,11 @@ def test_v5_a_name_tagged_as_a_common_noun_is_still_a_person() -> None:
     doc = Doc(Vocab(), words=words, pos=pos, ents=ents)
     assert at.animate(doc[4])  # 'Sanders' read as a plural noun: the person named before
     assert not at.animate(doc[7])  # 'banks' stays a thing
+
+
+def test_v5_the_one_asked_is_not_the_one_asking() -> None:
+    rec = run("When asked about the new stadium, the mayor said it would open in May.")
+    asked = [q for q in rec.quotes if q.cue is not None and q.cue.text.startswith("asked")]
+    assert asked and all(q.speaker is None for q in asked), [(q.cue, q.speaker) for q in rec.quotes]
+    said = one(rec, "it would open")
+    assert speaker_text(said) == "the mayor"

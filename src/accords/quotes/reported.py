@@ -53,7 +53,15 @@ from accords.quotes.reported_v4 import (
     strip_opener,
     voiced,
 )
-from accords.quotes.reported_v5 import asked_what, aspectual, label_as, more_xcomp, seen_as, seen_as_object
+from accords.quotes.reported_v5 import (
+    asked_what,
+    aspectual,
+    label_as,
+    more_xcomp,
+    seen_as,
+    seen_as_object,
+    unnamed_asker,
+)
 
 
 def _stance(tok: Any, lemma: str) -> bool:
@@ -269,6 +277,8 @@ class ReportedSpeech(MoreReported):
                 continue
             if lemma in WEAK_VERBS:
                 conf = min(conf, 0.6)
+            if unnamed_asker(tok):
+                spk = None  # 'Christie said when asked whether ...': the one asked is not the one asking
             cue_toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
             cue = (min(t.idx for t in cue_toks), max(t.idx + len(t.text) for t in cue_toks))
             away = [cue]

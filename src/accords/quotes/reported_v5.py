@@ -181,6 +181,17 @@ def more_xcomp(lemma: str) -> bool:
     return MORE_XCOMP and lemma in V5_XCOMP_VERBS
 
 
+UNNAMED_ASKER = True
+
+
+def unnamed_asker(v: Any) -> bool:
+    """'Christie said when asked whether he would ...', 'Asked about his plans, the mayor said ...': a bare
+    participle 'asked' (no subject, no auxiliary) hangs on the answer of the one asked; who asked is not named."""
+    if not UNNAMED_ASKER or lemma_of(v) != "ask" or v.tag_ != "VBN":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in v.children)
+
+
 UNOWNED_QUESTION = True
 
 
