@@ -50,6 +50,11 @@ WAR_ON_THINGS = {
     "science", "truth", "crime", "corruption", "cancer", "obesity", "inflation", "waste", "fraud", "smoking",
     "journalist", "journalism", "news", "establishment", "elite", "elites",
 }  # fmt: skip
+# Plans, not people, that are "killed": "killed the trade deal", "killed the bill".
+KILLED_PLANS = {
+    "deal", "agreement", "bill", "plan", "proposal", "legislation", "measure", "project", "idea", "talks", "treaty",
+    "program", "programme", "initiative", "reform", "merger", "bid", "amendment", "rule", "policy", "story",
+}  # fmt: skip
 # Where words are traded: "fired back on Twitter", "attacked him in a speech".
 VENUES = {
     "twitter", "tweet", "interview", "debate", "speech", "statement", "rally", "op-ed", "television", "tv",
@@ -162,6 +167,8 @@ def _figurative(c: Candidate) -> bool:
     if lemma == "shoot" and not any(ch.dep_ in ("dobj", "nsubjpass") for ch in t.children):
         if not any(ch.lower_ in ("at", "on", "into", "dead") for ch in t.children):
             return True  # "shot to the top", "shot up the charts"
+    if lemma == "kill" and any(ch.dep_ == "dobj" and ch.lemma_.lower() in KILLED_PLANS for ch in t.children):
+        return True  # "Trump killed the trade deal": a plan dropped, nobody dead
     wars = [w for w in (t, *c.words) if w.lemma_.lower() in ("war", "battle", "fight", "crusade", "assault")]
     for w in wars:
         for p in w.children:

@@ -15,6 +15,7 @@ from typing import Any
 ALIASES = {
     "us": "USA", "u.s.": "USA", "u.s": "USA", "united states": "USA", "america": "USA", "american": "USA",
     "americans": "USA", "washington": "USA", "white house": "USA", "pentagon": "USA", "state department": "USA",
+    "justice department": "USA", "treasury department": "USA",
     "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "british": "GBR", "london": "GBR",
     "england": "GBR", "downing street": "GBR", "russia": "RUS", "kremlin": "RUS", "moscow": "RUS",
     "iran": "IRN", "tehran": "IRN", "syria": "SYR", "damascus": "SYR", "south korea": "KOR", "seoul": "KOR",
@@ -65,7 +66,8 @@ ALIASES = {
 GROUP_SECTOR = {
     "taliban": "REB", "hamas": "REB", "hezbollah": "REB", "houthis": "REB", "houthi": "REB", "islamic state": "REB",
     "isis": "REB", "isil": "REB", "al-qaeda": "REB", "al qaeda": "REB", "wagner": "PRM", "kremlin": "GOV",
-    "white house": "GOV", "pentagon": "MIL", "state department": "GOV", "downing street": "GOV",
+    "white house": "GOV", "pentagon": "MIL", "state department": "GOV",
+    "justice department": "JUD", "treasury department": "GOV", "downing street": "GOV",
     "security council": "GOV", "viet cong": "REB", "vietcong": "REB", "muslim brotherhood": "PTY",
 }  # fmt: skip
 # A few people who appear in most conflict news; the actors stage's dictionary is the real list.
