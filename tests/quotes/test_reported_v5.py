@@ -117,3 +117,8 @@ def test_v5_the_one_asked_is_not_the_one_asking() -> None:
     assert asked and all(q.speaker is None for q in asked), [(q.cue, q.speaker) for q in rec.quotes]
     said = one(rec, "it would open")
     assert speaker_text(said) == "the mayor"
+
+
+def test_v5_what_a_stance_in_the_passive_is_for() -> None:
+    q = one(run("The mayor was criticized for closing the old library."), "The mayor")
+    assert [c.text for c in q.content] == ["The mayor", "for closing the old library"]

@@ -39,6 +39,7 @@ from accords.quotes.reported_v4 import core_end as _core_end
 from accords.quotes.reported_v5 import (
     in_support_of,
     more_no_agent,
+    passive_reason,
     postnominal,
     stance_preps,
     unowned_question,
@@ -189,8 +190,12 @@ class MoreReported(ExtractorBase):
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg") and subj.i < c.i < v.i]
         first = min([v] + aux, key=lambda t: t.i)
         last = agent if agent is not None else v
+        pieces = [(a, b)]
+        why = passive_reason(v)
+        if why is not None:
+            pieces.append(_trim(self.text, *why))
         return Attribution(
-            "indirect", [(a, b)], (first.idx, last.idx + len(last.text)), src, 0.55 if src else 0.45
+            "indirect", pieces, (first.idx, last.idx + len(last.text)), src, 0.55 if src else 0.45
         )
 
     def _in_support(self, prep: Any) -> Attribution | None:

@@ -192,6 +192,28 @@ def unnamed_asker(v: Any) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in v.children)
 
 
+PASSIVE_REASON = True
+
+
+def passive_reason(v: Any) -> tuple[int, int] | None:
+    """'Trump has been criticized [for failing to spend time in the state]', 'Clinton has been attacked [on the
+    speeches]': what a stance in the passive is for or about goes with its subject, as a second piece."""
+    if not PASSIVE_REASON:
+        return None
+    prep = next(
+        (c for c in v.children if c.dep_ == "prep" and c.i > v.i and c.lower_ in ("for", "over", "on", "of")),
+        None,
+    )
+    if prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return None
+    from accords.quotes.reported_v4 import setting
+
+    if setting(prep):
+        return None
+    end = prep.right_edge
+    return prep.idx, end.idx + len(end.text)
+
+
 UNOWNED_QUESTION = True
 
 
