@@ -10,7 +10,9 @@ predictions added):
   X,'): MORE_ADJS, POSTNOMINAL, +16 for +6;
 * what was asked where the parse gave 'ask' no clause ('asked Clinton if ...', 'was asked to release ...'):
   ASKED_WHAT, +9 for +3;
-* 'X was booed' with no one named (MORE_NO_AGENT, +3 for +1); 'voted to ban X' (MORE_XCOMP, +5 for +3);
+* 'X was booed' with no one named (MORE_NO_AGENT, +3 for +1); 'voted to ban X' (MORE_XCOMP, +5 for +3); what a
+  stance in the passive is for, as a second piece ('Trump | for failing to ...': PASSIVE_REASON, +5, -7 unmatched);
+* speakers: a bare 'asked' ('said when asked whether ...') names no asker (UNNAMED_ASKER: content+speaker +25);
 * fewer: 'the question is whether ...' with no one asking (UNOWNED_QUESTION, -9 unmatched for -3 matches);
   'continue' with an object or a gerund (ASPECTUAL, -6 for -1).
 
