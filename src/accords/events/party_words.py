@@ -35,7 +35,8 @@ PLACE_NOUNS = {
 # Verbs of a physical act on a place: "shelled the capital Monrovia", "stormed Grozny".
 PLACE_ACTS = {
     "shell", "bomb", "attack", "storm", "capture", "seize", "overrun", "besiege", "raid", "occupy", "enter",
-    "loot", "burn", "bombard", "pound", "retake", "recapture", "invade", "surround", "encircle",
+    "loot", "burn", "bombard", "pound", "retake", "recapture", "invade", "surround", "encircle", "block",
+    "blockade",
 }  # fmt: skip
 
 
@@ -86,6 +87,9 @@ def _place_acted_on(t: Token) -> bool:
     for _ in range(3):
         if t.dep_ == "dobj" and t.head.lemma_.lower() in PLACE_ACTS:
             return True
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS:
+            t = t.head.head  # "blocked the port of Durban", "shelled the town of Bunia"
+            continue
         if t.dep_ not in ("appos", "compound", "poss", "amod") or t.head == t:
             return False
         t = t.head

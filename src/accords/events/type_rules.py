@@ -266,6 +266,17 @@ def _peace_forces(c: Candidate) -> bool:
     )
 
 
+PASSAGES = {
+    "road", "highway", "motorway", "street", "port", "harbour", "harbor", "bridge", "railway", "rail", "line",
+    "entrance", "access", "border", "crossing", "traffic", "route", "airport", "runway", "tunnel", "junction",
+}  # fmt: skip
+
+
+def _physical_block(c: Candidate) -> bool:
+    """ "Striking workers blocked the port of Durban": the thing blocked is a way or a place."""
+    return any(ch.dep_ == "dobj" and ch.lemma_.lower() in PASSAGES for ch in c.trigger.children)
+
+
 def _civilians(c: Candidate, sectors: list[str | None] | None) -> bool:
     """Every actor is a civilian or a worker (fishermen, farmers, truckers), none a state body."""
     return bool(sectors) and all(s in ("CVL", "LAB") for s in sectors or [])
@@ -328,6 +339,18 @@ def apply_rules(c: Candidate, f: Flags, sectors: list[str | None] | None = None)
         event, mode, f.negated = "REJECT", None, False  # "did not give permission for the rally"
     if event == "REQUEST" and protesters and any(t.lemma_.lower() in L.PROTESTERS for t in c.actors):
         event, mode = "PROTEST", "demo"  # a demand made by demonstrating
+    if (
+        event == "PROTEST"
+        and mode == "obstruct"
+        and sectors
+        and all(s in ("GOV", "MIL", "COP") for s in sectors)
+    ):
+        event, mode = (
+            "COERCE",
+            "restrict",
+        )  # "Israeli troops blocked the road": a state's blockade, no protest
+    if event == "REJECT" and c.trigger.lemma_.lower() in BLOCKING and _physical_block(c):
+        event, mode = "COERCE", "restrict"  # "blocked the port of Durban": a place, not a bill
     if (
         event == "COERCE"
         and mode == "restrict"
