@@ -24,7 +24,8 @@ hung on the verb of saying as a conjunct with a pronoun subject as more of what 
 of a stance; 'those who said X' in a poll's breakdown as no report (PolNeAR marks them); 'X drew criticism from Y',
 'X won the support of Y' (the subject as content: half right, and 0 of 5 on the fourth slice); 'want' under 'may',
 'might', 'if' or with 'you' (PolNeAR marks those too); nouns of agents by suffix ('objector', 'interviewer') as
-speakers; 'recall', 'recount', 'contrast' with an object (half right); 'question', 'doubt', 'decide' with an
+speakers; 'recall', 'recount', 'contrast' with an object (half right); the 'about' of 'talking to voters about X'
+hung on the hearers (2 right of 8: 'spoke to the Conference of Mayors'); 'question', 'doubt', 'decide' with an
 if-clause (no change); cutting the reported words before a trailing apposition, a ', where ...' clause, a clause
 of time with a report of its own, an aside inside them (', however,', an apposition to their subject), or the time,
 setting and clauses after an infinitive of intent: PolNeAR keeps each of these about as often as it leaves it out.
