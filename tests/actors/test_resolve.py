@@ -135,7 +135,7 @@ def test_actor_dictionary_states_its_date_and_valid_codes():
     gaz = get_gazetteer()
     assert gaz.as_of.startswith("20")
     for e in gaz.entries.values():
-        assert e.country in gaz.iso_codes | {"IGO", "UNO", "EUR", "NGO", "IMG"}, e.name
+        assert e.country in gaz.iso_codes | {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"}, e.name
         assert e.type in {"PERSON", "ORG"}
         assert e.wikidata is None or e.wikidata.startswith("Q")
 
