@@ -48,7 +48,7 @@ from accords.events.when import (
 )
 from accords.records import Event, EventEntity, Evidence, Flags, Location, Record, Size, Span
 
-VERSION = "events.plover.v4"
+VERSION = "events.plover.v5"
 
 # Names that lived here before the split stay importable from here.
 __all__ = [
