@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from accords.actors.anaphora import _Anaphora
+from accords.actors.descriptive import link_descriptive
 from accords.actors.gazetteer import get_gazetteer, norm
 from accords.actors.mentions import (
     AGENT_DEPS,
@@ -445,6 +446,7 @@ def link_entities(work: Work) -> list[Entity]:
     b.add_people(people)
     b.add_pronouns()
     b.add_nominals()
+    link_descriptive(b)
     b.inherit_countries()
     return b.entities()
 
