@@ -407,10 +407,6 @@ def role_before(doc: Any, start: int, sent_start: int) -> RoleHit | None:
             h = doc[start - 1]
             return RoleHit(None, h.idx, h.idx, None, None, honorific, h.idx)
         return None
-    last = doc[hi - 1]
-    if last.text.islower() and last.head.i < start and last.dep_ not in {"compound", "amod", "appos"}:
-        # 'He attacked a judge Trump criticized': a lower-case noun the name does not hang on is no title
-        return None
     toks = sorted(committed)
     lo = toks[0]
     # Drop connectors and determiners at the left edge.
