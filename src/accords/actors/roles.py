@@ -360,6 +360,35 @@ def _civil_general_start(doc: Any, lo: int, sent_start: int) -> int:
     return lo
 
 
+DETERMINERS = {"a", "an", "the", "this", "that"}
+OBJECT_DEPS = {"dobj", "obj", "ccomp", "xcomp", "attr", "oprd"}
+
+
+def _reduced_relative(doc: Any, lo: int, hi: int, start: int) -> bool:
+    """'a judge Trump criticized', 'the reporter Clinton mocked': a lower-case noun after a determiner, then a
+    name that is the subject of the verb right after it, a clause about the noun with its object gap; the noun
+    is not the name's title. Narrow on purpose: 'adviser Jake Sullivan' (no determiner) and 'the spokesman
+    John Smith said the agency would respond' (the verb has its own object, or heads the sentence) keep theirs."""
+    if not all(t.text.islower() for t in doc[lo:hi]):
+        return False
+    j = lo - 1
+    while j >= 0 and doc[j].text.islower() and doc[j].pos_ == "ADJ":
+        j -= 1  # 'the federal judge'
+    if j < 0 or doc[j].lower_ not in DETERMINERS:
+        return False
+    ent = _ent_at(doc, start)
+    end = ent.end if ent is not None and ent.start == start else start + 1
+    root = ent.root if ent is not None and ent.start == start else doc[start]
+    verb = root.head
+    if root.dep_ not in {"nsubj", "nsubjpass"} or verb.i < end or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(t.dep_ not in {"aux", "auxpass", "neg", "advmod"} and not t.is_space for t in doc[end : verb.i]):
+        return False  # only 'was', 'had', 'not', 'repeatedly' between the name and its verb
+    if verb.dep_ in {"relcl", "acl"} and verb.head.i == hi - 1:
+        return True
+    return verb.dep_ != "ROOT" and not any(c.dep_ in OBJECT_DEPS for c in verb.children)
+
+
 def role_before(doc: Any, start: int, sent_start: int) -> RoleHit | None:
     """The title phrase that ends right before token ``start`` (the first token of a name)."""
     i = start - 1
@@ -417,6 +446,8 @@ def role_before(doc: Any, start: int, sent_start: int) -> RoleHit | None:
     if not any(w in HEADS for w in words):
         return None
     if words and words[-1] in {"prime", "deputy", "crown", "state", "foreign"} and "of" not in words:
+        return None
+    if _reduced_relative(doc, lo, hi, start):
         return None
     role_span = doc[lo:hi]
     # Country prefix: demonym / state / possessive just before the title.
