@@ -26,6 +26,7 @@ from accords.actors.mentions import (
 )
 from accords.actors.resolve import role_sector
 from accords.actors.roles import GROUP_NOUNS, role_after, role_before
+from accords.actors.surnames import holds, name_gender, title_gender, title_words
 from accords.pipeline import Work, stage
 from accords.records import Entity, Mention
 
@@ -228,6 +229,7 @@ class _Builder(_Anaphora):
         persons: list[_Ent] = []
         by_surname: dict[str, list[_Ent]] = {}
         singles: list[Any] = []
+        genders: dict[int, set[str]] = {}
         for span in spans:
             if self._leader_body(span):
                 continue
@@ -251,15 +253,23 @@ class _Builder(_Anaphora):
             start = self._role(ent, span)
             ent.names.append(span.text)
             self.mention(ent, start, span.end_char, "name")
+            g = name_gender(span)
+            if g:
+                genders.setdefault(id(ent), set()).add(g)
         by_first = _first_names(persons)
         for span in singles:
             text = span.text
             cands = by_surname.get(text, [])
-            if len(cands) == 1:
-                ent = cands[0]
-                start = self._role(ent, span)
-                self.mention(ent, start, span.end_char, "partial")
-                continue
+            own = False
+            if cands:
+                pick = self._surname_pick(span, cands, genders)
+                if pick == "skip":
+                    continue
+                if isinstance(pick, _Ent):
+                    start = self._role(pick, span)
+                    self.mention(pick, start, span.end_char, "partial")
+                    continue
+                own = pick == "own"
             firsts = by_first.get(text, []) if not cands else []
             if len(firsts) == 1:
                 # 'Hillary', 'Bernie' alone: the one person of the text with that first name
@@ -267,7 +277,7 @@ class _Builder(_Anaphora):
                 start = self._role(ent, span)
                 self.mention(ent, start, span.end_char, "partial")
                 continue
-            entry = gaz.person_by_surname(text)
+            entry = gaz.person_by_surname(text) if not own else None
             if entry is not None:
                 key = ("person", entry.name)
                 new = key not in self.ents
@@ -288,7 +298,7 @@ class _Builder(_Anaphora):
                 kind = "name" if norm(text) == norm(ent.name) else "partial"
                 self.mention(ent, start, span.end_char, kind)
                 continue
-            if cands:
+            if cands and not own:
                 continue  # ambiguous surname: no link rather than a wrong one
             key = ("person", norm(text))
             new = key not in self.ents
@@ -296,7 +306,8 @@ class _Builder(_Anaphora):
             if new:
                 ent.surname = text
                 persons.append(ent)
-                by_surname.setdefault(text, []).append(ent)
+                if not own:
+                    by_surname.setdefault(text, []).append(ent)
             start = self._role(ent, span)
             ent.names.append(span.text)
             self.mention(ent, start, span.end_char, "name")
@@ -308,6 +319,53 @@ class _Builder(_Anaphora):
             if ent.sector is None and ent.role:
                 ent.sector = role_sector(ent.role)
         _ = doc
+
+    def _surname_pick(self, span: Any, cands: list[_Ent], genders: dict[int, set[str]]) -> _Ent | str | None:
+        """The full-named person a one-word surname links to, when it is unambiguous (see :mod:`surnames`).
+
+        Returns the person; None to fall back to the gazetteer's holder of the surname; "own" for an entity of
+        its own (the title's gender is not that of the one person named); "skip" for no link at all.
+        """
+        doc = self.doc
+        entry = self.gaz.person_by_surname(span.text)
+        # A famous holder the text does not name: a first name none of the named persons has.
+        firsts = {c.name.split()[0].lower() for c in cands} | {c.key[1].split()[0].lower() for c in cands}
+        famous = (
+            entry is not None and len(entry.name.split()) >= 2 and entry.name.split()[0].lower() not in firsts
+        )
+        words = title_words(role_before(doc, span.start, span.sent.start))
+        g = title_gender(doc, span.start, span.sent.start)
+
+        def gender(c: _Ent) -> str | None:
+            seen = genders.get(id(c), set())
+            return next(iter(seen)) if len(seen) == 1 else None
+
+        if not words and not g:
+            return cands[0] if len(cands) == 1 and not famous else None
+        holders = [c for c in cands if holds(c.role, words)]
+        famous_holds = famous and entry is not None and holds(entry.role, words)
+        if len(holders) == 1 and not famous_holds:
+            return holders[0]
+        if famous_holds and not holders:
+            return None
+        if famous and (holders or not words):
+            # An honorific alone ('Mrs. Obama'): the named person of that gender, the famous one when every named
+            # person is of the other gender, else no link.
+            same = [c for c in cands if g and gender(c) == g]
+            if holders or len(same) != 1:
+                return None if not holders and all(gender(c) not in (None, g) for c in cands) else "skip"
+            return same[0]
+        if famous:
+            return None  # a title no named person holds ('President Obama' beside 'Michelle Obama')
+        rest = [c for c in cands if not (g and gender(c) and gender(c) != g)]
+        if len(rest) == 1:
+            return rest[0]
+        if not rest:
+            return "own" if len(cands) == 1 else "skip"
+        named = next((c for c in cands if entry is not None and c.key == ("person", entry.name)), None)
+        if named is not None:
+            return named if named in rest and (not g or gender(named) == g) else "skip"
+        return None if entry is not None else "skip"
 
     def _leader_body(self, span: Any) -> bool:
         """'the Assad regime', 'the Trump administration': the leader's government, not the person."""

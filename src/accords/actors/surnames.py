@@ -1,0 +1,69 @@
+"""Which person a bare surname ('Obama', 'Mr. Clinton', 'President Bush') names when it could name several.
+
+Two people of one family often share an article (Bill and Hillary Clinton, Barack and Michelle Obama, Jeb and
+George W. Bush), and the gazetteer may know a famous holder of the surname the text never names in full. Joining
+a surname to the wrong one of them gives a quote the wrong speaker, so a surname links to a full-named person
+only when nothing else is open: a title one candidate holds in the text decides, a gendered title or pronoun
+rules out a candidate of the other gender, and an undecided titled surname stays unlinked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MALE_WORDS = {
+    "mr", "mr.", "sir", "lord", "king", "prince", "he", "him", "his", "himself", "husband", "father", "son",
+    "brother", "congressman", "spokesman", "chairman", "businessman", "councilman", "assemblyman", "widower",
+}  # fmt: skip
+FEMALE_WORDS = {
+    "mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "queen", "princess", "she", "her", "herself",
+    "wife", "mother", "daughter", "sister", "congresswoman", "spokeswoman", "chairwoman", "businesswoman",
+    "councilwoman", "assemblywoman", "widow",
+}  # fmt: skip
+PRONOUN_WORDS = {"he", "him", "his", "himself", "she", "her", "herself"}
+
+
+def word_gender(word: str) -> str | None:
+    low = word.lower()
+    if low in MALE_WORDS:
+        return "m"
+    if low in FEMALE_WORDS:
+        return "f"
+    return None
+
+
+def title_gender(doc: Any, start: int, sent_start: int) -> str | None:
+    """Gender the words right before token ``start`` give ('Mr.', 'first lady', 'his wife'): up to 3 tokens."""
+    for i in range(start - 1, max(sent_start, start - 3) - 1, -1):
+        tok = doc[i]
+        if tok.ent_type_ and tok.ent_type_ != "PERSON":
+            continue
+        if tok.lower_ in PRONOUN_WORDS:
+            return None  # 'his Obama' / 'her husband': a pronoun before a name is someone else's
+        g = word_gender(tok.text)
+        if g:
+            return g
+        if not (tok.is_alpha or tok.text == "."):
+            break
+    return None
+
+
+def name_gender(span: Any) -> str | None:
+    """Gender evidence at a full-name mention: a gendered title right before it ('Mrs. Hillary Clinton', 'first
+    lady Michelle Obama'). Pronouns after the name were tried and left out: the next he/she is often another's."""
+    return title_gender(span.doc, span.start, span.sent.start)
+
+
+def title_words(hit: Any) -> set[str]:
+    """The role words of a title before a surname, without honorifics: 'Secretary', 'President'."""
+    if hit is None or not hit.role:
+        return set()
+    return {w.lower() for w in hit.role.split() if w[:1].isupper()} - {"the", "of", "u.s.", "former"}
+
+
+def holds(role: str | None, words: set[str]) -> bool:
+    """Whether ``role`` (a person's title in the text) carries the title ``words`` ('President' in 'U.S. President')."""
+    if not role or not words:
+        return False
+    have = {w.lower() for w in role.split()}
+    return words <= have
