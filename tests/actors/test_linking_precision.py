@@ -100,3 +100,14 @@ def test_reduced_relative_needs_the_determiner_and_the_verb():
     mainor = owner(rec, "Nicole")
     assert sullivan is not None and (sullivan.role or "").lower() == "adviser"
     assert mainor is not None and "spokesman" in (mainor.role or "").lower()
+
+
+def test_mr_and_mrs_of_one_family_stay_apart_when_the_text_does_not_say_which_is_which():
+    rec = run(
+        "Walter Pennington and Ruth Pennington opened a bakery in Leeds in 1990.\n\n"
+        "Mr. Pennington said the shop would close. Mrs. Pennington said it would stay open."
+    )
+    mr = owner(rec, "Pennington", 2)
+    mrs = owner(rec, "Pennington", 3)
+    assert mr is not None and mrs is not None
+    assert mr.id != mrs.id

@@ -260,7 +260,6 @@ class _Builder(_Anaphora):
         for span in singles:
             text = span.text
             cands = by_surname.get(text, [])
-            own = False
             if cands:
                 pick = self._surname_pick(span, cands, genders)
                 if pick == "skip":
@@ -269,7 +268,9 @@ class _Builder(_Anaphora):
                     start = self._role(pick, span)
                     self.mention(pick, start, span.end_char, "partial")
                     continue
-                own = pick == "own"
+                if isinstance(pick, str):
+                    self._own_gendered(span, pick[4:], persons)
+                    continue
             firsts = by_first.get(text, []) if not cands else []
             if len(firsts) == 1:
                 # 'Hillary', 'Bernie' alone: the one person of the text with that first name
@@ -277,7 +278,7 @@ class _Builder(_Anaphora):
                 start = self._role(ent, span)
                 self.mention(ent, start, span.end_char, "partial")
                 continue
-            entry = gaz.person_by_surname(text) if not own else None
+            entry = gaz.person_by_surname(text)
             if entry is not None:
                 key = ("person", entry.name)
                 new = key not in self.ents
@@ -298,7 +299,7 @@ class _Builder(_Anaphora):
                 kind = "name" if norm(text) == norm(ent.name) else "partial"
                 self.mention(ent, start, span.end_char, kind)
                 continue
-            if cands and not own:
+            if cands:
                 continue  # ambiguous surname: no link rather than a wrong one
             key = ("person", norm(text))
             new = key not in self.ents
@@ -306,8 +307,7 @@ class _Builder(_Anaphora):
             if new:
                 ent.surname = text
                 persons.append(ent)
-                if not own:
-                    by_surname.setdefault(text, []).append(ent)
+                by_surname.setdefault(text, []).append(ent)
             start = self._role(ent, span)
             ent.names.append(span.text)
             self.mention(ent, start, span.end_char, "name")
@@ -323,8 +323,9 @@ class _Builder(_Anaphora):
     def _surname_pick(self, span: Any, cands: list[_Ent], genders: dict[int, set[str]]) -> _Ent | str | None:
         """The full-named person a one-word surname links to, when it is unambiguous (see :mod:`surnames`).
 
-        Returns the person; None to fall back to the gazetteer's holder of the surname; "own" for an entity of
-        its own (the title's gender is not that of the one person named); "skip" for no link at all.
+        Returns the person; None to fall back to the gazetteer's holder of the surname; "own:m" / "own:f" for an
+        entity of its own, one per surname and gender ('Mr. Clinton' beside Bill and Hillary Clinton, when the text
+        does not tell which is which); "skip" for no link at all.
         """
         doc = self.doc
         entry = self.gaz.person_by_surname(span.text)
@@ -353,7 +354,9 @@ class _Builder(_Anaphora):
             # person is of the other gender, else no link.
             same = [c for c in cands if g and gender(c) == g]
             if holders or len(same) != 1:
-                return None if not holders and all(gender(c) not in (None, g) for c in cands) else "skip"
+                if not holders and all(gender(c) not in (None, g) for c in cands):
+                    return None
+                return f"own:{g}" if g and not holders else "skip"
             return same[0]
         if famous:
             return None  # a title no named person holds ('President Obama' beside 'Michelle Obama')
@@ -361,11 +364,28 @@ class _Builder(_Anaphora):
         if len(rest) == 1:
             return rest[0]
         if not rest:
-            return "own" if len(cands) == 1 else "skip"
+            return f"own:{g}" if g else "skip"
         named = next((c for c in cands if entry is not None and c.key == ("person", entry.name)), None)
         if named is not None:
-            return named if named in rest and (not g or gender(named) == g) else "skip"
+            if named in rest and (not g or gender(named) == g):
+                return named
+            return f"own:{g}" if g else "skip"
+        if g:
+            return f"own:{g}"
         return None if entry is not None else "skip"
+
+    def _own_gendered(self, span: Any, g: str, persons: list[_Ent]) -> None:
+        """'Mr. Clinton' when the text names Bill and Hillary Clinton and does not say which is the man: an entity
+        of the surname and gender, named by the title, rather than a join to either or to both."""
+        key = ("person", f"{norm(span.text)}:{g}")
+        new = key not in self.ents
+        ent = self.get(key, type="PERSON", name=norm(span.text))
+        if new:
+            ent.surname = span.text
+            persons.append(ent)
+        start = self._role(ent, span)
+        ent.names.append(self.work.record.article.text[start : span.end_char])
+        self.mention(ent, start, span.end_char, "name")
 
     def _leader_body(self, span: Any) -> bool:
         """'the Assad regime', 'the Trump administration': the leader's government, not the person."""

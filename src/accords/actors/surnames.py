@@ -33,19 +33,14 @@ def word_gender(word: str) -> str | None:
 
 
 def title_gender(doc: Any, start: int, sent_start: int) -> str | None:
-    """Gender the words right before token ``start`` give ('Mr.', 'first lady', 'his wife'): up to 3 tokens."""
-    for i in range(start - 1, max(sent_start, start - 3) - 1, -1):
-        tok = doc[i]
-        if tok.ent_type_ and tok.ent_type_ != "PERSON":
-            continue
-        if tok.lower_ in PRONOUN_WORDS:
-            return None  # 'his Obama' / 'her husband': a pronoun before a name is someone else's
-        g = word_gender(tok.text)
-        if g:
-            return g
-        if not (tok.is_alpha or tok.text == "."):
-            break
-    return None
+    """Gender of the word right before token ``start`` ('Mr.', 'Mrs .', 'first lady', 'Congresswoman'); a
+    gendered word further left belongs to someone else ('a spokesman for the Clinton campaign')."""
+    i = start - 1
+    if i > sent_start and doc[i].text == "." and doc[i - 1].text.lower() + "." in MALE_WORDS | FEMALE_WORDS:
+        i -= 1  # 'Mrs .' split by the tokenizer
+    if i < sent_start or doc[i].lower_ in PRONOUN_WORDS:
+        return None
+    return word_gender(doc[i].text)
 
 
 def name_gender(span: Any) -> str | None:
