@@ -111,3 +111,14 @@ def test_mr_and_mrs_of_one_family_stay_apart_when_the_text_does_not_say_which_is
     mrs = owner(rec, "Pennington", 3)
     assert mr is not None and mrs is not None
     assert mr.id != mrs.id
+
+
+def test_a_pronoun_of_the_other_gender_does_not_join_a_titled_person():
+    rec = run(
+        "Walter Pennington and Ruth Pennington opened a bakery in Leeds in 1990.\n\n"
+        "Mrs. Pennington said the shop would close, and her husband agreed with him."
+    )
+    mrs = owner(rec, "Pennington", 2)
+    him = owner(rec, "him")
+    assert mrs is not None
+    assert him is None or him.id != mrs.id

@@ -15,6 +15,7 @@ from accords.actors.mentions import (
 )
 from accords.actors.resolve import role_sector
 from accords.actors.roles import HEADS, MODIFIERS
+from accords.actors.surnames import word_gender
 
 
 class _Anaphora(_BuilderBase):
@@ -70,6 +71,8 @@ class _Anaphora(_BuilderBase):
                 if low not in PRONOUNS or tok.pos_ != "PRON":
                     continue
                 target = self._antecedent(tok, si, sents, person_at)
+                if target is not None and target.gender and word_gender(low) not in (None, target.gender):
+                    continue  # 'her' is not 'Mr. Clinton': no link rather than one of the other gender
                 if target is not None:
                     self.mention(target, tok.idx, tok.idx + len(tok.text), "pronoun")
                     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

@@ -313,6 +313,9 @@ class _Builder(_Anaphora):
             self.mention(ent, start, span.end_char, "name")
         # Dictionary defaults and the paragraph's state for those the text gives a role but no country.
         for ent in persons:
+            seen = genders.get(id(ent), set())
+            if ent.gender is None and len(seen) == 1:
+                ent.gender = next(iter(seen))
             if ent.country is None and ent.role:
                 first = min(m[0] for m in ent.mentions)
                 ent.country = self._paragraph_state(first)
@@ -382,6 +385,7 @@ class _Builder(_Anaphora):
         ent = self.get(key, type="PERSON", name=norm(span.text))
         if new:
             ent.surname = span.text
+            ent.gender = g
             persons.append(ent)
         start = self._role(ent, span)
         ent.names.append(self.work.record.article.text[start : span.end_char])

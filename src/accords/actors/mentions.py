@@ -81,6 +81,7 @@ class _Ent:
     surname: str | None = None
     country_explicit: bool = False
     names: list[str] = field(default_factory=list)
+    gender: str | None = None  # "m" / "f" when a title in the text says so ('Mr. Clinton', 'Mrs. Clinton')
 
 
 class _BuilderBase:
