@@ -3,28 +3,10 @@ the text described that way before, and to no one when the evidence is missing o
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from actors_helpers import owner_name, run
 
 pytestmark = pytest.mark.slow
-
-
-def run(text: str):
-    from accords.core import process_article
-    from accords.records import Article, Paragraph
-
-    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
-    return process_article(Article(id="t", text=text, paragraphs=paras), stages=("nlp", "actors"))
-
-
-def owner_name(rec, phrase: str, nth: int = 0):
-    from accords.actors import entity_at
-
-    starts = [m.start() for m in re.finditer(re.escape(phrase), rec.article.text)]
-    s = starts[nth]
-    ent = entity_at(rec, s, s + len(phrase))
-    return None if ent is None else ent.name
 
 
 def test_apposition_description_links_later_phrase():

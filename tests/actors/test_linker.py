@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from actors_helpers import owner, run
 
 pytestmark = pytest.mark.slow
-
-
-def run(text: str):
-    from accords.core import process_article
-    from accords.records import Article, Paragraph
-
-    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
-    return process_article(Article(id="t", text=text, paragraphs=paras), stages=("nlp", "actors"))
 
 
 def person(rec, name):
     hits = [e for e in rec.entities if e.type == "PERSON" and e.name == name]
     assert len(hits) == 1, [(e.type, e.name) for e in rec.entities]
     return hits[0]
-
-
-def owner(rec, word, nth=0):
-    from accords.actors import entity_at
-
-    starts = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", rec.article.text)]
-    s = starts[nth]
-    return entity_at(rec, s, s + len(word))
 
 
 def test_linker_role_and_country_from_possessive_title():

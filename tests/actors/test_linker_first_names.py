@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from actors_helpers import owner, run
 
 pytestmark = pytest.mark.slow
-
-
-def run(text: str):
-    from accords.core import process_article
-    from accords.records import Article, Paragraph
-
-    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
-    return process_article(Article(id="t", text=text, paragraphs=paras), stages=("nlp", "actors"))
-
-
-def owner(rec, word: str, nth: int = 0):
-    from accords.actors import entity_at
-
-    s = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", rec.article.text)][nth]
-    return entity_at(rec, s, s + len(word))
 
 
 def test_first_name_links_to_the_only_person_with_it():
