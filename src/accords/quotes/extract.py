@@ -50,6 +50,7 @@ from accords.quotes.lexicon import (
     PRONOUNS,
     lemma_of,
 )
+from accords.quotes.precision import passive_judging
 from accords.quotes.reported import ReportedSpeech
 from accords.quotes.speaker_heads import name_before_aside
 from accords.quotes.speakers import SpeakerResolver
@@ -90,6 +91,8 @@ __all__ = [
 
 
 NAMED_TURNS = True
+# a headline label in capitals ('HUFFPOLLSTER: ...', 'FACT CHECK: ...') speaks only when it names someone
+CAPS_LABEL_NAMED = True
 # an uncued quotation with no speaker is kept only from this many words (a block quotation)
 ORPHAN_WORDS = 25
 # a dateline in title case with a news agency in brackets: 'New York (AFP) – ', 'Paris, France (Reuters) - '
@@ -105,7 +108,7 @@ class Extractor(ReportedSpeech, DirectQuotes):
         atts += self._check_speakers(self.from_segments(atts))
         atts += self.from_headlines(atts)
         self._inherit_from_head_cue(atts)
-        atts = [a for a in atts if not a.dropped and not self._orphan(a)]
+        atts = [a for a in atts if not a.dropped and not self._orphan(a) and not passive_judging(a, self.doc)]
         atts = merge_split(atts)
         return dedupe([x for x in atts if not _inner_direct(x, atts, self.doc)])
 
@@ -151,6 +154,12 @@ class Extractor(ReportedSpeech, DirectQuotes):
                 continue
             label = m.group(1)
             words = label.split()
+            if (
+                CAPS_LABEL_NAMED
+                and label.isupper()
+                and not self._caps_label_named(label, pa, pb, pa + m.end(1))
+            ):
+                continue
             transcript = label.isupper() and len(words) <= 3
             if NAMED_TURNS and not transcript and len(words) <= 3:
                 # 'Matthews: Here's the irony ...', 'Alex Seitz-Wald: She is right ...': a turn of a named person
@@ -190,6 +199,29 @@ class Extractor(ReportedSpeech, DirectQuotes):
                     x.dropped = True
             out.append(Attribution("indirect", [(a, b)], (colon, colon + 1), head, 0.6))
         return out
+
+    def _caps_label_named(self, label: str, pa: int, pb: int, end: int) -> bool:
+        """A label in capitals is a speaker when the text names that person or organisation outside the line (an
+        entity mentioned elsewhere holds the label or shares a word with it: 'FALLIN' of Governor Mary Fallin,
+        'UN' linked to the United Nations) or when the text is a transcript (another paragraph opens with a label
+        in capitals). A column or section name ('HUFFPOLLSTER:', 'UPSHOT:', 'BUSTED:') is neither: the line is a
+        title, and any report inside it stays the parse's. The parse's own tag is no evidence: words in capitals
+        are often tagged ORG."""
+        words = {w.lower() for w in re.findall(r"\w[\w.’'&-]*", label) if len(w) > 1}
+        for ent in self.record.entities:
+            if ent.type not in ("PERSON", "ORG", "GROUP"):
+                continue
+            outside = [mn for mn in ent.mentions if not pa <= mn.start < pb]
+            inside = any(pa <= mn.start < end for mn in ent.mentions)  # the label itself
+            if outside and (inside or any(words & set(mn.text.lower().split()) for mn in outside)):
+                return True
+        for qa, qb in self.para_spans:
+            if qa == pa:
+                continue
+            other = HEADLINE.match(self.text[qa:qb])
+            if other is not None and other.group(1).isupper():
+                return True
+        return False
 
     def _person_names(self) -> set[str]:
         """The last words of the names of people in the text ('Matthews' of 'Chris Matthews')."""

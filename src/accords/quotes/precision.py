@@ -1,0 +1,37 @@
+"""Readings that look like reported speech but report no one's words (quotes.rules v5 precision rules).
+
+A verb of judging in the passive ('Sanders is viewed as honest', 'Eritrea was briefly considered one of the
+hopes of Africa', 'a state long regarded as a swing state') states what is thought of someone, and names no one
+who said it: no quotation, and no speaker to record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accords.quotes.attribution import Attribution, is_cue
+
+# verbs of judging whose passive is an opinion nobody voiced ('is considered', 'was viewed as', 'are deemed')
+JUDGING = frozenset({"consider", "view", "regard", "deem"})
+# whether the rule runs (benchmarks/quotes_dev.py --toggle precision.PASSIVE_JUDGING)
+PASSIVE_JUDGING = True
+
+
+def passive_judging(att: Attribution, doc: Any) -> bool:
+    """True for a non-direct attribution whose cue is a passive verb of judging: 'is considered', 'being
+    viewed', 'was widely regarded', or a reduced relative 'long viewed by many as ...'. Active uses stay
+    ('Hispanics who viewed it as an attempt to placate ...' is their view, voiced or not), and so does a
+    passive inside someone's words ('... would be considered a distinct group, Sanders said')."""
+    if not PASSIVE_JUDGING or att.kind == "direct" or att.cue is None:
+        return False
+    span = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span:
+        if tok.lemma_.lower() not in JUDGING or tok.tag_ != "VBN":
+            continue
+        if tok.dep_ in ("ccomp", "parataxis") and is_cue(tok.head):
+            return False  # '... would be considered a distinct group, Sanders said': his words
+        deps = {c.dep_ for c in tok.children}
+        if deps & {"auxpass", "nsubjpass"} or tok.dep_ in ("acl", "amod"):
+            return True
+    return False
