@@ -59,3 +59,12 @@ def test_active_verb_of_judging_inside_said_stays():
     hits = [q for q in rec.quotes if any("a model for other states" in c.text for c in q.content)]
     assert hits, [(q.kind, q.content[0].text) for q in rec.quotes]
     assert speaker_text(hits[0]) is not None and "Miller" in speaker_text(hits[0])
+
+
+def test_favoring_is_a_preference_not_a_quotation():
+    rec = run(
+        "Union members in Ohio favored the Democrat by twenty points in the last election.\n"
+        "Farm towns tend to favor lower taxes on fuel."
+    )
+    texts = [c.text for q in rec.quotes for c in q.content]
+    assert not any("Democrat" in t or "lower taxes" in t for t in texts), texts
