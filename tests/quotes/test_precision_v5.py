@@ -68,3 +68,14 @@ def test_favoring_is_a_preference_not_a_quotation():
     )
     texts = [c.text for q in rec.quotes for c in q.content]
     assert not any("Democrat" in t or "lower taxes" in t for t in texts), texts
+
+
+def test_loyalty_and_hostility_are_no_quotations():
+    rec = run(
+        "Farm counties have long been loyal to the Republican Party.\n"
+        "Crowds hostile to the mayor gathered outside city hall, and a few residents opposed to the tax stayed home.\n"
+        "The governor spent the weekend stumping for her running mate and reacted to the storm damage with a visit."
+    )
+    texts = [c.text for q in rec.quotes for c in q.content]
+    held = ("Republican Party", "the mayor", "the tax", "running mate", "storm damage")
+    assert not any(h in t for h in held for t in texts), texts

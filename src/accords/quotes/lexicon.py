@@ -151,7 +151,7 @@ PREP_VERBS = {
     "focus": ("on",),
     "refer": ("to",),
     "respond": ("to",),
-    "react": ("to",),
+    # not 'react to': a reaction is no statement ('reacted to the storm damage with a visit'; v5 precision)
     "apologize": ("for",),
     "apologise": ("for",),
     "plead": ("to", "for"),
@@ -169,7 +169,7 @@ MORE_PREP_VERBS = {
     "swipe": ("at",),
     "hint": ("at",),
     "vouch": ("for",),
-    "stump": ("for",),
+    # not 'stump for': campaigning for someone, not words (v5 precision)
     "agree": ("with",),
     "disagree": ("with",),
     "distance": ("from",),
@@ -245,10 +245,9 @@ STANCE_ADJS = {
     "proud": ("of",),
     "afraid": ("of",),
     "tolerant": ("of",),
-    "loyal": ("to",),
-    "opposed": ("to",),
     "sympathetic": ("to",),
-    "hostile": ("to",),
+    # not 'loyal to', 'opposed to', 'hostile to': an allegiance or attitude, nothing said ('Utah has long been loyal
+    # to Republicans'); with 'react to' and 'stump for', PolNeAR train 5 slices: 19 predictions fewer, 3 matches
     "committed": ("to",),
     "angry": ("about", "at", "with", "over"),
     "upset": ("about", "at", "with", "over"),
