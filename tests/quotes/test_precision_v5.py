@@ -79,3 +79,25 @@ def test_loyalty_and_hostility_are_no_quotations():
     texts = [c.text for q in rec.quotes for c in q.content]
     held = ("Republican Party", "the mayor", "the tax", "running mate", "storm damage")
     assert not any(h in t for h in held for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        (
+            "“We will build the bridge before the winter. The money is there,” Reed said at a town meeting, "
+            "according to the Daily Sun.",
+            "Reed said",
+        ),
+        (
+            "“Is the money there? Who will pay for it?” Reed asked, according to a transcript of the interview.",
+            "Reed asked",
+        ),
+    ],
+)
+def test_according_to_reports_the_quotation_not_the_speakers_name(text, bare):
+    rec = run(text)
+    texts = [c.text for q in rec.quotes for c in q.content]
+    assert not any(t.startswith(bare) for t in texts), texts
+    q = [q for q in rec.quotes if q.kind == "direct"]
+    assert q and speaker_text(q[0]) == "Reed", texts

@@ -1,4 +1,4 @@
-"""Readings that look like reported speech but report no one's words (quotes.rules v5 precision rules).
+"""Readings that look like reported speech but report no one's words, or not these words (quotes.rules v5 precision).
 
 A verb of judging in the passive ('Sanders is viewed as honest', 'Eritrea was briefly considered one of the
 hopes of Africa', 'a state long regarded as a swing state') states what is thought of someone, and names no one
@@ -35,3 +35,33 @@ def passive_judging(att: Attribution, doc: Any) -> bool:
         if deps & {"auxpass", "nsubjpass"} or tok.dep_ in ("acl", "amod"):
             return True
     return False
+
+
+# whether the rule runs (benchmarks/quotes_dev.py --toggle precision.BARE_REPORT)
+BARE_REPORT = True
+
+
+def bare_reports(atts: list[Attribution], doc: Any) -> list[Attribution]:
+    """The attributions whose content is only another report's speaker and verb: in '“We will win,” Hewitt
+    said, according to a transcript of the show', the words are the quotation's, and 'according to' reports that
+    they were said; its content is not 'Hewitt said'. The other report's own content lies outside this one's
+    (a nested report, 'the memo said officials said the plant was closed', keeps its content inside)."""
+    if not BARE_REPORT:
+        return []
+    out = []
+    for att in atts:
+        if att.kind == "direct" or att.cue is None:
+            continue
+        if not doc.text[att.cue[0] : att.cue[1]].lower().endswith("according to"):
+            continue  # 'He said [he had reached out ...]': another verb's words may be this one's content too
+        span = doc.char_span(att.start, att.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        for x in atts:
+            if x is att or x.cue is None or not x.cue[0] <= root.idx < x.cue[1]:
+                continue
+            if x.end <= att.start or x.start >= att.end:
+                out.append(att)
+                break
+    return out
