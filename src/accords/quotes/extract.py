@@ -216,13 +216,18 @@ class Extractor(ReportedSpeech, DirectQuotes):
             inside = any(pa <= mn.start < end for mn in ent.mentions)  # the label itself
             if outside and (inside or any(words & set(mn.text.lower().split()) for mn in outside)):
                 return True
-        for qa, qb in self.para_spans:
-            if qa == pa:
-                continue
-            other = HEADLINE.match(self.text[qa:qb])
-            if other is not None and other.group(1).isupper():
-                return True
-        return False
+        return any(qa != pa for qa in self._caps_label_paragraphs())
+
+    def _caps_label_paragraphs(self) -> list[int]:
+        """Starts of the paragraphs that open with a label in capitals, found once per article: a transcript has
+        one per turn, and asking again for each label made the check quadratic."""
+        if not hasattr(self, "_caps_paras"):
+            self._caps_paras = []
+            for qa, qb in self.para_spans:
+                m = HEADLINE.match(self.text[qa:qb])
+                if m is not None and m.group(1).isupper():
+                    self._caps_paras.append(qa)
+        return self._caps_paras
 
     def _person_names(self) -> set[str]:
         """The last words of the names of people in the text ('Matthews' of 'Chris Matthews')."""

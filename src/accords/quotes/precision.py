@@ -49,10 +49,11 @@ def bare_reports(atts: list[Attribution], doc: Any) -> list[Attribution]:
     if not BARE_REPORT:
         return []
     out = []
+    text = doc.text  # built anew on each access: read it once
     for att in atts:
         if att.kind == "direct" or att.cue is None:
             continue
-        if not doc.text[att.cue[0] : att.cue[1]].lower().endswith("according to"):
+        if not text[att.cue[0] : att.cue[1]].lower().endswith("according to"):
             continue  # 'He said [he had reached out ...]': another verb's words may be this one's content too
         span = doc.char_span(att.start, att.end, alignment_mode="expand")
         if span is None:
