@@ -45,3 +45,21 @@ def test_a_company_in_an_article_is_linked_as_business() -> None:
     rec = accords.extract("Gazprom halted gas deliveries to Moldova on Monday, the company said.")
     ents = [e for e in rec.entities if e.name == "Gazprom"]
     assert ents and ents[0].country == "RUS" and ents[0].sector == "BUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [
+        ("Kingston", "JAM", "GOV"),  # also Norfolk Island's capital: Jamaica is the state news means
+        ("Belgrade", "SRB", "GOV"),  # geonames files it under Serbia and Montenegro as well
+        ("San Jose", "USA", None),  # the Californian city is larger than Costa Rica's capital
+        ("Islamabad", "PAK", "GOV"),
+    ],
+)
+def test_capitals_shared_with_other_cities(text: str, code: str, sector: str | None) -> None:
+    info = resolve_actor(text)
+    assert info is not None and (info.code, info.sector) == (code, sector)
+
+
+def test_a_name_many_places_share_gives_no_state() -> None:
+    assert resolve_actor("Victoria") is None
