@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from accords.events.party_words import is_state_code
 from accords.records import Record
 
 # Sectors that take the home state: police and civilians, unions, parties, clergy, the media.
 HOME_SECTORS = {"COP", "CVL", "LAB", "PTY", "REL", "MED"}
-NON_STATES = {"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"}
 MIN_SENTENCES = 3  # a single sentence has no article around it
 MIN_MENTIONS = 2
 SHARE = 0.6
@@ -27,12 +27,7 @@ def home_state(record: Record | None) -> str | None:
         return None
     counts: Counter[str] = Counter()
     for e in record.entities:
-        if (
-            e.type in ("GPE", "LOC", "FAC")
-            and e.country
-            and len(e.country) == 3
-            and e.country not in NON_STATES
-        ):
+        if e.type in ("GPE", "LOC", "FAC") and is_state_code(e.country):
             counts[e.country] += len(e.mentions)
     if not counts:
         return None
@@ -49,7 +44,7 @@ def names_other_state(ents: list[Any], home: str, code_text: Any) -> bool:
         if e.label_ not in ("GPE", "NORP", "LOC", "ORG"):
             continue
         code, _ = code_text(e.text)
-        if code and len(code) == 3 and code not in NON_STATES and code != home:
+        if is_state_code(code) and code != home:
             return True
     return False
 

@@ -37,6 +37,7 @@ from accords.events.party_words import (
     _people_of,
     _place_acted_on,
     _rulers_of,
+    is_state_code,
     np_span,
 )
 from accords.events.spelling import misspelt_state
@@ -333,7 +334,7 @@ class Resolver:
                         if affiliated and p.dep_ == "pobj" and p.pos_ == "NOUN" and not code:
                             # "fighters loyal to Iraq's Shiite cleric", "militias loyal to the Libyan premier"
                             got = [g for g in self.resolve(p) if g.code and len(g.code) == 3]
-                            if got and got[0].code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR"):
+                            if got and is_state_code(got[0].code):
                                 code, sec = got[0].code, sector
                                 hi = max(hi, p.right_edge.i + 1)
                                 span = doc[lo:hi]
@@ -533,7 +534,7 @@ class Resolver:
             if e.label_ not in ("GPE", "NORP", "ORG") or (e.start >= lo and e.end <= hi):
                 continue
             code, _ = self.code_text(e.text)  # an organisation of a state counts: "the White House said"
-            if not code or len(code) != 3 or code in ("IGO", "NGO", "UNO", "EUR", "IMG", "MNC"):
+            if code is None or not is_state_code(code):
                 continue
             if where:
                 if (

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from accords.events import fallback
-from accords.events.party_words import _common_noun, _group_word, _people_of, np_span
+from accords.events.party_words import _common_noun, _group_word, _people_of, is_state_code, np_span
 from accords.records import EventEntity
 
 Token = Any
@@ -37,11 +37,6 @@ TOPIC_HOLDERS = {
     "future", "status", "matter", "subject", "plan", "proposal", "report",
 }  # fmt: skip
 PLACE_EVENTS = {"CONCEDE", "COERCE", "THREATEN", "SANCTION", "ASSAULT", "AID", "MOBILIZE"}
-NON_STATES = {"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"}
-
-
-def _state(code: str | None) -> bool:
-    return bool(code) and len(code or "") == 3 and code not in NON_STATES
 
 
 def protest_target(builder: Any, c: Any, taken: set[int]) -> list[EventEntity]:
@@ -53,7 +48,7 @@ def protest_target(builder: Any, c: Any, taken: set[int]) -> list[EventEntity]:
         if w.lemma_.lower() not in TARGET_HEADS and not (w.ent_type_ == "PERSON" and w.dep_ != "compound"):
             continue
         for e in builder.resolver.resolve(w):
-            if _state(e.code):
+            if is_state_code(e.code):
                 return [e]
     return []
 
@@ -106,7 +101,7 @@ def place_recipients(builder: Any, c: Any, taken: set[int]) -> list[EventEntity]
     if loc is None:
         return []
     code = loc.country or fallback.place_country(loc.place or loc.text)
-    if not _state(code):
+    if not is_state_code(code):
         return []
     res = builder.resolver
     groups = []
