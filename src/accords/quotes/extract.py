@@ -50,7 +50,7 @@ from accords.quotes.lexicon import (
     PRONOUNS,
     lemma_of,
 )
-from accords.quotes.precision import bare_reports, passive_judging
+from accords.quotes.precision import bare_reports, unreported
 from accords.quotes.reported import ReportedSpeech
 from accords.quotes.speaker_heads import name_before_aside
 from accords.quotes.speakers import SpeakerResolver
@@ -108,7 +108,7 @@ class Extractor(ReportedSpeech, DirectQuotes):
         atts += self._check_speakers(self.from_segments(atts))
         atts += self.from_headlines(atts)
         self._inherit_from_head_cue(atts)
-        atts = [a for a in atts if not a.dropped and not self._orphan(a) and not passive_judging(a, self.doc)]
+        atts = [a for a in atts if not a.dropped and not self._orphan(a) and not unreported(a, self.doc)]
         bare = bare_reports(atts, self.doc)
         atts = merge_split([a for a in atts if a not in bare])
         return dedupe([x for x in atts if not _inner_direct(x, atts, self.doc)])

@@ -37,6 +37,11 @@ def passive_judging(att: Attribution, doc: Any) -> bool:
     return False
 
 
+def unreported(att: Attribution, doc: Any) -> bool:
+    """True for an attribution that reports no one's words; each reading it drops has a flag of its own."""
+    return passive_judging(att, doc)
+
+
 # whether the rule runs (benchmarks/quotes_dev.py --toggle precision.BARE_REPORT)
 BARE_REPORT = True
 
