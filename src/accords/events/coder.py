@@ -8,6 +8,7 @@ from typing import Any
 from accords.events import campaign, fallback, flags, recipients
 from accords.events import lexicon as L
 from accords.events.parties import Resolver, np_span
+from accords.events.party_words import LOC_PREPS
 from accords.events.patterns import Candidate, Coder
 from accords.events.type_rules import (
     ABSTRACT_TARGETS,
@@ -157,7 +158,6 @@ ATTACK_NOUNS = {
     "missile", "grenade", "airstrike", "strike", "shelling", "ambush", "raid", "gunfire", "shooting", "device",
 }  # fmt: skip
 PLACE_HEADS = {"town", "city", "village", "province", "district", "area", "region", "outskirts", "suburb"}
-LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 
 
 class EventBuilder:

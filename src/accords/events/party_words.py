@@ -11,7 +11,11 @@ from accords.events import fallback
 Token = Any
 
 DIRECTION = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?$")
-PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "through"}
+# Prepositions that place an event ("clashes in Aleppo", "a blast near the embassy").
+LOC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# ... and those that tell a noun is a place rather than a party, which may also be a route or a ring around it
+# ("marched through Kyiv", "troops around the city"): too loose to place the event itself.
+PLACE_PREPS = LOC_PREPS | {"around", "through"}
 # Heads of a quantity of people: "thousands of students", "a group of refugees".
 QUANTITY_HEADS = {
     "thousand",
