@@ -44,6 +44,7 @@ from accords.quotes.reported_v5 import (
     stance_preps,
     unowned_question,
 )
+from accords.quotes.reported_v6 import seeming
 
 NO_AGENT = True
 # verbs that link a subject to its state as 'be' does ('Democrats appeared pleased with Clinton', 'leading Democrats
@@ -73,10 +74,24 @@ class MoreReported(ExtractorBase):
             elif tok.pos_ == "ADP":
                 att = self._in_support(tok)
             elif tok.pos_ in ("VERB", "AUX"):
-                att = self._raising(tok) or self._view_noun(tok) or self._passive_stance(tok)
+                att = (
+                    self._raising(tok)
+                    or self._view_noun(tok)
+                    or self._passive_stance(tok)
+                    or self._seeming(tok)
+                )
             if att is not None:
                 out.append(att)
         return out
+
+    def _seeming(self, v: Any) -> Attribution | None:
+        """'Mr. Trump seemed to overstay his welcome': the clause a raising verb of appearance hedges
+        (:func:`accords.quotes.reported_v6.seeming`)."""
+        got = seeming(v, self.text)
+        if got is None:
+            return None
+        pieces, cue, src = got
+        return Attribution("indirect", pieces, cue, src, 0.45)
 
     def _raising(self, v: Any) -> Attribution | None:
         """'Trump is expected to attend', 'a ritual that is said to be a vestige': the subject and what is said of
