@@ -65,8 +65,7 @@ def seeming(v: Any, text: str) -> tuple[list[tuple[int, int]], tuple[int, int], 
             clause = next((c for c in comp.children if c.dep_ == "ccomp" and c.i > comp.i), None)
         if clause is None:
             return None
-        first = comp if comp is not None and comp.i < clause.i else clause
-        lo = first.left_edge if first is comp else clause.left_edge
+        lo = comp.left_edge if comp is not None and comp.i < clause.i else clause.left_edge
         if clause.dep_ == "advcl" and clause.left_edge.lower_ not in ("like", "as"):
             return None
     elif SEEM_PERSONAL:
