@@ -5,6 +5,7 @@ Public API (stable; see docs/entities.md):
 - :func:`entity_at` -- the entity owning a mention that overlaps a character span of the record.
 - :func:`resolve_actor` -- country/actor code, sector, name and Wikidata id of any phrase.
 - :class:`ActorInfo` -- what :func:`resolve_actor` returns.
+- :func:`person_gender` -- "m" / "f" for a PERSON entity when its titles or first name say so.
 - :func:`get_gazetteer` -- the tables behind both (states, demonyms, metonyms, places, actor dictionary).
 - the stage ``actors`` (:func:`actors_stage`), registered on import.
 """
@@ -16,6 +17,7 @@ import bisect
 from accords.actors.gazetteer import ActorInfo, get_gazetteer
 from accords.actors.linker import actors_stage, link_entities
 from accords.actors.resolve import resolve_actor
+from accords.actors.surnames import FEMALE_WORDS, MALE_WORDS, first_name_gender
 from accords.records import Entity, Record
 
 
@@ -47,6 +49,26 @@ def entities_in(record: Record, start: int, end: int) -> list[Entity]:
     return [e for _s, e in sorted(hits, key=lambda h: h[0])]
 
 
+def person_gender(entity: Entity) -> str | None:
+    """'m' / 'f' for a PERSON entity: a gendered title at its mentions ('Mrs. Clinton', 'Congresswoman Frankel'),
+    else its first name ('Hillary Clinton'); None when neither tells or the titles disagree. For a caller that links
+    pronouns of its own: 'she' is not 'Bill Clinton'."""
+    if entity.type != "PERSON":
+        return None
+    seen: set[str] = set()
+    for m in entity.mentions:
+        if m.kind == "pronoun" or not m.text.split():
+            continue
+        first = m.text.split()[0].lower()
+        if first in MALE_WORDS:
+            seen.add("m")
+        elif first in FEMALE_WORDS:
+            seen.add("f")
+    if seen:
+        return next(iter(seen)) if len(seen) == 1 else None
+    return first_name_gender(entity.name)
+
+
 __all__ = [
     "ActorInfo",
     "actors_stage",
@@ -54,5 +76,6 @@ __all__ = [
     "entity_at",
     "get_gazetteer",
     "link_entities",
+    "person_gender",
     "resolve_actor",
 ]

@@ -5,8 +5,10 @@ Split out of :mod:`accords.actors.linker` (no behaviour change).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from accords.actors.descriptive import PERSON_NOUNS
 from accords.actors.mentions import (
     PRONOUNS,
     _BuilderBase,
@@ -90,25 +92,45 @@ class _Anaphora(_BuilderBase):
 
         quoted: set[int] = getattr(self, "_quoted", set())
         inside = tok.i in quoted
+        want = PRONOUNS.get(tok.lower_)
 
         def persons_in(sent: Any, before: int | None = None) -> list[tuple[Any, _Ent]]:
+            """Persons named in ``sent`` that can be the pronoun's: on its side of the quotation marks and not of
+            the other gender ('he' after 'Hillary Clinton endorsed him' looks past her)."""
             out = []
             for t in sent:
                 if before is not None and t.i >= before:
                     break
                 if t.i in person_at and (t.i in quoted) == inside:
-                    out.append((t, person_at[t.i]))
+                    e = person_at[t.i]
+                    if want and e.gender and e.gender != want:
+                        continue
+                    out.append((t, e))
             return out
+
+        def unnamed_subject(sent: Any, before: int | None = None) -> bool:
+            """A singular person noun that is no name is the sentence's subject ('A representative for Mr. Pinchuk
+            said ... He added'): a 'he' after it is more likely that person's than the one named beside it. A noun
+            with a name in apposition ('The director of the centre, Ina Kirsch, said') is that named person."""
+            return any(
+                t.dep_ in {"nsubj", "nsubjpass"}
+                and t.tag_ == "NN"
+                and t.lemma_.lower() in PERSON_NOUNS
+                and t.i not in person_at
+                and not any(c.i in person_at for c in t.subtree if c.dep_ == "appos")
+                and (before is None or t.i < before)
+                for t in sent
+            )
 
         # Same sentence, before the pronoun: the subject person, else a single person.
         here = persons_in(sents[si], tok.i)
         distinct = {id(e) for _t, e in here}
+        subj = [e for t, e in here if _is_subject(t)]
+        if len({id(e) for e in subj}) == 1:
+            return subj[0]
         if len(distinct) == 1:
-            return here[0][1]
+            return None if unnamed_subject(sents[si], tok.i) else here[0][1]
         if here:
-            subj = [e for t, e in here if _is_subject(t)]
-            if len({id(e) for e in subj}) == 1:
-                return subj[0]
             return None
         # Previous sentence(s) of the same paragraph: its subject person, else its single person.
         for back in range(si - 1, max(-1, si - 3), -1):
@@ -121,7 +143,7 @@ class _Anaphora(_BuilderBase):
             subj = [e for t, e in found if _is_subject(t)]
             if len({id(e) for e in subj}) == 1:
                 return subj[0]
-            if len({id(e) for _t, e in found}) == 1:
+            if len({id(e) for _t, e in found}) == 1 and not unnamed_subject(prev):
                 return found[0][1]
             return None
         return None
@@ -174,7 +196,7 @@ class _Anaphora(_BuilderBase):
             cands = [
                 e
                 for e in people
-                if phrase in (e.role or "").lower()
+                if _has_words(e.role, phrase)
                 and min(m[0] for m in e.mentions) < start
                 and (code is None or e.country == code)
             ]
@@ -199,3 +221,9 @@ class _Anaphora(_BuilderBase):
                 if new:
                     ent.names = []
                 self.mention(ent, start, end, "nominal")
+
+
+def _has_words(role: str | None, phrase: str) -> bool:
+    """Whether ``role`` holds ``phrase`` as whole words: 'senator' is in 'Republican senator from Texas', not in
+    'National Republican Senatorial Committee Chairman'."""
+    return bool(role) and re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", str(role).lower()) is not None

@@ -26,7 +26,14 @@ from accords.actors.mentions import (
 )
 from accords.actors.resolve import role_sector
 from accords.actors.roles import GROUP_NOUNS, role_after, role_before
-from accords.actors.surnames import holds, name_gender, title_gender, title_words
+from accords.actors.surnames import (
+    SurnamePick,
+    first_name_gender,
+    holds,
+    name_gender,
+    title_gender,
+    title_words,
+)
 from accords.pipeline import Work, stage
 from accords.records import Entity, Mention
 
@@ -262,14 +269,14 @@ class _Builder(_Anaphora):
             cands = by_surname.get(text, [])
             if cands:
                 pick = self._surname_pick(span, cands, genders)
-                if pick == "skip":
+                if pick.kind == "skip":
                     continue
-                if isinstance(pick, _Ent):
-                    start = self._role(pick, span)
-                    self.mention(pick, start, span.end_char, "partial")
+                if pick.kind == "person" and pick.person is not None:
+                    start = self._role(pick.person, span)
+                    self.mention(pick.person, start, span.end_char, "partial")
                     continue
-                if isinstance(pick, str):
-                    self._own_gendered(span, pick[4:], persons)
+                if pick.kind == "own" and pick.gender is not None:
+                    self._own_gendered(span, pick.gender, persons)
                     continue
             firsts = by_first.get(text, []) if not cands else []
             if len(firsts) == 1:
@@ -316,6 +323,8 @@ class _Builder(_Anaphora):
             seen = genders.get(id(ent), set())
             if ent.gender is None and len(seen) == 1:
                 ent.gender = next(iter(seen))
+            elif ent.gender is None and not seen:
+                ent.gender = first_name_gender(ent.name)
             if ent.country is None and ent.role:
                 first = min(m[0] for m in ent.mentions)
                 ent.country = self._paragraph_state(first)
@@ -323,12 +332,13 @@ class _Builder(_Anaphora):
                 ent.sector = role_sector(ent.role)
         _ = doc
 
-    def _surname_pick(self, span: Any, cands: list[_Ent], genders: dict[int, set[str]]) -> _Ent | str | None:
+    def _surname_pick(self, span: Any, cands: list[_Ent], genders: dict[int, set[str]]) -> SurnamePick:
         """The full-named person a one-word surname links to, when it is unambiguous (see :mod:`surnames`).
 
-        Returns the person; None to fall back to the gazetteer's holder of the surname; "own:m" / "own:f" for an
-        entity of its own, one per surname and gender ('Mr. Clinton' beside Bill and Hillary Clinton, when the text
-        does not tell which is which); "skip" for no link at all.
+        Returns the person; "holder" to fall back to the gazetteer's holder of the surname; "own" with a gender
+        for an entity of its own, one per surname and gender ('Mr. Clinton' beside Bill and Hillary Clinton, when
+        the text does not tell which is which); "skip" for no link at all. A candidate's gender is the one its
+        titles give, else the one its first name gives.
         """
         doc = self.doc
         entry = self.gaz.person_by_surname(span.text)
@@ -342,40 +352,42 @@ class _Builder(_Anaphora):
 
         def gender(c: _Ent) -> str | None:
             seen = genders.get(id(c), set())
+            if not seen:
+                return first_name_gender(c.name)
             return next(iter(seen)) if len(seen) == 1 else None
 
         if not words and not g:
-            return cands[0] if len(cands) == 1 and not famous else None
+            return SurnamePick("person", cands[0]) if len(cands) == 1 and not famous else HOLDER
         holders = [c for c in cands if holds(c.role, words)]
         famous_holds = famous and entry is not None and holds(entry.role, words)
         if len(holders) == 1 and not famous_holds:
-            return holders[0]
+            return SurnamePick("person", holders[0])
         if famous_holds and not holders:
-            return None
+            return HOLDER
         if famous and (holders or not words):
             # An honorific alone ('Mrs. Obama'): the named person of that gender, the famous one when every named
             # person is of the other gender, else no link.
             same = [c for c in cands if g and gender(c) == g]
             if holders or len(same) != 1:
                 if not holders and all(gender(c) not in (None, g) for c in cands):
-                    return None
-                return f"own:{g}" if g and not holders else "skip"
-            return same[0]
+                    return HOLDER
+                return SurnamePick("own", gender=g) if g and not holders else SKIP
+            return SurnamePick("person", same[0])
         if famous:
-            return None  # a title no named person holds ('President Obama' beside 'Michelle Obama')
+            return HOLDER  # a title no named person holds ('President Obama' beside 'Michelle Obama')
         rest = [c for c in cands if not (g and gender(c) and gender(c) != g)]
         if len(rest) == 1:
-            return rest[0]
+            return SurnamePick("person", rest[0])
         if not rest:
-            return f"own:{g}" if g else "skip"
+            return SurnamePick("own", gender=g) if g else SKIP
         named = next((c for c in cands if entry is not None and c.key == ("person", entry.name)), None)
         if named is not None:
             if named in rest and (not g or gender(named) == g):
-                return named
-            return f"own:{g}" if g else "skip"
+                return SurnamePick("person", named)
+            return SurnamePick("own", gender=g) if g else SKIP
         if g:
-            return f"own:{g}"
-        return None if entry is not None else "skip"
+            return SurnamePick("own", gender=g)
+        return HOLDER if entry is not None else SKIP
 
     def _own_gendered(self, span: Any, g: str, persons: list[_Ent]) -> None:
         """'Mr. Clinton' when the text names Bill and Hillary Clinton and does not say which is the man: an entity
@@ -423,7 +435,12 @@ class _Builder(_Anaphora):
         if hit.country_text and not ent.country_explicit:
             from accords.actors.resolve import resolve_actor
 
-            info = resolve_actor(hit.country_text, self.work.settings.actors)
+            c_text = hit.country_text
+            if hit.country_start is not None:
+                c_span = doc.char_span(hit.country_start, hit.country_start + len(c_text))
+                if c_span is not None:
+                    c_text = _widened(c_span, self.gaz, label="GPE").text
+            info = resolve_actor(c_text, self.work.settings.actors)
             if info is not None and info.code:
                 ent.country = info.code
                 ent.country_explicit = True
@@ -471,6 +488,10 @@ class _Builder(_Anaphora):
         return out
 
 
+HOLDER = SurnamePick("holder")
+SKIP = SurnamePick("skip")
+
+
 def _first_names(persons: list[_Ent]) -> dict[str, list[_Ent]]:
     """First name -> the persons of the text whose full name opens with it ('Hillary' -> Hillary Clinton).
 
@@ -510,6 +531,39 @@ def _titled_place(span: Any, gaz: Any) -> bool:
     return not (gaz.country_of_name(t) or gaz.country_of_demonym(t) or norm(t) in gaz.capitals)
 
 
+# Words that open a compound place name the tagger may leave out ('New' of 'New Jersey', 'North' of 'North Korea').
+PLACE_OPENERS = {
+    "New",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Upper",
+    "Lower",
+}
+
+
+def _widened(span: Any, gaz: Any, label: str | None = None) -> Any:
+    """A place name with the word the tagger cut off before it, when the whole is a listed state or place: 'Jersey'
+    of 'New Jersey Gov. Chris Christie' is New Jersey (USA), not the island; 'Korea' of 'North Korea' is PRK."""
+    label = label or span.label_
+    if label not in ("GPE", "LOC") or span.start == 0:
+        return span
+    prev = span.doc[span.start - 1]
+    if prev.text not in PLACE_OPENERS or prev.ent_type_:
+        return span
+    key = norm(f"{prev.text} {span.text}")
+    if key in gaz.country_names or key in gaz.us_states or key in gaz.places:
+        from spacy.tokens import Span
+
+        return Span(span.doc, span.start - 1, span.end, label=span.label_ or label)
+    return span
+
+
 def link_entities(work: Work) -> list[Entity]:
     """Build the linked entities of ``work.doc`` (used by the stage; callable on its own)."""
     doc = work.doc
@@ -519,6 +573,7 @@ def link_entities(work: Work) -> list[Entity]:
     for span in doc.ents:
         if span.label_ not in KEEP_LABELS:
             continue
+        span = _widened(span, gaz)
         if span.label_ == "PERSON" or _titled_place(span, gaz):
             people.append(span)
         elif span.label_ == "NORP":

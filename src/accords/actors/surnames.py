@@ -5,22 +5,76 @@ George W. Bush), and the gazetteer may know a famous holder of the surname the t
 a surname to the wrong one of them gives a quote the wrong speaker, so a surname links to a full-named person
 only when nothing else is open: a title one candidate holds in the text decides, a gendered title or pronoun
 rules out a candidate of the other gender, and an undecided titled surname stays unlinked.
+
+A person's gender comes from a gendered title in the text ('Mrs. Clinton'), else from a table of common first
+names (data/first_names.txt, from the 1990 U.S. census lists): without it 'Mrs. Clinton' cannot join Hillary
+Clinton when Bill is named too, and 'she' can be linked to a man.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
 
-MALE_WORDS = {
-    "mr", "mr.", "sir", "lord", "king", "prince", "he", "him", "his", "himself", "husband", "father", "son",
-    "brother", "congressman", "spokesman", "chairman", "businessman", "councilman", "assemblyman", "widower",
+from accords.actors.mentions import PRONOUNS
+
+if TYPE_CHECKING:
+    from accords.actors.mentions import _Ent
+
+_GENDERED_NOUNS_M = {
+    "mr", "mr.", "sir", "lord", "king", "prince", "husband", "father", "son", "brother", "congressman",
+    "spokesman", "chairman", "businessman", "councilman", "assemblyman", "widower",
 }  # fmt: skip
-FEMALE_WORDS = {
-    "mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "queen", "princess", "she", "her", "herself",
-    "wife", "mother", "daughter", "sister", "congresswoman", "spokeswoman", "chairwoman", "businesswoman",
-    "councilwoman", "assemblywoman", "widow",
+_GENDERED_NOUNS_F = {
+    "mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "queen", "princess", "wife", "mother",
+    "daughter", "sister", "congresswoman", "spokeswoman", "chairwoman", "businesswoman", "councilwoman",
+    "assemblywoman", "widow",
 }  # fmt: skip
-PRONOUN_WORDS = {"he", "him", "his", "himself", "she", "her", "herself"}
+# The pronouns come from mentions.PRONOUNS, the one list of gendered pronouns ('they' has none).
+PRONOUN_WORDS = set(PRONOUNS)
+MALE_WORDS = _GENDERED_NOUNS_M | {w for w, g in PRONOUNS.items() if g == "m"}
+FEMALE_WORDS = _GENDERED_NOUNS_F | {w for w, g in PRONOUNS.items() if g == "f"}
+
+
+@dataclass(frozen=True)
+class SurnamePick:
+    """What a bare surname links to (see :meth:`_Builder._surname_pick`).
+
+    ``person``: that full-named person; ``holder``: the gazetteer's holder of the surname, else an entity of its
+    own; ``own``: an entity of its own for the surname and ``gender`` ('Mr. Clinton' when the text does not say
+    which Clinton is the man); ``skip``: no link at all.
+    """
+
+    kind: Literal["person", "holder", "own", "skip"]
+    person: _Ent | None = None
+    gender: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """data/first_names.txt: first name -> "m" / "f" (1990 U.S. census lists; see the file's header)."""
+    text = resources.files("accords.actors.data").joinpath("first_names.txt").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, g = line.split("\t")
+            out[name] = g
+    return out
+
+
+def first_name_gender(full_name: str) -> str | None:
+    """Gender a full name's first name gives ('Hillary Clinton' f, 'President Bill Clinton' m); None for a single
+    word, an unlisted or two-gender first name. Titles before the first name are passed over."""
+    from accords.actors.roles import HEADS, HONORIFICS
+
+    words = full_name.split()
+    while len(words) > 2 and {words[0].lower(), words[0].lower().rstrip(".")} & (HONORIFICS | HEADS):
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    return _first_names().get(words[0])
 
 
 def word_gender(word: str) -> str | None:
