@@ -20,6 +20,7 @@ from accords.quotes.attribution import (
     subject_of,
 )
 from accords.quotes.direct_before import CuesBefore
+from accords.quotes.direct_v6 import StandAlone
 from accords.quotes.marks import Segment
 from accords.quotes.speaker_heads import cue_subject
 from accords.quotes.speaker_spans import cue_extent
@@ -33,7 +34,7 @@ def _names_someone(tok: Any) -> bool:
     return animate(tok) or any(t.ent_type_ == "PERSON" for t in tok.subtree)
 
 
-class DirectQuotes(CuesBefore):
+class DirectQuotes(CuesBefore, StandAlone):
     # -- the marks -------------------------------------------------------------------------------------------
     def merge_segments(self, atts: list[Attribution]) -> list[Attribution]:
         out: list[Attribution] = []
@@ -284,6 +285,13 @@ class DirectQuotes(CuesBefore):
                 used.update(att.segments)
                 out.append(att)
                 continue
+            if words < 4:
+                pd = self.short_turn(seg, self._previous_direct(seg, atts + out))
+                if pd is not None:
+                    pd.content.extend(seg.pieces)  # '“They sue,” he said. “Everybody sues, right?”'
+                    pd.segments.append(si)
+                    used.add(si)
+                    continue
             if words < 4 or self.is_title(seg):
                 continue  # scare quotes, titles, a word or two
             sb = self._speech_before(seg, si, quoted=False)

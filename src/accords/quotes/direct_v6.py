@@ -1,0 +1,82 @@
+"""Speakers for quotations that stand alone, found from the sentences around them (quotes.rules v6).
+
+News prose often gives a speaker once and then lets a quotation paragraph follow with no cue of its own:
+
+    Carter said that for decades some critics had predicted a withdrawal.
+    “That's because this region remains the most consequential for America.”
+
+The quotation continues the words of the one who spoke last, as long as nothing between names anyone else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accords.quotes.attribution import Attribution, ExtractorBase, animate
+from accords.quotes.marks import Segment
+
+# a quotation paragraph with no cue takes the speaker of the report that ends the paragraph before it
+PARAGRAPH_TURNS = True
+# a quotation of two or three words that is a sentence of its own continues the direct quote just before it
+SHORT_TURNS = True
+
+_OPENING = re.compile(r"[\s“\"'‘„«(\[]*")
+# verbs after which a speaker goes on talking ('Carter said ...' then his quotation paragraph)
+_GO_ON = frozenset("say add tell argue explain note write state insist continue warn".split())
+_CLOSING = re.compile(r"[\s”\"'’».,!?)\]]*")
+
+
+class StandAlone(ExtractorBase):
+    def paragraph_turns(self, atts: list[Attribution]) -> None:
+        """A quotation with neither cue nor speaker that opens its paragraph goes on with the words of the last
+        report in the paragraph before, when that report has a speaker who can speak and is the last thing the
+        paragraph says (its cue or its words stand in the paragraph's last sentence)."""
+        if not PARAGRAPH_TURNS:
+            return
+        for att in sorted(atts, key=lambda a: a.start):
+            if att.kind != "direct" or att.nested or att.cue is not None or att.speaker is not None:
+                continue
+            pi = self.paragraph_of(att.start)
+            pa, pb = self.para_spans[pi]
+            if pi == 0 or _OPENING.fullmatch(self.text[pa : att.start]) is None:
+                continue
+            if _CLOSING.fullmatch(self.text[att.end : pb]) is None:
+                continue  # words after the quotation may name its speaker ('... Sanders asked')
+            prev = self._last_report(atts, pi - 1, att)
+            if prev is not None:
+                att.speaker = prev.speaker
+                att.confidence = min(att.confidence, 0.6)
+
+    def _last_report(self, atts: list[Attribution], pi: int, att: Attribution) -> Attribution | None:
+        qa, qb = self.para_spans[pi]
+        inside = [
+            a for a in atts if a is not att and not a.nested and not a.dropped and qa <= a.end <= qb + 1
+        ]
+        if not inside:
+            return None
+        last = max(inside, key=lambda a: a.end)
+        if last.speaker is None or not animate(last.speaker) or last.stance or last.cue is None:
+            return None
+        span = self.doc.char_span(last.cue[0], last.cue[1], alignment_mode="expand")
+        if span is None or not any(t.lemma_ in _GO_ON for t in span):
+            return None  # a plain verb of saying, not a stance or a thought ('praised ...', 'they think ...')
+        # the report must close its paragraph: nothing but its own sentence's tail after it
+        end = max(last.end, last.cue[1] if last.cue else 0)
+        tail = self.text[end:qb]
+        if re.search(r"[.!?][”\"’']?\s+\S", tail):
+            return None  # another sentence follows, which may turn to someone else
+        return last
+
+    def short_turn(self, seg: Segment, pd: Attribution | None) -> Attribution | None:
+        """'“They sue,” he said. “Everybody sues, right?”': a quotation of two or three words that is a sentence of
+        its own, right after the sentence of a direct quote by a known speaker, goes on with that quote (too short
+        to stand alone, it is no title or scare quote when it ends a sentence right after someone's words). ``pd``: the
+        direct quote earlier in the paragraph that an uncued quotation may continue."""
+        if not SHORT_TURNS or seg.last_char(self.text) not in (".", "?", "!"):
+            return None
+        if pd is None or pd.kind != "direct" or self.paragraph_of(pd.end) != self.paragraph_of(seg.start):
+            return None
+        gap = self.text[max(pd.end, pd.cue[1] if pd.cue else 0) : seg.start]
+        if len(gap) > 150 or not re.search(r"[.!?]\s*$", gap) or re.search(r"[“”\"]|''", gap):
+            return None  # the short quotation does not open the sentence right after the quote's
+        return pd

@@ -1,0 +1,79 @@
+"""Quotations that stand alone (quotes v6): a quotation paragraph after a paragraph that ends with someone's report
+goes on with that speaker's words; a quotation of two or three words that is a sentence of its own continues the
+direct quote just before it."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import quote_of, run, speaker_text
+
+import accords.quotes.direct_v6 as v6
+
+pytestmark = pytest.mark.slow
+
+
+def test_quotation_paragraph_after_a_report_takes_its_speaker() -> None:
+    text = (
+        "The mayor of Springfield spoke to reporters on Monday.\n"
+        "Margaret Olsen said that the new bridge would open to traffic in the spring.\n"
+        "“We have waited for this bridge for twenty years, and the people of this town deserve it. "
+        "The builders have done fine work.”\n"
+    )
+    q = quote_of(run(text), "We have waited")
+    assert q.kind == "direct"
+    assert speaker_text(q) == "Margaret Olsen"
+
+
+def test_no_speaker_when_the_paragraph_before_goes_on_after_the_report() -> None:
+    # the paragraph before ends with a sentence that reports no one: the quotation's speaker stays open
+    text = (
+        "The mayor of Springfield spoke to reporters on Monday.\n"
+        "Margaret Olsen said that the new bridge would open to traffic in the spring. The river rose again.\n"
+        "“We have waited for this bridge for twenty years, and the people of this town deserve it. "
+        "The builders have done fine work, and we thank them all for it.”\n"
+    )
+    rec = run(text)
+    hits = [q for q in rec.quotes if "We have waited" in q.content[0].text]
+    assert all(q.speaker is None for q in hits)
+
+
+def test_quotation_paragraph_after_a_belief_is_not_taken() -> None:
+    # 'believes' reports a thought, not words that the quotation could go on with
+    text = (
+        "The farmers of the valley met on Monday night.\n"
+        "Dorothy Kemp believes that the governor handled the storm well.\n"
+        "“We need leaders who can cut through the noise and bring people together in hard times like these.”\n"
+    )
+    rec = run(text)
+    hits = [q for q in rec.quotes if "We need leaders" in q.content[0].text]
+    assert all(speaker_text(q) != "Dorothy Kemp" for q in hits)
+
+
+def test_flag_off_leaves_the_quotation_paragraph_without_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(v6, "PARAGRAPH_TURNS", False)
+    text = (
+        "The mayor of Springfield spoke to reporters on Monday.\n"
+        "Margaret Olsen said that the new bridge would open to traffic in the spring.\n"
+        "“We have waited for this bridge for twenty years, and the people of this town deserve it. "
+        "The builders have done fine work.”\n"
+    )
+    hits = [q for q in run(text).quotes if "We have waited" in q.content[0].text]
+    assert all(q.speaker is None for q in hits)
+
+
+def test_short_sentence_quotation_continues_the_quote_before() -> None:
+    text = "The farmers met in the hall on Tuesday.\n“The prices keep falling,” Peter Walsh said. “Nobody listens.”\n"
+    q = quote_of(run(text), "The prices keep falling")
+    assert q.kind == "direct"
+    assert [c.text for c in q.content] == ["“The prices keep falling,”", "“Nobody listens.”"]
+    assert speaker_text(q) == "Peter Walsh"
+
+
+def test_short_quotation_inside_a_sentence_is_no_continuation() -> None:
+    # the two words stand inside the next sentence, not as a sentence of their own
+    text = (
+        "The farmers met in the hall on Tuesday.\n"
+        "“The prices keep falling,” Peter Walsh said. Then he spoke of the “lost years” and left.\n"
+    )
+    q = quote_of(run(text), "The prices keep falling")
+    assert [c.text for c in q.content] == ["“The prices keep falling,”"]
