@@ -110,3 +110,10 @@ def test_place_name_the_tagger_cut_short():
     ross = [e for e in rec.entities if e.type == "PERSON" and e.name.endswith("Ross")]
     assert ross and ross[0].country == "USA"
     assert not any(e.country == "JEY" for e in rec.entities)
+
+
+@slow
+def test_lone_fitting_non_subject_beside_the_other_gender_is_no_link():
+    # the subject is a man; 'she' may be the woman he praised or someone the tagger did not name: no link
+    rec = run("Gregory Ross praised Margaret Ellison at the plant. She said the plant would stay open.")
+    assert owner(rec, "She") is None

@@ -95,18 +95,18 @@ class _Anaphora(_BuilderBase):
         want = PRONOUNS.get(tok.lower_)
 
         def persons_in(sent: Any, before: int | None = None) -> list[tuple[Any, _Ent]]:
-            """Persons named in ``sent`` that can be the pronoun's: on its side of the quotation marks and not of
-            the other gender ('he' after 'Hillary Clinton endorsed him' looks past her)."""
+            """Persons named in ``sent`` on the pronoun's side of the quotation marks."""
             out = []
             for t in sent:
                 if before is not None and t.i >= before:
                     break
                 if t.i in person_at and (t.i in quoted) == inside:
-                    e = person_at[t.i]
-                    if want and e.gender and e.gender != want:
-                        continue
-                    out.append((t, e))
+                    out.append((t, person_at[t.i]))
             return out
+
+        def fits(e: _Ent) -> bool:
+            """Not of the other gender: 'he' after 'Hillary Clinton endorsed him' looks past her."""
+            return not (want and e.gender and e.gender != want)
 
         def unnamed_subject(sent: Any, before: int | None = None) -> bool:
             """A singular person noun that is no name is the sentence's subject ('A representative for Mr. Pinchuk
@@ -122,30 +122,45 @@ class _Anaphora(_BuilderBase):
                 for t in sent
             )
 
-        # Same sentence, before the pronoun: the subject person, else a single person.
-        here = persons_in(sents[si], tok.i)
-        distinct = {id(e) for _t, e in here}
-        subj = [e for t, e in here if _is_subject(t)]
-        if len({id(e) for e in subj}) == 1:
-            return subj[0]
-        if len(distinct) == 1:
-            return None if unnamed_subject(sents[si], tok.i) else here[0][1]
-        if here:
-            return None
-        # Previous sentence(s) of the same paragraph: its subject person, else its single person.
+        def subject_like(t: Any) -> bool:
+            """The subject, or a name in apposition to a person-noun subject ('The director, Ina Kirsch, said')."""
+            if _is_subject(t):
+                return True
+            h = t
+            while h.dep_ in {"compound", "flat"} and h.head is not h:
+                h = h.head
+            return h.dep_ == "appos" and any(
+                a.dep_ in {"nsubj", "nsubjpass"} and a.lemma_.lower() in PERSON_NOUNS for a in h.ancestors
+            )
+
+        def choose(sent: Any, before: int | None = None) -> tuple[_Ent | None, bool]:
+            """(person, whether to stop looking): the one subject person of fitting gender, else the one person the
+            sentence names (not when a person noun is its subject). A person of the other gender makes no link and
+            lets the search go back a sentence, but a lone fitting non-subject beside them is too weak a cue."""
+            every = persons_in(sent, before)
+            if not every:
+                return None, False
+            found = [(t, e) for t, e in every if fits(e)]
+            if not found:
+                return None, False
+            subj = [e for t, e in found if subject_like(t)]
+            if len({id(e) for e in subj}) == 1:
+                return subj[0], True
+            if len({id(e) for _t, e in every}) == 1 and not unnamed_subject(sent, before):
+                return found[0][1], True
+            return None, True
+
+        # Same sentence, before the pronoun; then the previous sentence(s) of the same paragraph.
+        got, stop = choose(sents[si], tok.i)
+        if stop:
+            return got
         for back in range(si - 1, max(-1, si - 3), -1):
             prev = sents[back]
             if self.paragraph_of(prev.start_char) != para:
                 return None
-            found = persons_in(prev)
-            if not found:
-                continue
-            subj = [e for t, e in found if _is_subject(t)]
-            if len({id(e) for e in subj}) == 1:
-                return subj[0]
-            if len({id(e) for _t, e in found}) == 1 and not unnamed_subject(prev):
-                return found[0][1]
-            return None
+            got, stop = choose(prev)
+            if stop:
+                return got
         return None
 
     def add_nominals(self) -> None:
