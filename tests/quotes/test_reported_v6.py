@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from quotes_helpers import one, run, texts
+from quotes_helpers import one, run, speaker_text, texts
 
 pytestmark = pytest.mark.slow
 
@@ -25,3 +25,32 @@ def test_v6_it_seems_to_me_is_no_hedge_of_its_own() -> None:
 def test_v6_a_personal_seem_is_left_alone() -> None:
     rec = run("The ferry company seemed to raise its fares without much warning last spring.")
     assert not any(q.cue is not None and "seemed" in q.cue.text for q in rec.quotes), texts(rec)
+
+
+def test_v6_a_voiced_question_about_something_is_its_target() -> None:
+    q = one(
+        run("The senator raised questions about the city's contract with the ferry company."), "the city's"
+    )
+    assert q.content[0].text == "the city's contract with the ferry company"
+    assert q.cue is not None and q.cue.text == "raised questions about"
+    assert speaker_text(q) == "The senator"
+
+
+def test_v6_an_owned_attack_in_words_is_reported() -> None:
+    q = one(
+        run("The mayor's attacks on the transit board grew sharper during the spring."), "the transit board"
+    )
+    assert q.cue is not None and q.cue.text == "attacks on"
+    assert speaker_text(q) is not None and "mayor" in str(speaker_text(q))
+
+
+def test_v6_an_attack_of_arms_reports_nothing() -> None:
+    rec = run("The gunman carried out his deadly attack on the crowded market before dawn.")
+    assert not any("market" in t for t in texts(rec)), texts(rec)
+    rec = run("Investigators studied the attack on Baghdad for months.")
+    assert not any("Baghdad" in t for t in texts(rec)), texts(rec)
+
+
+def test_v6_a_question_nobody_voiced_is_left_alone() -> None:
+    rec = run("Questions about the ferry contract remain unanswered in the city.")
+    assert not any(t.startswith("the ferry contract") for t in texts(rec)), texts(rec)

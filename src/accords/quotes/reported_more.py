@@ -44,7 +44,7 @@ from accords.quotes.reported_v5 import (
     stance_preps,
     unowned_question,
 )
-from accords.quotes.reported_v6 import seeming
+from accords.quotes.reported_v6 import seeming, targeted
 
 NO_AGENT = True
 # verbs that link a subject to its state as 'be' does ('Democrats appeared pleased with Clinton', 'leading Democrats
@@ -72,7 +72,7 @@ class MoreReported(ExtractorBase):
             if tok.pos_ == "ADJ":
                 att = self._view_adj(tok)
             elif tok.pos_ == "ADP":
-                att = self._in_support(tok)
+                att = self._in_support(tok) or self._targeted(tok)
             elif tok.pos_ in ("VERB", "AUX"):
                 att = (
                     self._raising(tok)
@@ -83,6 +83,21 @@ class MoreReported(ExtractorBase):
             if att is not None:
                 out.append(att)
         return out
+
+    def _targeted(self, prep: Any) -> Attribution | None:
+        """'raised questions about X', 'his attacks on X': the target of an aimed speech act
+        (:func:`accords.quotes.reported_v6.targeted`)."""
+        got = targeted(prep)
+        if got is None:
+            return None
+        first, spk, obj = got
+        end = _core_end(obj)
+        a, b = _trim(self.text, obj.left_edge.idx, end.idx + len(end.text))
+        if b - a < 2:
+            return None
+        return Attribution(
+            "indirect", [(a, b)], (first.idx, prep.idx + len(prep.text)), spk, 0.5, stance=True
+        )
 
     def _seeming(self, v: Any) -> Attribution | None:
         """'Mr. Trump seemed to overstay his welcome': the clause a raising verb of appearance hedges

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from accords.quotes.attribution import _trim, animate, is_cue
+from accords.quotes.attribution import _trim, animate, is_cue, subject_of
 from accords.quotes.lexicon import THINK_VERBS, lemma_of
 
 SEEMING = True
@@ -91,3 +91,86 @@ def seeming(v: Any, text: str) -> tuple[list[tuple[int, int]], tuple[int, int], 
     if src is not None and not animate(src):
         src = None
     return [(a, b)], (cue_lo.idx, v.idx + len(v.text)), src
+
+
+TARGETED = True
+# nouns of a speech act aimed at a target or a topic, with the prepositions that take it: 'raised questions about
+# X', 'his attacks on X', 'a spirited defense of X', 'made a joke about X', 'levelled allegations against X'
+TARGET_PREPS: dict[str, tuple[str, ...]] = {
+    "question": ("about", "over"),
+    "query": ("about", "over"),
+    "attack": ("on", "against", "over", "toward", "towards"),
+    "criticism": ("of", "over", "on", "about"),
+    "critique": ("of", "over", "on", "about"),
+    "defense": ("of",),
+    "defence": ("of",),
+    "joke": ("about",),
+    "allegation": ("against",),
+    "accusation": ("against",),
+    "complaint": ("about", "over"),
+    "grievance": ("about", "over"),
+    "concern": ("about", "over"),
+    "doubt": ("about", "over"),
+    "condemnation": ("of",),
+    "denunciation": ("of",),
+}
+# with a possessor alone ('Trump's attacks on X'), the nouns of an act of speech, not of a feeling ('his concerns
+# about X' is a state of mind: PolNeAR marks it one time in three)
+OWNED_TARGET_NOUNS = frozenset(
+    "attack criticism critique defense defence condemnation denunciation grievance".split()
+)
+# verbs that voice such a noun ('raised questions', 'launched an attack', 'mounted a defense')
+TARGET_VERBS = frozenset(
+    """express voice share repeat reiterate make offer raise state air signal convey issue level lodge launch
+    mount renew escalate continue keep step""".split()
+)
+
+
+def targeted(prep: Any) -> tuple[Any, Any, Any] | None:
+    """'Trump has raised questions about Obama's birthplace', 'his attacks on the nomination process': (the first
+    word of the cue, the one who spoke, the target's phrase head) for a noun of an aimed speech act with its
+    preposition, voiced by a verb whose subject can speak or held by a possessor who can; else None."""
+    if not TARGETED or prep.dep_ != "prep" or prep.lower_ not in _ALL_TARGET_PREPS:
+        return None
+    noun = prep.head
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or noun.i > prep.i or prep.lower_ not in TARGET_PREPS.get(lemma, ()):
+        return None
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj is None or obj.tag_ in ("WDT", "WP", "PRP") and obj.lower_ not in ("him", "her", "them"):
+        return None
+    if lemma == "attack" and violent(noun, obj):
+        return None
+    v = noun.head
+    if noun.dep_ == "dobj" and v.pos_ == "VERB" and lemma_of(v) in TARGET_VERBS:
+        spk = subject_of(v)
+        if spk is not None and animate(spk):
+            return v, spk, obj
+    own = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if lemma in OWNED_TARGET_NOUNS and own is not None and (own.pos_ == "PRON" or animate(own)):
+        return noun, own, obj
+    return None
+
+
+_ALL_TARGET_PREPS = frozenset(p for ps in TARGET_PREPS.values() for p in ps)
+# an attack of arms, not of words: 'the deadly attack on the club', 'carried out his attack on the embassy'
+_VIOLENT = frozenset(
+    "terrorist terror deadly murderous mass bomb chemical suicide military armed violent physical gun knife "
+    "missile rocket air drone cyber".split()
+)
+
+
+def violent(noun: Any, obj: Any) -> bool:
+    """An attack of arms ('the deadly attack on the club', 'carried out his attack on club goers', 'the attack on
+    Benghazi'), which reports no words."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in _VIOLENT for c in noun.children):
+        return True
+    if noun.head.pos_ == "VERB" and lemma_of(noun.head) in (
+        "carry",
+        "perpetrate",
+        "commit",
+        "plot",
+        "survive",
+    ):
+        return True
+    return obj.ent_type_ in ("GPE", "FAC", "LOC", "DATE", "TIME")
