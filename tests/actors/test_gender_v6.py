@@ -117,3 +117,45 @@ def test_lone_fitting_non_subject_beside_the_other_gender_is_no_link():
     # the subject is a man; 'she' may be the woman he praised or someone the tagger did not name: no link
     rec = run("Gregory Ross praised Margaret Ellison at the plant. She said the plant would stay open.")
     assert owner(rec, "She") is None
+
+
+@slow
+def test_short_and_long_first_name_are_one_person():
+    rec = run(
+        "Kenneth Thornbury, the former judge, spoke on Monday. Ken Thornbury said the court had erred. "
+        "Thornbury added that he would appeal."
+    )
+    people = [e for e in rec.entities if e.type == "PERSON" and e.name.endswith("Thornbury")]
+    assert len(people) == 1
+    assert owner(rec, "Thornbury", 2) is not None and owner(rec, "Thornbury", 2).id == people[0].id
+
+
+@slow
+def test_short_first_name_of_the_other_gender_stays_apart():
+    rec = run(
+        "Frank Thornbury spoke on Monday. His sister, Fran Thornbury, disagreed. Thornbury said the court had erred."
+    )
+    people = {e.name for e in rec.entities if e.type == "PERSON" and e.name.endswith("Thornbury")}
+    assert people == {"Frank Thornbury", "Fran Thornbury"}
+    assert owner(rec, "Thornbury", 2) is None  # two candidates: no link
+
+
+def test_untitled_drops_a_title_the_tagger_took_into_the_name():
+    from accords.actors.linker import _untitled
+
+    class Tok:
+        def __init__(self, text: str) -> None:
+            self.text, self.lower_ = text, text.lower()
+
+    class Span(list):
+        @property
+        def text(self) -> str:
+            return " ".join(t.text for t in self)
+
+        def __getitem__(self, i):  # type: ignore[override]
+            got = list.__getitem__(self, i)
+            return Span(got) if isinstance(i, slice) else got
+
+    assert _untitled(Span([Tok("President"), Tok("Gregory"), Tok("Ross")])).text == "Gregory Ross"
+    assert _untitled(Span([Tok("Former"), Tok("Gov."), Tok("Gregory"), Tok("Ross")])).text == "Gregory Ross"
+    assert _untitled(Span([Tok("President"), Tok("Ross")])).text == "President Ross"  # a name is left

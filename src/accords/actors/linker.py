@@ -243,10 +243,15 @@ class _Builder(_Anaphora):
             if len(span) < 2:
                 singles.append(span)
                 continue
+            span = _untitled(span)
             text = span.text
             entry = gaz.actor(text)
             key = ("person", entry.name if entry is not None and entry.type == "PERSON" else norm(text))
             new = key not in self.ents
+            if new and (entry is None or entry.type != "PERSON"):
+                twin = _short_form_twin(norm(text), by_surname.get(span[-1].text, []))
+                if twin is not None:
+                    key, new = twin.key, False
             ent = self.get(key, type="PERSON", name=norm(text))
             if new:
                 persons.append(ent)
@@ -487,6 +492,39 @@ class _Builder(_Anaphora):
             )
         return out
 
+
+def _untitled(span: Any) -> Any:
+    """A person name without the title the tagger took into it: 'President Bill Clinton' -> 'Bill Clinton' (the
+    title is read as the role; left in, it made a second entity named with it)."""
+    while len(span) > 2 and span[0].text[:1].isupper() and span[0].lower_ in PERSON_TITLES | NAME_TITLES:
+        span = span[1:]
+    return span
+
+
+def _short_form_twin(name: str, same_surname: list[_Ent]) -> _Ent | None:
+    """The one person already named with the long or short form of this first name and the same surname: 'Ken
+    Starr' and 'Kenneth Starr'. Both names are two words, one first name opens the other, and the first-name
+    table gives both the same gender ('Fran' and 'Frank' are two people); 'George Bush' and 'George W. Bush' are
+    left apart (father and son)."""
+    words = name.split()
+    if len(words) != 2:
+        return None
+    first = words[0]
+    hits = []
+    for c in same_surname:
+        cw = c.name.split()
+        if len(cw) != 2 or cw[1] != words[1] or cw[0] == first or min(len(cw[0]), len(first)) < 3:
+            continue
+        if not (cw[0].startswith(first) or first.startswith(cw[0])):
+            continue
+        g1, g2 = first_name_gender(name), first_name_gender(c.name)
+        if g1 is not None and g1 == g2:
+            hits.append(c)
+    return hits[0] if len(hits) == 1 else None
+
+
+# Titles a tagger takes into a PERSON span besides PERSON_TITLES ('Gov. Chris Christie', 'Rep. Ann Wagner').
+NAME_TITLES = {"gov.", "rep.", "governor", "senator", "secretary", "former", "lt.", "col.", "capt.", "sgt."}
 
 HOLDER = SurnamePick("holder")
 SKIP = SurnamePick("skip")
