@@ -159,3 +159,29 @@ def test_untitled_drops_a_title_the_tagger_took_into_the_name():
     assert _untitled(Span([Tok("President"), Tok("Gregory"), Tok("Ross")])).text == "Gregory Ross"
     assert _untitled(Span([Tok("Former"), Tok("Gov."), Tok("Gregory"), Tok("Ross")])).text == "Gregory Ross"
     assert _untitled(Span([Tok("President"), Tok("Ross")])).text == "President Ross"  # a name is left
+
+
+FILLER = (
+    "The committee met again on Tuesday and discussed the budget for the coming year in some detail. " * 18
+)
+
+
+@slow
+def test_surname_before_a_late_full_name_is_not_that_person():
+    rec = run(
+        "Thornbury won the vote on Monday, and Thornbury said the plan would pass.\n"
+        + FILLER
+        + "\nHer husband, Frank Thornbury, watched from the gallery."
+    )
+    first = owner(rec, "Thornbury", 0)
+    assert first is None or first.name != "Frank Thornbury"
+
+
+@slow
+def test_headline_surname_joins_the_full_name_of_the_lede():
+    rec = run(
+        "Professor Thornbury's war;\nWhy a scholar left the university.\n"
+        "Margaret Thornbury, a professor of history, left the university in May. Thornbury said she would return."
+    )
+    assert owner_name(rec, "Thornbury", 0) == "Margaret Thornbury"
+    assert owner_name(rec, "Thornbury", 2) == "Margaret Thornbury"

@@ -269,9 +269,12 @@ class _Builder(_Anaphora):
             if g:
                 genders.setdefault(id(ent), set()).add(g)
         by_first = _first_names(persons)
+        first_bare: dict[str, int] = {}
+        for span in singles:
+            first_bare.setdefault(span.text, span.start_char)
         for span in singles:
             text = span.text
-            cands = by_surname.get(text, [])
+            cands = [c for c in by_surname.get(text, []) if _introduced(c, span, first_bare[text])]
             if cands:
                 pick = self._surname_pick(span, cands, genders)
                 if pick.kind == "skip":
@@ -491,6 +494,21 @@ class _Builder(_Anaphora):
                 )
             )
         return out
+
+
+INTRODUCED_WITHIN = 1500  # characters: a headline or lede may use the surname before the full name
+
+
+def _introduced(person: _Ent, span: Any, first_bare: int) -> bool:
+    """Whether the text has introduced ``person`` for the bare surname ``span``: named them in full before it, or
+    within a lede's length after the surname's first bare use ('Professor Nega's war' ... 'Berhanu Nega'). An
+    article about Carly Fiorina that calls her 'Fiorina' throughout and names her husband Frank Fiorina once, late,
+    has not introduced him at its early 'Fiorina's."""
+    names = [m[0] for m in person.mentions if m[2] == "name"]
+    if not names:
+        return True
+    first = min(names)
+    return first < span.start_char or first - first_bare <= INTRODUCED_WITHIN
 
 
 def _untitled(span: Any) -> Any:
