@@ -185,3 +185,13 @@ def test_headline_surname_joins_the_full_name_of_the_lede():
     )
     assert owner_name(rec, "Thornbury", 0) == "Margaret Thornbury"
     assert owner_name(rec, "Thornbury", 2) == "Margaret Thornbury"
+
+
+@slow
+def test_person_in_the_reported_words_is_not_the_speaker_pronoun():
+    rec = run(
+        "Gregory Ross, a retired teacher, spoke at the meeting. "
+        "Also, Walter Ellison is no conservative, he said. The vote was close."
+    )
+    he = owner(rec, "he")
+    assert he is None or he.name != "Walter Ellison"

@@ -94,13 +94,15 @@ class _Anaphora(_BuilderBase):
         inside = tok.i in quoted
         want = PRONOUNS.get(tok.lower_)
 
-        def persons_in(sent: Any, before: int | None = None) -> list[tuple[Any, _Ent]]:
+        def persons_in(
+            sent: Any, before: int | None = None, skip: frozenset[int] = frozenset()
+        ) -> list[tuple[Any, _Ent]]:
             """Persons named in ``sent`` on the pronoun's side of the quotation marks."""
             out = []
             for t in sent:
                 if before is not None and t.i >= before:
                     break
-                if t.i in person_at and (t.i in quoted) == inside:
+                if t.i in person_at and (t.i in quoted) == inside and t.i not in skip:
                     out.append((t, person_at[t.i]))
             return out
 
@@ -133,11 +135,18 @@ class _Anaphora(_BuilderBase):
                 a.dep_ in {"nsubj", "nsubjpass"} and a.lemma_.lower() in PERSON_NOUNS for a in h.ancestors
             )
 
-        def choose(sent: Any, before: int | None = None) -> tuple[_Ent | None, bool]:
+        def choose(
+            sent: Any, before: int | None = None, skip: frozenset[int] = frozenset()
+        ) -> tuple[_Ent | None, bool]:
             """(person, whether to stop looking): the one subject person of fitting gender, else the one person the
             sentence names (not when a person noun is its subject). A person of the other gender makes no link and
-            lets the search go back a sentence, but a lone fitting non-subject beside them is too weak a cue."""
-            every = persons_in(sent, before)
+            lets the search go back a sentence, but a lone fitting non-subject beside them is too weak a cue. A
+            person in the words the pronoun's verb reports ends the search with no link: the speaker is someone
+            else, and an earlier sentence's person is no better a guess."""
+            every = persons_in(sent, before, skip)
+            if skip and len(persons_in(sent, before)) > len(every):
+                subj = [e for t, e in every if fits(e) and subject_like(t)]
+                return (subj[0] if len({id(e) for e in subj}) == 1 else None), True
             if not every:
                 return None, False
             found = [(t, e) for t, e in every if fits(e)]
@@ -150,8 +159,9 @@ class _Anaphora(_BuilderBase):
                 return found[0][1], True
             return None, True
 
-        # Same sentence, before the pronoun; then the previous sentence(s) of the same paragraph.
-        got, stop = choose(sents[si], tok.i)
+        # Same sentence, before the pronoun (not inside the words it reports); then the previous sentence(s) of
+        # the same paragraph.
+        got, stop = choose(sents[si], tok.i, _reported_by(tok))
         if stop:
             return got
         for back in range(si - 1, max(-1, si - 3), -1):
@@ -242,3 +252,19 @@ def _has_words(role: str | None, phrase: str) -> bool:
     """Whether ``role`` holds ``phrase`` as whole words: 'senator' is in 'Republican senator from Texas', not in
     'National Republican Senatorial Committee Chairman'."""
     return bool(role) and re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", str(role).lower()) is not None
+
+
+REPORTED_DEPS = {"ccomp", "parataxis"}
+
+
+def _reported_by(tok: Any) -> frozenset[int]:
+    """Tokens of the clause a subject pronoun's verb reports: in 'Trump isn't a conservative, he said' the speaker
+    'he' is not Trump, whom his own words name."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return frozenset()
+    verb = tok.head
+    out: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in REPORTED_DEPS:
+            out.update(t.i for t in child.subtree)
+    return frozenset(out)
