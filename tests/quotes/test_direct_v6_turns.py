@@ -77,3 +77,27 @@ def test_short_quotation_inside_a_sentence_is_no_continuation() -> None:
     )
     q = quote_of(run(text), "The prices keep falling")
     assert [c.text for c in q.content] == ["“The prices keep falling,”"]
+
+
+def test_quoted_fragment_inside_a_sentence_is_no_direct_quote(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the quoted words end a sentence of the writer's own: no cue, and the report before is no evidence of a speaker
+    text = (
+        "Peter Walsh said the harvest was the worst in memory. "
+        "The valley, once rich, is now a place of “empty barns and old debts.”\n"
+    )
+
+    def fragments() -> list[str]:
+        return [q.content[0].text for q in run(text).quotes if q.kind == "direct"]
+
+    assert not fragments()
+    monkeypatch.setattr(v6, "MID_SENTENCE", False)
+    assert fragments() == ["“empty barns and old debts.”"]
+
+
+def test_quotation_after_a_colon_stays() -> None:
+    text = (
+        "“The harvest was the worst in memory,” Peter Walsh said.\n"
+        "He repeats the same line at every meeting: “Nobody in the capital has ever seen a barn.”\n"
+    )
+    q = quote_of(run(text), "Nobody in the capital")
+    assert q.kind == "direct"

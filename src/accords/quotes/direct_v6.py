@@ -17,9 +17,13 @@ from accords.quotes.marks import Segment
 
 # a quotation paragraph with no cue takes the speaker of the report that ends the paragraph before it
 PARAGRAPH_TURNS = True
+# an uncued quotation inside someone's sentence (not opening it, not after a colon or comma) is no direct quote
+MID_SENTENCE = True
 # a quotation of two or three words that is a sentence of its own continues the direct quote just before it
 SHORT_TURNS = True
 
+_OPENERS = "“\"'‘„«(["
+_CLOSERS = "”\"’'»"
 _OPENING = re.compile(r"[\s“\"'‘„«(\[]*")
 # verbs after which a speaker goes on talking ('Carter said ...' then his quotation paragraph)
 _GO_ON = frozenset("say add tell argue explain note write state insist continue warn".split())
@@ -80,3 +84,37 @@ class StandAlone(ExtractorBase):
         if len(gap) > 150 or not re.search(r"[.!?]\s*$", gap) or re.search(r"[“”\"]|''", gap):
             return None  # the short quotation does not open the sentence right after the quote's
         return pd
+
+    def mid_sentence(self, att: Attribution) -> bool:
+        """'Gorka also made the point that her philosophy would make her “completely a third Obama term”': quoted
+        words with no cue of their own, inside a sentence that runs on before them, are a fragment the writer
+        quotes within their own words, not a statement; the speaker of a quote nearby is no evidence for them. A
+        quotation that opens its sentence, or follows a colon or comma ('the line: “...”', 'boomed, “...”'), is
+        not such a fragment."""
+        if att.kind != "direct" or att.nested or att.cue is not None:
+            return False
+        return self.fragment_at(att.start, att.end)
+
+    def fragment_at(self, start: int, end: int) -> bool:
+        """Do the quoted words from ``start`` to ``end`` stand inside a sentence that runs on before them, with no
+        colon or comma to introduce them (see :meth:`mid_sentence`)?"""
+        if not MID_SENTENCE:
+            return False
+        inner = self.text[start:end]
+        if re.search(r"[.!?]\s+[“\"']?[A-Z]", inner):
+            return False  # sentences of their own: a block quotation, not a fragment
+        i = start
+        while (
+            i > 0
+            and self.text[i - 1] != "\n"
+            and (self.text[i - 1].isspace() or self.text[i - 1] in _OPENERS)
+        ):
+            i -= 1
+        if i == 0 or self.text[i - 1] == "\n":
+            return False
+        prev = self.text[i - 1]
+        if prev in ":,;.!?":
+            return False
+        if prev in _CLOSERS and i > 1 and self.text[i - 2] in ".!?,":
+            return False  # after a quotation that ends its sentence
+        return prev.isalnum() or prev in "-—–)’'"

@@ -109,7 +109,14 @@ class Extractor(ReportedSpeech, DirectQuotes):
         atts += self.from_headlines(atts)
         self._inherit_from_head_cue(atts)
         self.paragraph_turns(atts)
-        atts = [a for a in atts if not a.dropped and not self._orphan(a) and not unreported(a, self.doc)]
+        atts = [
+            a
+            for a in atts
+            if not a.dropped
+            and not self._orphan(a)
+            and not self.mid_sentence(a)
+            and not unreported(a, self.doc)
+        ]
         bare = bare_reports(atts, self.doc)
         atts = merge_split([a for a in atts if a not in bare])
         return dedupe([x for x in atts if not _inner_direct(x, atts, self.doc)])
