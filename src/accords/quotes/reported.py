@@ -124,6 +124,7 @@ def _mend_end(text: str, a: int, b: int) -> int:
 
 
 PARA_CLIP = True
+STATEMENT_CUE = True
 ONE_NOUN = True
 CALL_ON = True
 V4_COMPS = True
@@ -381,6 +382,10 @@ class ReportedSpeech(MoreReported):
             return Attribution("indirect", [(a, b)], (noun.head.idx, cue[1]), spk, 0.6)
         if spk is None:
             spk = own_words(noun)
+            said = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+            if STATEMENT_CUE and spk is not None and said is not None and is_cue(said) and said.i < noun.i:
+                # 'said in a statement that ...': the clause is what was said; the verb, its setting, the cue
+                return Attribution("indirect", [(a, b)], (said.idx, cue[1]), spk, 0.8)
         if spk is None:
             v = noun.head
             if noun.dep_ in ("dobj",) and v.pos_ == "VERB":  # 'rejected the claim that ...' is not theirs

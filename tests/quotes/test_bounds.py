@@ -1,0 +1,45 @@
+"""Spans of cues, sources and reported words (quotes.rules.v6 bounds), each on a sentence written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import one, run
+
+pytestmark = pytest.mark.slow
+
+
+def _cue(text: str, start: str) -> str | None:
+    q = one(run(text), start)
+    return q.cue.text if q.cue is not None else None
+
+
+def test_bounds_the_predicate_that_governs_an_infinitive_cue_is_in_the_cue() -> None:
+    assert _cue("The governor continued to insist that the budget was balanced.", "that") == (
+        "continued to insist"
+    )
+    assert _cue("Local farmers were quick to add that the river had flooded twice.", "that") == (
+        "were quick to add"
+    )
+    assert _cue(
+        "Younger voters are slightly more likely to say the economy is improving.", "the economy"
+    ) == ("are slightly more likely to say")
+
+
+def test_bounds_an_adverb_of_manner_after_the_verb_is_in_the_cue() -> None:
+    assert _cue("The mayor said repeatedly that the bridge would reopen in May.", "that") == "said repeatedly"
+    # a time after the verb is not
+    assert _cue("The mayor said Tuesday that the bridge would reopen in May.", "that") == "said"
+
+
+def test_bounds_a_noun_of_saying_keeps_its_determiner() -> None:
+    q = one(run("The senator stirred controversy with an assertion that the war was lost."), "that")
+    assert q.cue is not None and q.cue.text == "an assertion"
+    q = one(run("Fans laughed at the coach's bold prediction that the team would win the cup."), "that")
+    assert q.cue is not None and q.cue.text == "prediction"  # the possessor is the source, not the cue
+    assert q.speaker is not None and q.speaker.text == "the coach's"
+
+
+def test_bounds_said_in_a_statement_that_is_the_verbs_report() -> None:
+    q = one(run("The mayor argued in a statement that the tax was unfair."), "that")
+    assert q.cue is not None and q.cue.text == "argued in a statement"
+    assert q.speaker is not None and q.speaker.text == "The mayor"
