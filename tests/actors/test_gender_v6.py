@@ -195,3 +195,11 @@ def test_person_in_the_reported_words_is_not_the_speaker_pronoun():
     )
     he = owner(rec, "he")
     assert he is None or he.name != "Walter Ellison"
+
+
+@slow
+def test_gender_learned_from_name_said_he():
+    # 'Zoltan' is in no first-name list; 'Okafor said he' tells the linker he is a man
+    rec = run("Zoltan Okafor said he would run again. Later she said the party would unite.")
+    she = owner(rec, "she")
+    assert she is None or she.name != "Zoltan Okafor"

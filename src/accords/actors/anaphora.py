@@ -67,6 +67,7 @@ class _Anaphora(_BuilderBase):
                     for t in span:
                         person_at[t.i] = e
         sents = list(doc.sents)
+        _learn_genders(doc, person_at)
         for si, sent in enumerate(sents):
             for tok in sent:
                 low = tok.lower_
@@ -268,3 +269,28 @@ def _reported_by(tok: Any) -> frozenset[int]:
         if child.dep_ in REPORTED_DEPS:
             out.update(t.i for t in child.subtree)
     return frozenset(out)
+
+
+def _learn_genders(doc: Any, person_at: dict[int, _Ent]) -> None:
+    """Gender for persons no title or listed first name told ('Bernie Sanders', 'Reince Priebus'), from the one
+    pattern where a pronoun is all but surely theirs: the name is the subject of a verb whose reported clause has a
+    he/she subject ('Sanders said he would stay in the race'). Every such pronoun must agree."""
+    votes: dict[int, set[str]] = {}
+    ents: dict[int, _Ent] = {}
+    for i, e in person_at.items():
+        if e.gender is not None:
+            continue
+        t = doc[i]
+        if t.dep_ not in {"nsubj", "nsubjpass"} or t.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        for clause in t.head.children:
+            if clause.dep_ != "ccomp":
+                continue
+            for sub in clause.children:
+                g = PRONOUNS.get(sub.lower_)
+                if g and sub.dep_ in {"nsubj", "nsubjpass"} and sub.i > t.i:
+                    votes.setdefault(id(e), set()).add(g)
+                    ents[id(e)] = e
+    for key, gs in votes.items():
+        if len(gs) == 1:
+            ents[key].gender = next(iter(gs))
