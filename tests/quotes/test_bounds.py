@@ -43,3 +43,23 @@ def test_bounds_said_in_a_statement_that_is_the_verbs_report() -> None:
     q = one(run("The mayor argued in a statement that the tax was unfair."), "that")
     assert q.cue is not None and q.cue.text == "argued in a statement"
     assert q.speaker is not None and q.speaker.text == "The mayor"
+
+
+def test_bounds_a_restrictive_modifier_is_part_of_the_source() -> None:
+    q = one(
+        run("“The plan will fail,” said a campaign official who was not authorized to speak publicly."), "“"
+    )
+    assert q.speaker is not None
+    assert q.speaker.text == "a campaign official who was not authorized to speak publicly"
+    q = one(run("A poll released Saturday found that most voters oppose the plan."), "that")
+    assert q.speaker is not None and q.speaker.text == "A poll released Saturday"
+
+
+def test_bounds_a_clause_set_off_by_commas_is_not() -> None:
+    q = one(run("Mr. Khan, who is a lawyer, said the plan would fail."), "the plan")
+    assert q.speaker is not None and q.speaker.text == "Mr. Khan"
+
+
+def test_bounds_a_participle_cue_stays_out_of_its_source() -> None:
+    q = one(run("A survey showing that most residents back the plan was published on Monday."), "that")
+    assert q.speaker is not None and q.speaker.text == "A survey"

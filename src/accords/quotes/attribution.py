@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from accords.quotes.bounds import restrictive, who_after
 from accords.quotes.lexicon import (
     MORE_PEOPLE_NOUNS,
     NOT_CUES,
@@ -356,6 +357,9 @@ def speaker_span(head: Any) -> tuple[int, int]:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == head.i + 1:
             toks.extend(t for t in c.subtree if t.dep_ not in ("punct",) and t.i <= c.i)
             break  # "Foreign Minister Andrii Sybiha" parsed as title + apposition
+        if restrictive(head, c):
+            toks.extend(c.subtree)  # 'a campaign official who was not authorized to speak': which official
+            continue
         if c.dep_ in SPEAKER_CUT and not (
             c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at", "with")
         ):
@@ -363,6 +367,7 @@ def speaker_span(head: Any) -> tuple[int, int]:
         if c.dep_ == "prep" and any(t.lower_ in ("“", '"', ",") for t in c.subtree):
             break
         toks.extend(c.subtree)
+    toks.extend(t for c in head.rights if who_after(head, c) for t in c.subtree)
     toks.extend(_subject_tail(head, max(t.i for t in toks)))
     toks.extend(_bracket_after(head.doc, max(t.i for t in toks)))
     # never back over a quotation mark (the quotation the parser hung on the speaker: '“...,” Sarandon, 69, told')
