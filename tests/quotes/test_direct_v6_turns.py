@@ -101,3 +101,32 @@ def test_quotation_after_a_colon_stays() -> None:
     )
     q = quote_of(run(text), "Nobody in the capital")
     assert q.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause", "speaker"),
+    [
+        (
+            "Couple high rents with a “mayor who is a lightning rod” and tenants get nervous, said Anna Berg, "
+            "a local organizer.",
+            "Couple high rents with a “mayor who is a lightning rod” and tenants get nervous",
+            "Anna Berg, a local organizer",
+        ),
+        (
+            "He would be a better mayor than Jones “no matter what,” one tenant commented.",
+            "He would be a better mayor than Jones “no matter what,”",
+            "one tenant",
+        ),
+    ],
+)
+def test_sentence_around_a_quotation_reported_by_a_cue_after_it(
+    monkeypatch: pytest.MonkeyPatch, sentence: str, clause: str, speaker: str
+) -> None:
+    # the verb of saying after the sentence reports all of it, quoted words and the writer's words around them
+    text = "The council met on Monday.\n" + sentence + "\n"
+    q = quote_of(run(text), clause[:20])
+    assert q.kind == "mixed"
+    assert q.content[0].text == clause
+    assert speaker_text(q) == speaker
+    monkeypatch.setattr(v6, "CLAUSE_BEFORE", False)
+    assert not [q for q in run(text).quotes if q.kind == "mixed"]

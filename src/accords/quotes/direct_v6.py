@@ -11,14 +11,17 @@ The quotation continues the words of the one who spoke last, as long as nothing 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from accords.quotes.attribution import Attribution, ExtractorBase, animate
+from accords.quotes.attribution import Attribution, ExtractorBase, animate, is_cue
 from accords.quotes.marks import Segment
 
 # a quotation paragraph with no cue takes the speaker of the report that ends the paragraph before it
 PARAGRAPH_TURNS = True
 # an uncued quotation inside someone's sentence (not opening it, not after a colon or comma) is no direct quote
 MID_SENTENCE = True
+# 'S “...” S, X said.': quoted words inside the sentence a verb of saying after it reports make one mixed quote
+CLAUSE_BEFORE = True
 # a quotation of two or three words that is a sentence of its own continues the direct quote just before it
 SHORT_TURNS = True
 
@@ -118,3 +121,72 @@ class StandAlone(ExtractorBase):
         if prev in _CLOSERS and i > 1 and self.text[i - 2] in ".!?,":
             return False  # after a quotation that ends its sentence
         return prev.isalnum() or prev in "-—–)’'"
+
+    def clause_before(self, atts: list[Attribution]) -> list[Attribution]:
+        """'The rejection of the treaty signals “the beginning of the end” for the EU, said Geert Wilders.': the
+        quoted words stand inside a sentence that a finite verb of saying at its end reports; what is reported is
+        the whole sentence up to that cue, not only the quoted words. The quotation becomes a mixed quote (the
+        sentence before the cue) with the quoted words nested in it. Returns the nested quotes it adds."""
+        added: list[Attribution] = []
+        if not CLAUSE_BEFORE:
+            return added
+        by_cue: dict[tuple[int, int], list[Attribution]] = {}
+        for a in atts:
+            if a.cue is not None and not a.nested and not a.dropped:
+                by_cue.setdefault(a.cue, []).append(a)
+        for att in atts:
+            if att.kind != "direct" or att.nested or att.cue is None or att.speaker is None or att.dropped:
+                continue
+            if att.cue[0] < att.end or not self.fragment_at(att.start, att.end):
+                continue
+            span = self.doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+            verb = next((t for t in span or [] if t.pos_ == "VERB"), None)
+            if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i in self.tok_seg:
+                continue
+            sent = verb.sent
+            found = self._clause_end(att, verb)
+            if found is None or sent.start_char >= att.start:
+                continue
+            if self.paragraph_of(sent.start_char) != self.paragraph_of(att.start):
+                continue
+            if self._cue_between(sent.start_char, att.start):
+                continue  # the words before the quotation have a cue of their own ('X told them that “...”')
+            # another reading of the same cue must lie in the words before the quotation (the parse's clause)
+            others = [a for a in by_cue[att.cue] if a is not att]
+            if any(not sent.start_char <= a.start and a.end <= att.start + 1 for a in others):
+                continue
+            for a in others:
+                a.dropped = True
+            end, att.speaker = found
+            nested = Attribution(
+                "direct", list(att.content), att.cue, att.speaker, att.confidence, att.segments
+            )
+            nested.nested, nested.parent = True, att
+            att.kind = "mixed"
+            att.content = [(sent.start_char, end)]
+            added.append(nested)
+        return added
+
+    def _clause_end(self, att: Attribution, verb: Any) -> tuple[int, Any] | None:
+        """Where the reported sentence ends, and who says it: the cue phrase after the quotation is the verb and its
+        subject ('..., Hoover said.', '..., said Geert Wilders, founder of ...'), opened by a comma or the closing
+        mark, and it ends the sentence (nothing after it but the speaker's apposition or a time)."""
+        subjs = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: c.i < verb.i)
+        subj = subjs[0] if subjs else None  # 'S, said X': the subject after the verb, if the parse gives two
+        if subj is None or not animate(subj) or subj.i in self.tok_seg:
+            return None
+        first = verb.i if subj.i > verb.i else subj.left_edge.i
+        if first == 0 or self.doc[first].idx < att.end:
+            return None
+        for t in self.doc[verb.i + 1 : verb.sent.end]:
+            if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "amod") or t.i in self.tok_seg:
+                return None
+        before = self.doc[first - 1]
+        if before.text not in (",", "”", '"', "''", "’"):
+            return None  # '“...,” X said' needs the comma or the closing mark right before the cue phrase
+        end = before.idx + (len(before.text) if before.text != "," else 0)
+        return max(end, att.end), subj
+
+    def _cue_between(self, a: int, b: int) -> bool:
+        span = self.doc.char_span(a, b, alignment_mode="contract")
+        return any(is_cue(t) and t.i not in self.tok_seg for t in span or [])

@@ -109,6 +109,7 @@ class Extractor(ReportedSpeech, DirectQuotes):
         atts += self.from_headlines(atts)
         self._inherit_from_head_cue(atts)
         self.paragraph_turns(atts)
+        atts += self.clause_before(atts)
         atts = [
             a
             for a in atts
