@@ -203,3 +203,22 @@ def test_gender_learned_from_name_said_he():
     rec = run("Zoltan Okafor said he would run again. Later she said the party would unite.")
     she = owner(rec, "she")
     assert she is None or she.name != "Zoltan Okafor"
+
+
+@slow
+def test_main_clause_subject_beats_a_subject_inside_its_clause():
+    rec = run(
+        "Gregory Ross pledged that Walter Ellison would win the state. He also spoke about the new budget."
+    )
+    he = owner(rec, "He")
+    assert he is not None and he.name == "Gregory Ross"
+
+
+@slow
+def test_pronoun_in_a_clause_takes_that_clause_subject():
+    rec = run(
+        "Gregory Ross said on Monday that the deal was fair, whereas Walter Ellison admitted that he "
+        "had doubts about it."
+    )
+    he = owner(rec, "he")
+    assert he is not None and he.name == "Walter Ellison"

@@ -146,16 +146,27 @@ class _Anaphora(_BuilderBase):
             else, and an earlier sentence's person is no better a guess."""
             every = persons_in(sent, before, skip)
             if skip and len(persons_in(sent, before)) > len(every):
-                subj = [e for t, e in every if fits(e) and subject_like(t)]
-                return (subj[0] if len({id(e) for e in subj}) == 1 else None), True
+                kept = [e for t, e in every if fits(e) and subject_like(t)]
+                return (kept[0] if len({id(e) for e in kept}) == 1 else None), True
             if not every:
                 return None, False
             found = [(t, e) for t, e in every if fits(e)]
             if not found:
                 return None, False
-            subj = [e for t, e in found if subject_like(t)]
-            if len({id(e) for e in subj}) == 1:
-                return subj[0], True
+            subj = [(t, e) for t, e in found if subject_like(t)]
+            if len({id(e) for _t, e in subj}) == 1:
+                return subj[0][1], True
+            if before is not None:
+                # the pronoun's own clause first: 'Melendres said ..., whereas Petraeus acknowledged that he knew'
+                for verb in tok.ancestors:
+                    near = {id(e): e for t, e in subj if _subject_of(t) == verb.i}
+                    if len(near) == 1:
+                        return next(iter(near.values())), True
+                    if near:
+                        break
+            main = [e for t, e in subj if _main_subject(t)]
+            if len({id(e) for e in main}) == 1:
+                return main[0], True  # 'He dismisses claims that Trump exploited ...': he, not Trump
             if len({id(e) for _t, e in every}) == 1 and not unnamed_subject(sent, before):
                 return found[0][1], True
             return None, True
@@ -294,3 +305,17 @@ def _learn_genders(doc: Any, person_at: dict[int, _Ent]) -> None:
     for key, gs in votes.items():
         if len(gs) == 1:
             ents[key].gender = next(iter(gs))
+
+
+def _subject_of(t: Any) -> int | None:
+    """Index of the verb a name token is the subject of (through compound name parts), else None."""
+    h = t
+    while h.dep_ in {"compound", "flat"} and h.head is not h:
+        h = h.head
+    return int(h.head.i) if h.dep_ in {"nsubj", "nsubjpass"} else None
+
+
+def _main_subject(t: Any) -> bool:
+    """The subject of the sentence's main verb, not of a clause inside it."""
+    verb = _subject_of(t)
+    return verb is not None and t.doc[verb].dep_ == "ROOT"
