@@ -54,3 +54,14 @@ def test_v6_an_attack_of_arms_reports_nothing() -> None:
 def test_v6_a_question_nobody_voiced_is_left_alone() -> None:
     rec = run("Questions about the ferry contract remain unanswered in the city.")
     assert not any(t.startswith("the ferry contract") for t in texts(rec)), texts(rec)
+
+
+def test_v6_seeing_as_a_clause_of_its_own_is_a_view() -> None:
+    q = one(run("The union sees the mayor as captured by developers who fund her campaigns."), "the mayor")
+    assert q.content[0].text == "the mayor as captured by developers who fund her campaigns"
+    assert speaker_text(q) == "The union"
+
+
+def test_v6_an_as_clause_of_time_is_no_view() -> None:
+    rec = run("The mayor painted a grim picture of the city as she opened the meeting.")
+    assert not any("grim picture" in t for t in texts(rec)), texts(rec)

@@ -51,7 +51,20 @@ def seen_as(v: Any) -> bool:
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
     if obj is None:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in [*v.children, *obj.children])
+    if any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in [*v.children, *obj.children]):
+        return True
+    # 'see the campaign as most unfair', 'sees Netanyahu as captured by ...': the parse makes the 'as' phrase a
+    # clause of its own (one with no subject: 'painted a portrait as he accepted the nomination' is a time)
+    return SEEN_AS_CLAUSE and any(
+        c.dep_ == "advcl"
+        and c.i > obj.i
+        and c.left_edge.lower_ == "as"
+        and not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
+        for c in v.children
+    )
+
+
+SEEN_AS_CLAUSE = True
 
 
 def seen_as_object(v: Any) -> tuple[int, int] | None:
