@@ -63,3 +63,10 @@ def test_bounds_a_clause_set_off_by_commas_is_not() -> None:
 def test_bounds_a_participle_cue_stays_out_of_its_source() -> None:
     q = one(run("A survey showing that most residents back the plan was published on Monday."), "that")
     assert q.speaker is not None and q.speaker.text == "A survey"
+
+
+def test_bounds_words_before_a_parenthetical_cue_are_reported() -> None:
+    text = "If the demands are not met, the union leader warned, the workers will go on strike."
+    q = one(run(text), "If the demands")
+    assert [c.text for c in q.content] == ["If the demands are not met", "the workers will go on strike"]
+    assert q.cue is not None and q.cue.text == "warned"

@@ -22,6 +22,7 @@ from accords.quotes.attribution import (
     speaker_span,
     subject_of,
 )
+from accords.quotes.bounds_lead import lead_end
 from accords.quotes.lexicon import (
     LABEL_VERBS,
     NOT_CUES,
@@ -432,7 +433,8 @@ class ReportedSpeech(MoreReported):
                 lo += 1
             while hi > cue.i and self.doc[hi].idx >= pb:
                 hi -= 1
-        left = (self.doc[lo].idx, cue.left_edge.idx)
+        end = lead_end(cue)  # 'If the demands are not met, Mr. Taylor warned, ...': the condition is reported
+        left = (self.doc[lo].idx, (end if end is not None else cue.left_edge).idx)
         right_start = cue.right_edge.i + 1
         pieces = []
         a, b = _trim(self.text, *left)

@@ -1,0 +1,29 @@
+"""The lead of reported words before a parenthetical cue (quotes.rules.v6): 'If the demands are not met, Mr. Taylor
+warned, supporters plan to leave', 'In a general election, those Democrats argued, black voters would turn out'.
+When the speaker and the verb stand set off by commas inside the sentence, they interrupt what is reported, so the
+words before them belong to it, even where the parser hung those words on the verb of saying."""
+
+from __future__ import annotations
+
+from typing import Any
+
+AROUND_LEAD = True
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+def lead_end(cue: Any) -> Any:
+    """The token where the words before a parenthetical cue end: the first word of its subject when a comma stands
+    right before the subject and the parse hung words before it on the verb ('If the demands are not met, Mr.
+    Taylor warned, ...'); else the cue's own left edge (None when there is nothing to change)."""
+    if not AROUND_LEAD:
+        return None
+    subj = next((c for c in cue.children if c.dep_ in _SUBJ and c.i < cue.i), None)
+    if subj is None:
+        return None
+    first = subj.left_edge
+    doc = cue.doc
+    if first.i <= cue.left_edge.i or doc[first.i - 1].text != ",":
+        return None
+    if any("\n" in t.text for t in doc[cue.left_edge.i : first.i]):
+        return None
+    return first
