@@ -222,3 +222,39 @@ def test_pronoun_in_a_clause_takes_that_clause_subject():
     )
     he = owner(rec, "he")
     assert he is not None and he.name == "Walter Ellison"
+
+
+@slow
+def test_pronoun_opening_a_paragraph_takes_the_subject_of_the_one_before():
+    rec = run(
+        "The council met on Monday, and Margaret Ellison, the mayor, praised the workers.\n"
+        '"We will keep the plant open," she said.'
+    )
+    she = owner(rec, "she")
+    assert she is not None and she.name == "Margaret Ellison"
+
+
+@slow
+def test_pronoun_opening_a_paragraph_skips_a_person_merely_mentioned_before():
+    rec = run('The workers cheered like fans of Gregory Ross.\n"We like to work," he said.')
+    assert owner(rec, "he") is None
+
+
+@slow
+def test_earlier_subject_pronoun_keeps_the_chain():
+    # 'He nodded ... behind Walter Ellison': the next 'he' is the one who nodded, not Ellison
+    rec = run(
+        "Gregory Ross won the vote in May. He nodded only briefly to his second place behind Walter Ellison. "
+        '"We learned a lot," he said.'
+    )
+    he = owner(rec, "he")
+    assert he is None or he.name != "Walter Ellison"
+
+
+@slow
+def test_reported_clause_rule_needs_a_reporting_verb():
+    rec = run(
+        "Walter Ellison spoke for hours. Ellison's speech wasn't a solo effort, but he offered the best moment."
+    )
+    he = owner(rec, "he")
+    assert he is not None and he.name == "Walter Ellison"

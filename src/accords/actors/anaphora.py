@@ -136,8 +136,22 @@ class _Anaphora(_BuilderBase):
                 a.dep_ in {"nsubj", "nsubjpass"} and a.lemma_.lower() in PERSON_NOUNS for a in h.ancestors
             )
 
+        def pronoun_subject(sent: Any, cand: _Ent, before: int | None = None) -> bool:
+            """A he/she of the pronoun's gender is the sentence's main subject and was not linked to ``cand`` ('He
+            nodded to his finish behind Ted Cruz. ... he said'): the new pronoun continues it, not Cruz."""
+            linked = {m[0] for m in cand.mentions}
+            return any(
+                t.dep_ in {"nsubj", "nsubjpass"}
+                and t.head.dep_ == "ROOT"
+                and PRONOUNS.get(t.lower_) == want
+                and t.idx not in linked
+                and t.i != tok.i
+                and (before is None or t.i < before)
+                for t in sent
+            )
+
         def choose(
-            sent: Any, before: int | None = None, skip: frozenset[int] = frozenset()
+            sent: Any, before: int | None = None, skip: frozenset[int] = frozenset(), strict: bool = False
         ) -> tuple[_Ent | None, bool]:
             """(person, whether to stop looking): the one subject person of fitting gender, else the one person the
             sentence names (not when a person noun is its subject). A person of the other gender makes no link and
@@ -167,20 +181,29 @@ class _Anaphora(_BuilderBase):
             main = [e for t, e in subj if _main_subject(t)]
             if len({id(e) for e in main}) == 1:
                 return main[0], True  # 'He dismisses claims that Trump exploited ...': he, not Trump
-            if len({id(e) for _t, e in every}) == 1 and not unnamed_subject(sent, before):
+            if (
+                not strict
+                and len({id(e) for _t, e in every}) == 1
+                and not unnamed_subject(sent, before)
+                and not pronoun_subject(sent, found[0][1], before)
+            ):
                 return found[0][1], True
             return None, True
 
         # Same sentence, before the pronoun (not inside the words it reports); then the previous sentence(s) of
         # the same paragraph.
+        reports = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS
         got, stop = choose(sents[si], tok.i, _reported_by(tok))
         if stop:
             return got
         for back in range(si - 1, max(-1, si - 3), -1):
             prev = sents[back]
-            if self.paragraph_of(prev.start_char) != para:
+            other = self.paragraph_of(prev.start_char) != para
+            if other and (back != si - 1 or not reports):
                 return None
-            got, stop = choose(prev)
+            # a paragraph that opens with a quote its pronoun attributes ('"We will keep it open," she said'): the
+            # subject of the last sentence before it, not a person that sentence merely mentions
+            got, stop = choose(prev, strict=other)
             if stop:
                 return got
         return None
@@ -267,12 +290,18 @@ def _has_words(role: str | None, phrase: str) -> bool:
 
 
 REPORTED_DEPS = {"ccomp", "parataxis"}
+# Verbs that report words or thoughts ('he said', 'she wrote'); 'wasn't a solo effort - he was joined' reports none.
+REPORTING_VERBS = {
+    "say", "tell", "add", "write", "argue", "insist", "claim", "note", "explain", "declare", "state", "warn",
+    "predict", "suggest", "assert", "contend", "maintain", "recall", "reply", "respond", "ask", "believe",
+    "think", "acknowledge", "admit", "continue", "conclude", "complain", "concede", "tweet", "remark",
+}  # fmt: skip
 
 
 def _reported_by(tok: Any) -> frozenset[int]:
     """Tokens of the clause a subject pronoun's verb reports: in 'Trump isn't a conservative, he said' the speaker
     'he' is not Trump, whom his own words name."""
-    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_.lower() not in REPORTING_VERBS:
         return frozenset()
     verb = tok.head
     out: set[int] = set()
