@@ -130,3 +130,16 @@ def test_sentence_around_a_quotation_reported_by_a_cue_after_it(
     assert speaker_text(q) == speaker
     monkeypatch.setattr(v6, "CLAUSE_BEFORE", False)
     assert not [q for q in run(text).quotes if q.kind == "mixed"]
+
+
+def test_states_after_a_quotation_is_the_verb_of_saying(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the tagger reads 'states' as a plural noun here; the speaker stops before the cue
+    text = (
+        "The council met on Monday.\n"
+        "“The mayor is the only one strong enough to stop the dam,” the narrator of the film states.\n"
+    )
+    q = quote_of(run(text), "The mayor is the only one")
+    assert q.cue is not None and q.cue.text == "states"
+    assert speaker_text(q) == "the narrator of the film"
+    monkeypatch.setattr(v6, "NOUN_TAGGED_CUES", False)
+    assert not [q for q in run(text).quotes if "The mayor is the only one" in q.content[0].text]

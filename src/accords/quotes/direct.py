@@ -449,7 +449,7 @@ class DirectQuotes(CuesBefore, StandAlone):
                 if len(words) <= 5 or near:
                     verb = verbs[0]
         if verb is None:
-            return self._cue_after_apposition(seg, si, window)
+            return self.noun_tagged_cue(seg, si, window) or self._cue_after_apposition(seg, si, window)
         # only a short cue phrase: '“...,” he said', '“...,” said X', '“...,” X told reporters on Friday'
         before_verb = [t for t in window if t.i < verb.i and not t.is_punct]
         if len(before_verb) > 6:

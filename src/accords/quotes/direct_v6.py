@@ -22,6 +22,10 @@ PARAGRAPH_TURNS = True
 MID_SENTENCE = True
 # 'S “...” S, X said.': quoted words inside the sentence a verb of saying after it reports make one mixed quote
 CLAUSE_BEFORE = True
+# '“...,” the Saudis state in the paper': a verb of saying the tagger took for a plural noun ('states')
+NOUN_TAGGED_CUES = True
+# the verbs of saying that share their form with a noun, and that a tagger takes for one after a quotation
+_NOUN_FORMS = frozenset("state states".split())
 # a quotation of two or three words that is a sentence of its own continues the direct quote just before it
 SHORT_TURNS = True
 
@@ -190,3 +194,22 @@ class StandAlone(ExtractorBase):
     def _cue_between(self, a: int, b: int) -> bool:
         span = self.doc.char_span(a, b, alignment_mode="contract")
         return any(is_cue(t) and t.i not in self.tok_seg for t in span or [])
+
+    def noun_tagged_cue(self, seg: Segment, si: int, window: list[Any]) -> Attribution | None:
+        """'“...,” a voice-over in the ad states.', '“...,” the Saudis state in the white paper': right after a
+        quotation that a comma closes, 'state(s)' after a noun phrase is the verb of saying, whatever the tagger
+        says (it reads a plural noun). The speaker is the first noun of the phrase before it."""
+        if not NOUN_TAGGED_CUES or seg.last_char(self.text) != ",":
+            return None
+        words = [t for t in window if not t.is_punct]
+        for k, t in enumerate(words[:7]):
+            if t.lower_ not in _NOUN_FORMS or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+            if nxt is not None and not (nxt.is_punct or nxt.pos_ == "ADP" or nxt.is_space):
+                return None  # 'the states of ...' is fine, 'the states agreed' is a noun
+            spk = next((w for w in words[:k] if w.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if spk is None or spk.i in self.tok_seg or not (animate(spk) or spk.pos_ == "NOUN"):
+                return None
+            return Attribution("direct", list(seg.pieces), (t.idx, t.idx + len(t.text)), spk, 0.6, [si])
+        return None

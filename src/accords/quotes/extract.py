@@ -521,18 +521,20 @@ def build_quotes(record: Record, doc: Any, version: str) -> list[Quote]:
     atts = ex.run()
     resolver = SpeakerResolver(record, doc)
     quotes: list[Quote] = []
-    speakers: dict[int, Any] = {}
+    speakers: dict[tuple[int, int], Any] = {}
     for att in atts:
         content = [Span(start=a, end=b, text=text[a:b]) for a, b in att.content if b > a]
         if not content:
             continue
         spk = None
         if att.speaker is not None:
-            key = att.speaker.i
+            s, e = speaker_span(att.speaker)
+            if att.cue is not None and s < att.cue[0] < e:
+                e = len(text[s : att.cue[0]].rstrip()) + s  # a speaker never takes in its cue
+            key = (att.speaker.i, e)
             if key in speakers:
                 spk = speakers[key].model_copy()
             else:
-                s, e = speaker_span(att.speaker)
                 spk = resolver.resolve(att.speaker, s, e)
                 speakers[key] = spk
         cue = Span(start=att.cue[0], end=att.cue[1], text=text[att.cue[0] : att.cue[1]]) if att.cue else None
