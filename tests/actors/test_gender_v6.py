@@ -258,3 +258,13 @@ def test_reported_clause_rule_needs_a_reporting_verb():
     )
     he = owner(rec, "he")
     assert he is not None and he.name == "Walter Ellison"
+
+
+@slow
+def test_mr_before_a_bare_surname_gives_that_person_a_gender():
+    rec = run(
+        "Mr. Okonkwo spoke in Ohio on Monday. Mr. Okonkwo said the vote was fair.\n"
+        "She said the economy would recover by the end of the year."
+    )
+    she = owner(rec, "She")
+    assert she is None or "Okonkwo" not in she.name

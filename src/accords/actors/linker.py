@@ -24,6 +24,17 @@ from accords.actors.mentions import (
     _Ent,
     _is_subject,
 )
+from accords.actors.names import (
+    HOLDER,
+    SKIP,
+    _first_names,
+    _introduced,
+    _note_title_gender,
+    _short_form_twin,
+    _titled_place,
+    _untitled,
+    _widened,
+)
 from accords.actors.resolve import role_sector
 from accords.actors.roles import GROUP_NOUNS, role_after, role_before
 from accords.actors.surnames import (
@@ -313,6 +324,7 @@ class _Builder(_Anaphora):
                 ent.names.append(span.text)
                 kind = "name" if norm(text) == norm(ent.name) else "partial"
                 self.mention(ent, start, span.end_char, kind)
+                _note_title_gender(genders, ent, span)
                 continue
             if cands:
                 continue  # ambiguous surname: no link rather than a wrong one
@@ -326,6 +338,7 @@ class _Builder(_Anaphora):
             start = self._role(ent, span)
             ent.names.append(span.text)
             self.mention(ent, start, span.end_char, "name")
+            _note_title_gender(genders, ent, span)
         # Dictionary defaults and the paragraph's state for those the text gives a role but no country.
         for ent in persons:
             seen = genders.get(id(ent), set())
@@ -494,130 +507,6 @@ class _Builder(_Anaphora):
                 )
             )
         return out
-
-
-INTRODUCED_WITHIN = 1500  # characters: a headline or lede may use the surname before the full name
-
-
-def _introduced(person: _Ent, span: Any, first_bare: int) -> bool:
-    """Whether the text has introduced ``person`` for the bare surname ``span``: named them in full before it, or
-    within a lede's length after the surname's first bare use ('Professor Nega's war' ... 'Berhanu Nega'). An
-    article about Carly Fiorina that calls her 'Fiorina' throughout and names her husband Frank Fiorina once, late,
-    has not introduced him at its early 'Fiorina's."""
-    names = [m[0] for m in person.mentions if m[2] == "name"]
-    if not names:
-        return True
-    first = min(names)
-    return first < span.start_char or first - first_bare <= INTRODUCED_WITHIN
-
-
-def _untitled(span: Any) -> Any:
-    """A person name without the title the tagger took into it: 'President Bill Clinton' -> 'Bill Clinton' (the
-    title is read as the role; left in, it made a second entity named with it)."""
-    while len(span) > 2 and span[0].text[:1].isupper() and span[0].lower_ in PERSON_TITLES | NAME_TITLES:
-        span = span[1:]
-    return span
-
-
-def _short_form_twin(name: str, same_surname: list[_Ent]) -> _Ent | None:
-    """The one person already named with the long or short form of this first name and the same surname: 'Ken
-    Starr' and 'Kenneth Starr'. Both names are two words, one first name opens the other, and the first-name
-    table gives both the same gender ('Fran' and 'Frank' are two people); 'George Bush' and 'George W. Bush' are
-    left apart (father and son)."""
-    words = name.split()
-    if len(words) != 2:
-        return None
-    first = words[0]
-    hits = []
-    for c in same_surname:
-        cw = c.name.split()
-        if len(cw) != 2 or cw[1] != words[1] or cw[0] == first or min(len(cw[0]), len(first)) < 3:
-            continue
-        if not (cw[0].startswith(first) or first.startswith(cw[0])):
-            continue
-        g1, g2 = first_name_gender(name), first_name_gender(c.name)
-        if g1 is not None and g1 == g2:
-            hits.append(c)
-    return hits[0] if len(hits) == 1 else None
-
-
-# Titles a tagger takes into a PERSON span besides PERSON_TITLES ('Gov. Chris Christie', 'Rep. Ann Wagner').
-NAME_TITLES = {"gov.", "rep.", "governor", "senator", "secretary", "former", "lt.", "col.", "capt.", "sgt."}
-
-HOLDER = SurnamePick("holder")
-SKIP = SurnamePick("skip")
-
-
-def _first_names(persons: list[_Ent]) -> dict[str, list[_Ent]]:
-    """First name -> the persons of the text whose full name opens with it ('Hillary' -> Hillary Clinton).
-
-    A first name that is also someone's surname is left out ('Paul' when 'Rand Paul' and 'Paul Ryan' are both
-    named): a single word is linked by its first name only when no other reading is open.
-    """
-    surnames = {e.surname for e in persons if e.surname}
-    out: dict[str, list[_Ent]] = {}
-    for ent in persons:
-        words = ent.name.split()
-        if len(words) < 2 or len(words) > 4:
-            continue
-        first = words[0]
-        if not (first.isalpha() and first[:1].isupper() and len(first) > 1) or first.lower() in PERSON_TITLES:
-            continue
-        if first not in surnames:
-            out.setdefault(first, []).append(ent)
-    return out
-
-
-# Titles that only a person carries: "President Bush" is a person even when the tagger calls "Bush" a place.
-PERSON_TITLES = {
-    "president", "king", "queen", "prince", "princess", "senator", "sen.", "chancellor", "premier", "emir",
-    "sheikh", "pope", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "ayatollah", "gen.", "general",
-}  # fmt: skip
-
-
-def _titled_place(span: Any, gaz: Any) -> bool:
-    """A one-word place name right after a personal title ("President Bush", "King Hussein"), that names no
-    state: a person the tagger mislabelled, not a town that happens to share the name."""
-    if span.label_ not in ("GPE", "LOC") or len(span) != 1 or span.start == 0:
-        return False
-    prev = span.doc[span.start - 1]
-    if prev.lower_ not in PERSON_TITLES or not prev.text[:1].isupper():
-        return False
-    t = span.text
-    return not (gaz.country_of_name(t) or gaz.country_of_demonym(t) or norm(t) in gaz.capitals)
-
-
-# Words that open a compound place name the tagger may leave out ('New' of 'New Jersey', 'North' of 'North Korea').
-PLACE_OPENERS = {
-    "New",
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Upper",
-    "Lower",
-}
-
-
-def _widened(span: Any, gaz: Any, label: str | None = None) -> Any:
-    """A place name with the word the tagger cut off before it, when the whole is a listed state or place: 'Jersey'
-    of 'New Jersey Gov. Chris Christie' is New Jersey (USA), not the island; 'Korea' of 'North Korea' is PRK."""
-    label = label or span.label_
-    if label not in ("GPE", "LOC") or span.start == 0:
-        return span
-    prev = span.doc[span.start - 1]
-    if prev.text not in PLACE_OPENERS or prev.ent_type_:
-        return span
-    key = norm(f"{prev.text} {span.text}")
-    if key in gaz.country_names or key in gaz.us_states or key in gaz.places:
-        from spacy.tokens import Span
-
-        return Span(span.doc, span.start - 1, span.end, label=span.label_ or label)
-    return span
 
 
 def link_entities(work: Work) -> list[Entity]:
