@@ -70,3 +70,8 @@ def test_bounds_words_before_a_parenthetical_cue_are_reported() -> None:
     q = one(run(text), "If the demands")
     assert [c.text for c in q.content] == ["If the demands are not met", "the workers will go on strike"]
     assert q.cue is not None and q.cue.text == "warned"
+
+
+def test_bounds_even_before_the_speaker_is_the_writers() -> None:
+    q = one(run("Even the mayor's closest allies say the plan is too costly."), "the plan")
+    assert q.speaker is not None and q.speaker.text == "the mayor's closest allies"

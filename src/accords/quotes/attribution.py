@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from accords.quotes.bounds import restrictive, who_after
+from accords.quotes.bounds import focus_word, restrictive, who_after
 from accords.quotes.lexicon import (
     MORE_PEOPLE_NOUNS,
     NOT_CUES,
@@ -391,6 +391,9 @@ def speaker_span(head: Any) -> tuple[int, int]:
     toks = [
         t for t in toks if not (t.is_space or t.i < head.i and t.is_punct and t.i == min(x.i for x in toks))
     ]
+    first = min(toks, key=lambda t: t.i)
+    if focus_word(first) and len(toks) > 1:
+        toks = [t for t in toks if t is not first]  # 'Even Republicans say ...'
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     return start, end

@@ -6,6 +6,9 @@ released in September by the academy'. PolNeAR takes such a modifier (no comma b
 0-200/200-150/350-100/450-100. A relative clause set off by a comma adds a fact about someone already named ('Mr.
 Khan, who is Muslim, said'): taken about as often as not before the verb, so it stays out there; after an inverted
 speaker ('said Le Pen, who has ...') it is in two times in three (SOURCE_WHO_AFTER).
+
+'Even' before the speaker ('Even Republicans say ...') is the writer's surprise that this one says it, not a word of
+the source's name (PolNeAR leaves it out 14 times in 14 on the same slices).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from accords.quotes.lexicon import (
 
 SOURCE_RESTRICTIVE = True
 SOURCE_WHO_AFTER = False
+NO_EVEN = True
 _MARKS = frozenset(("“", "”", '"', "''", "``"))
 _SET_OFF = frozenset((",", "(", "—", "–", "-", ";", ":"))
 _STANCE = SPEECH_VERBS | OBJECT_VERBS | XCOMP_VERBS | frozenset(PREP_VERBS) | THINK_VERBS | LABEL_VERBS
@@ -62,3 +66,8 @@ def who_after(head: Any, c: Any) -> bool:
     if first.lower_ not in ("who", "whose") or first.doc[first.i - 1].text != ",":
         return False
     return _clean(sub) and lemma_of(c) not in SPEECH_VERBS and len(sub) <= 40
+
+
+def focus_word(c: Any) -> bool:
+    """'Even' at the head of the speaker's phrase, the writer's ('Even Republicans', 'even some of his admirers')."""
+    return NO_EVEN and c.dep_ == "advmod" and c.lower_ == "even" and c.i < c.head.i
