@@ -143,3 +143,28 @@ def test_states_after_a_quotation_is_the_verb_of_saying(monkeypatch: pytest.Monk
     assert speaker_text(q) == "the narrator of the film"
     monkeypatch.setattr(v6, "NOUN_TAGGED_CUES", False)
     assert not [q for q in run(text).quotes if "The mayor is the only one" in q.content[0].text]
+
+
+def test_whoever_issues_a_statement_speaks(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "The storm hit the valley on Monday.\n"
+        'Hours later, the mayor issued a statement calling on the state "to send help to every farm in the '
+        'valley" before the weekend.\n'
+    )
+    quotes = [q for q in run(text).quotes if "to send help" in " ".join(c.text for c in q.content)]
+    assert quotes and all(speaker_text(q) == "the mayor" for q in quotes)
+    monkeypatch.setattr(v6, "ISSUER", False)
+    quotes = [q for q in run(text).quotes if "to send help" in " ".join(c.text for c in q.content)]
+    assert all(speaker_text(q) != "the mayor" for q in quotes)
+
+
+def test_a_name_given_to_a_thing_has_no_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "The storm hit the valley on Monday.\n"
+        "A farmer in the valley has set up a website called “Save Our Barns Before the Flood” that collects "
+        "money for repairs.\n"
+    )
+    q = quote_of(run(text), "Save Our Barns")
+    assert q.speaker is None
+    monkeypatch.setattr(v6, "NAMING", False)
+    assert speaker_text(quote_of(run(text), "Save Our Barns")) == "a website"

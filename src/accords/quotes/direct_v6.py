@@ -26,6 +26,14 @@ CLAUSE_BEFORE = True
 NOUN_TAGGED_CUES = True
 # the verbs of saying that share their form with a noun, and that a tagger takes for one after a quotation
 _NOUN_FORMS = frozenset("state states".split())
+# 'she issued a statement calling on ...': the one who issues the statement, not the statement, is the speaker
+ISSUER = True
+# 'a website called “...”': quoted words that name a thing are no one's words: the quote keeps no speaker
+NAMING = True
+# what one issues, sends or runs that says things in one's name
+_ISSUED = frozenset(
+    "statement letter ad ads advertisement email e-mail message memo release tweet post video spot note".split()
+)
 # a quotation of two or three words that is a sentence of its own continues the direct quote just before it
 SHORT_TURNS = True
 
@@ -213,3 +221,36 @@ class StandAlone(ExtractorBase):
                 return None
             return Attribution("direct", list(seg.pieces), (t.idx, t.idx + len(t.text)), spk, 0.6, [si])
         return None
+
+    def issuer(self, att: Attribution) -> Any:
+        """'She issued a statement calling on the United States “to redouble our efforts”', 'Trump released a new
+        radio ad calling it “dangerous”': a statement, an ad or a letter that someone issues, releases, sends or
+        places speaks for them; the speaker is the subject of the verb whose object it is (None if there is no
+        such subject)."""
+        spk = att.speaker
+        if not ISSUER or spk is None or spk.lemma_.lower() not in _ISSUED or spk.dep_ != "dobj":
+            return None
+        verb = spk.head
+        if verb.pos_ != "VERB" or verb.i > spk.i or verb.i in self.tok_seg:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or not animate(subj) or subj.i in self.tok_seg:
+            return None
+        return subj
+
+    def naming(self, att: Attribution) -> bool:
+        """'a website called “Cape Breton If Donald Trump Wins”', 'a group called the “We The People
+        Foundation”': a participle of naming hung on a noun, right before the quoted words, gives the thing its
+        name; no one says the words, and the thing is no speaker."""
+        if not NAMING or att.cue is None or att.kind != "direct" or att.nested:
+            return False
+        span = self.doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+        verb = next((t for t in span or [] if t.pos_ == "VERB"), None)
+        if verb is None or verb.dep_ != "acl" or verb.lemma_.lower() not in ("call", "name", "title", "dub"):
+            return False
+        if verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False  # a clause with a subject of its own ('charges that Limbaugh called “...”') names no thing
+        between = self.text[verb.idx + len(verb.text) : att.start]
+        return re.fullmatch(r"\s*(?:the\s+)?", between, flags=re.IGNORECASE) is not None

@@ -267,6 +267,10 @@ class Extractor(ReportedSpeech, DirectQuotes):
                 att.speaker = self._participle_speaker(att) or att.speaker
             if att.speaker is not None and att.cue is not None and not att.nested:
                 att.speaker = self._controlled_speaker(att) or att.speaker
+            if att.speaker is not None:
+                att.speaker = self.issuer(att) or att.speaker  # a nested quote too: one speaker for both
+                if self.naming(att):
+                    att.speaker = None  # 'a website called “...”': the thing named says nothing
         for att in atts:
             if att.nested and att.speaker is None and att.parent is not None and att.cue == att.parent.cue:
                 att.speaker = att.parent.speaker  # the quoted words of a mixed clause: its speaker's
