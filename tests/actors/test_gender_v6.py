@@ -268,3 +268,15 @@ def test_mr_before_a_bare_surname_gives_that_person_a_gender():
     )
     she = owner(rec, "She")
     assert she is None or "Okonkwo" not in she.name
+
+
+def test_unopened_drops_a_clause_word_the_tagger_took_into_the_name():
+    from accords.actors.names import _unopened
+
+    class Tok:
+        def __init__(self, text: str) -> None:
+            self.text, self.lower_ = text, text.lower()
+
+    assert [t.text for t in _unopened([Tok("Though"), Tok("Ross")])] == ["Ross"]
+    assert [t.text for t in _unopened([Tok("Will"), Tok("Ross")])] == ["Will", "Ross"]  # a first name stays
+    assert [t.text for t in _unopened([Tok("Though")])] == ["Though"]  # never to nothing

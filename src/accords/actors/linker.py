@@ -32,6 +32,7 @@ from accords.actors.names import (
     _note_title_gender,
     _short_form_twin,
     _titled_place,
+    _unopened,
     _untitled,
     _widened,
 )
@@ -520,7 +521,7 @@ def link_entities(work: Work) -> list[Entity]:
             continue
         span = _widened(span, gaz)
         if span.label_ == "PERSON" or _titled_place(span, gaz):
-            people.append(span)
+            people.append(_unopened(span))
         elif span.label_ == "NORP":
             b.add_norp(span)
         else:

@@ -34,6 +34,20 @@ def _note_title_gender(genders: dict[int, set[str]], ent: _Ent, span: Any) -> No
         genders.setdefault(id(ent), set()).add(g)
 
 
+# Words that open a clause and are no first name: the tagger may take one into a name at a sentence start.
+CLAUSE_OPENERS = {
+    "though", "although", "but", "and", "while", "whereas", "when", "after", "before", "since", "if", "because",
+    "so", "yet", "also", "even", "then", "meanwhile", "still", "now", "unlike", "like", "as",
+}  # fmt: skip
+
+
+def _unopened(span: Any) -> Any:
+    """A person name without the clause word the tagger took into it: 'Though Trump' -> 'Trump'."""
+    while len(span) > 1 and span[0].lower_ in CLAUSE_OPENERS:
+        span = span[1:]
+    return span
+
+
 def _untitled(span: Any) -> Any:
     """A person name without the title the tagger took into it: 'President Bill Clinton' -> 'Bill Clinton' (the
     title is read as the role; left in, it made a second entity named with it)."""
