@@ -168,3 +168,19 @@ def test_a_name_given_to_a_thing_has_no_speaker(monkeypatch: pytest.MonkeyPatch)
     assert q.speaker is None
     monkeypatch.setattr(v6, "NAMING", False)
     assert speaker_text(quote_of(run(text), "Save Our Barns")) == "a website"
+
+
+def test_participle_of_saying_inside_a_report_introduces_its_own_quote(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "The storm hit the valley on Monday.\n"
+        "On Twitter, the farmer responded on Tuesday to one of the mayor's messages by saying, "
+        '"Please just stop lying to us."\n'
+    )
+    rec = run(text)
+    assert [q.kind for q in rec.quotes] == ["direct"]
+    assert rec.quotes[0].cue is not None and rec.quotes[0].cue.text == "saying"
+    assert speaker_text(rec.quotes[0]) == "the farmer"
+    monkeypatch.setattr(v6, "INNER_SAYING", False)
+    assert "mixed" in [q.kind for q in run(text).quotes]

@@ -30,6 +30,9 @@ _NOUN_FORMS = frozenset("state states".split())
 ISSUER = True
 # 'a website called “...”': quoted words that name a thing are no one's words: the quote keeps no speaker
 NAMING = True
+# '... and carrying signs saying, “...”': a participle of saying inside a reported clause introduces a quote of its own
+INNER_SAYING = True
+_SAYING = frozenset("say add write read state declare tweet chant shout".split())
 # what one issues, sends or runs that says things in one's name
 _ISSUED = frozenset(
     "statement letter ad ads advertisement email e-mail message memo release tweet post video spot note".split()
@@ -254,3 +257,29 @@ class StandAlone(ExtractorBase):
             return False  # a clause with a subject of its own ('charges that Limbaugh called “...”') names no thing
         between = self.text[verb.idx + len(verb.text) : att.start]
         return re.fullmatch(r"\s*(?:the\s+)?", between, flags=re.IGNORECASE) is not None
+
+    def inner_saying(self, atts: list[Attribution]) -> None:
+        """'... calling for Fiorina's firing and carrying signs saying, “Merger today, Chapter 11 tomorrow.”':
+        the quotation at the end of a mixed quote is introduced by a participle of saying of its own ('saying,',
+        'adding,') right before it; it is a direct quote with that cue, and the clause before it is no frame for
+        it (the mixed reading goes)."""
+        if not INNER_SAYING:
+            return
+        for att in atts:
+            if att.kind != "mixed" or att.nested or att.cue is None or att.dropped or len(att.content) != 1:
+                continue
+            kids = [a for a in atts if a.nested and a.parent is att]
+            if len(kids) != 1 or kids[0].end < att.end - 2:
+                continue
+            quote = kids[0]
+            m = re.search(r"(\w+)\s*[,:]\s*$", self.text[att.start : quote.start])
+            if m is None:
+                continue
+            at = att.start + m.start(1)
+            span = self.doc.char_span(at, at + len(m.group(1)), alignment_mode="expand")
+            verb = span[0] if span is not None and len(span) == 1 else None
+            if verb is None or verb.tag_ != "VBG" or verb.lemma_.lower() not in _SAYING or at < att.cue[1]:
+                continue
+            quote.nested, quote.parent = False, None
+            quote.cue = (verb.idx, verb.idx + len(verb.text))
+            att.dropped = True  # what is left ('one of Trump's messages by') is seldom a report of its own

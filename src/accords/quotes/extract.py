@@ -110,6 +110,7 @@ class Extractor(ReportedSpeech, DirectQuotes):
         self._inherit_from_head_cue(atts)
         self.paragraph_turns(atts)
         atts += self.clause_before(atts)
+        self.inner_saying(atts)
         atts = [
             a
             for a in atts
