@@ -75,3 +75,12 @@ def test_bounds_words_before_a_parenthetical_cue_are_reported() -> None:
 def test_bounds_even_before_the_speaker_is_the_writers() -> None:
     q = one(run("Even the mayor's closest allies say the plan is too costly."), "the plan")
     assert q.speaker is not None and q.speaker.text == "the mayor's closest allies"
+
+
+def test_bounds_the_subject_a_passive_report_is_about_is_reported() -> None:
+    q = one(run("The former mayor is accused of taking bribes from developers."), "The former mayor")
+    assert [c.text for c in q.content] == ["The former mayor", "taking bribes from developers"]
+    assert q.cue is not None and q.cue.text == "is accused of"
+    # a clause says it all: the one told is no part of it
+    q = one(run("The former mayor was told that the council would not pay."), "that")
+    assert [c.text for c in q.content] == ["that the council would not pay"]

@@ -27,3 +27,27 @@ def lead_end(cue: Any) -> Any:
     if any("\n" in t.text for t in doc[cue.left_edge.i : first.i]):
         return None
     return first
+
+
+PASSIVE_SUBJECT = True
+_CLAUSE_OPENERS = frozenset("that whether if".split())
+
+
+def passive_subject(verb: Any, start: int) -> Any:
+    """The subject of a passive verb whose reported words (starting at character ``start``) are a complement
+    predicated of it, not a clause: 'Dylann Roof is accused of killing nine people', 'he was described as becoming
+    newly serious', 'The filings are expected to show ...'. What is reported is said of the subject, so it is part of
+    the reported words (a piece before the verb). None for 'was told that ...' or 'was asked whether ...': a clause
+    of its own says everything."""
+    if not PASSIVE_SUBJECT or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subj is None or start <= verb.idx:
+        return None
+    doc = verb.doc
+    first = next((t for t in doc[verb.i + 1 :] if t.idx >= start), None)
+    if first is None or first.lower_ in _CLAUSE_OPENERS or first.tag_ in ("WDT", "WP", "WRB", "WP$"):
+        return None
+    if first.dep_ in ("ccomp", "mark") or first.head.dep_ == "ccomp" and first.head.head.i == verb.i:
+        return None
+    return subj

@@ -22,7 +22,7 @@ from accords.quotes.attribution import (
     speaker_span,
     subject_of,
 )
-from accords.quotes.bounds_lead import lead_end
+from accords.quotes.bounds_lead import lead_end, passive_subject
 from accords.quotes.lexicon import (
     LABEL_VERBS,
     NOT_CUES,
@@ -44,6 +44,7 @@ from accords.quotes.reported_v4 import (
     feeling_about,
     found_object,
     gerund,
+    mend_end,
     own_words,
     relative_lead,
     right_piece,
@@ -63,6 +64,7 @@ from accords.quotes.reported_v5 import (
     seen_as_object,
     unnamed_asker,
 )
+from accords.quotes.speaker_spans import cue_extent
 
 
 def _stance(tok: Any, lemma: str) -> bool:
@@ -92,38 +94,6 @@ CORE_NP = True
 LIST_NP = True
 FOR_CLAUSE = True
 MEND_END = True
-# a closing quotation mark, with the stop or comma before it: "... the low-rated ''Rush Hour.''" ends there
-_CLOSE = re.compile(r"[.,!?]?(?:''|”|\"|’|')")
-# a word whose final stop is its own: 'N.Y.', 'L.P.', 'Jr.', 'Inc.'
-_ABBREV = re.compile(r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|Bros|St|Mt|Ft))$")
-
-
-def _opened(inner: str, close: str) -> bool:
-    """Is a quotation opened in ``inner`` and not closed, so that ``close`` after it closes it?"""
-    if close.endswith("''"):
-        return inner.count("''") % 2 == 1
-    mark = close[-1]
-    if mark == "”":
-        return inner.count("“") > inner.count("”")
-    if mark == '"':
-        return inner.count('"') % 2 == 1
-    if mark == "’":
-        return len(re.findall(r"(?:^|\s)‘", inner)) > len(re.findall(r"’(?:\s|$)", inner))
-    return len(re.findall(r"(?:^|\s)'\w", inner)) > len(re.findall(r"\w'(?:\s|$)", inner))
-
-
-def _mend_end(text: str, a: int, b: int) -> int:
-    """The end of reported words, given back what the trimming took: the closing mark of a quotation opened inside
-    them, and the stop of an abbreviation that ends them (PolNeAR keeps both)."""
-    inner = text[a:b]
-    m = _CLOSE.match(text, b)
-    if m is not None and _opened(inner, m.group()):
-        return m.end()
-    if text[b : b + 1] == "." and _ABBREV.search(inner):
-        return b + 1
-    return b
-
-
 PARA_CLIP = True
 STATEMENT_CUE = True
 ONE_NOUN = True
@@ -306,6 +276,13 @@ class ReportedSpeech(MoreReported):
             ):
                 continue
             pieces = [(a, b)] if lead is None else [(lead[0].idx, lead[0].idx + len(lead[0].text)), (a, b)]
+            held = passive_subject(tok, a) if lead is None and not comps else None
+            if held is not None and not self._has_segment(a, b):
+                # 'Dylann Roof is accused of | killing nine people': the one it is said of, a piece before the verb
+                sa, sb = speaker_span(held)
+                if sb <= cue[0] and not any(x < sb and sa < y for x, y in pieces):
+                    cue = cue_extent(self.doc, cue, a)  # now, while the words after the verb start them
+                    pieces.insert(0, (sa, sb))
             if comps and comps[0].i < tok.i:
                 right = right_piece(tok, spk)  # 'X would be aided, Devine said, by the calendar'
                 if right is not None and right[0] >= b and not self._has_segment(*right):
@@ -317,7 +294,7 @@ class ReportedSpeech(MoreReported):
         if MEND_END:
             for x in out:
                 if x.kind == "indirect":
-                    x.content = [(a, _mend_end(self.text, a, drop_cc(self.text, a, b))) for a, b in x.content]
+                    x.content = [(a, mend_end(self.text, a, drop_cc(self.text, a, b))) for a, b in x.content]
                     x.content = set_off(self.doc, self.text, x.content)
         # a stance verb inside what someone else is reported to have said is part of that, not a quote of its own
         return [

@@ -431,3 +431,35 @@ def feeling_about(v: Any) -> tuple[int, int] | None:
         return None
     end = core_end(obj)
     return obj.left_edge.idx, end.idx + len(end.text)
+
+
+# a closing quotation mark, with the stop or comma before it: "... the low-rated ''Rush Hour.''" ends there
+_CLOSE = re.compile(r"[.,!?]?(?:''|”|\"|’|')")
+# a word whose final stop is its own: 'N.Y.', 'L.P.', 'Jr.', 'Inc.'
+_ABBREV = re.compile(r"(?:\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|Bros|St|Mt|Ft))$")
+
+
+def _opened(inner: str, close: str) -> bool:
+    """Is a quotation opened in ``inner`` and not closed, so that ``close`` after it closes it?"""
+    if close.endswith("''"):
+        return inner.count("''") % 2 == 1
+    mark = close[-1]
+    if mark == "”":
+        return inner.count("“") > inner.count("”")
+    if mark == '"':
+        return inner.count('"') % 2 == 1
+    if mark == "’":
+        return len(re.findall(r"(?:^|\s)‘", inner)) > len(re.findall(r"’(?:\s|$)", inner))
+    return len(re.findall(r"(?:^|\s)'\w", inner)) > len(re.findall(r"\w'(?:\s|$)", inner))
+
+
+def mend_end(text: str, a: int, b: int) -> int:
+    """The end of reported words, given back what the trimming took: the closing mark of a quotation opened inside
+    them, and the stop of an abbreviation that ends them (PolNeAR keeps both)."""
+    inner = text[a:b]
+    m = _CLOSE.match(text, b)
+    if m is not None and _opened(inner, m.group()):
+        return m.end()
+    if text[b : b + 1] == "." and _ABBREV.search(inner):
+        return b + 1
+    return b
