@@ -65,3 +65,12 @@ def test_v6_seeing_as_a_clause_of_its_own_is_a_view() -> None:
 def test_v6_an_as_clause_of_time_is_no_view() -> None:
     rec = run("The mayor painted a grim picture of the city as she opened the meeting.")
     assert not any("grim picture" in t for t in texts(rec)), texts(rec)
+
+
+def test_v6_questions_raised_by_a_thing_have_no_speaker() -> None:
+    q = one(
+        run("The leaked invoices raised new questions about whether the council paid twice for the bridge."),
+        "whether the council",
+    )
+    assert q.speaker is None
+    assert q.cue is not None and q.cue.text == "raised new questions about"
