@@ -130,7 +130,7 @@ class _Anaphora(_BuilderBase):
             if _is_subject(t):
                 return True
             h = t
-            while h.dep_ in {"compound", "flat"} and h.head is not h:
+            while h.dep_ in {"compound", "flat"} and h.head.i != h.i:
                 h = h.head
             return h.dep_ == "appos" and any(
                 a.dep_ in {"nsubj", "nsubjpass"} and a.lemma_.lower() in PERSON_NOUNS for a in h.ancestors
@@ -339,7 +339,7 @@ def _learn_genders(doc: Any, person_at: dict[int, _Ent]) -> None:
 def _subject_of(t: Any) -> int | None:
     """Index of the verb a name token is the subject of (through compound name parts), else None."""
     h = t
-    while h.dep_ in {"compound", "flat"} and h.head is not h:
+    while h.dep_ in {"compound", "flat"} and h.head.i != h.i:
         h = h.head
     return int(h.head.i) if h.dep_ in {"nsubj", "nsubjpass"} else None
 

@@ -125,7 +125,7 @@ class _BuilderBase:
 def _agentive(span: Any) -> bool:
     """Subject of a verb (or coordinated with one), or the agent of a passive."""
     t = span.root
-    while t.dep_ == "conj" and t.head is not t:
+    while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     if t.dep_ in {"nsubj", "nsubjpass"}:
         return True
@@ -139,6 +139,6 @@ def _agentive(span: Any) -> bool:
 def _is_subject(tok: Any) -> bool:
     t = tok
     # climb compound/flat names to the head of the name
-    while t.dep_ in {"compound", "flat"} and t.head is not t:
+    while t.dep_ in {"compound", "flat"} and t.head.i != t.i:
         t = t.head
     return t.dep_ in {"nsubj", "nsubjpass"}
