@@ -184,3 +184,14 @@ def test_participle_of_saying_inside_a_report_introduces_its_own_quote(
     assert speaker_text(rec.quotes[0]) == "the farmer"
     monkeypatch.setattr(v6, "INNER_SAYING", False)
     assert "mixed" in [q.kind for q in run(text).quotes]
+
+
+def test_a_video_someone_released_speaks_for_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "The storm hit the valley on Monday.\n"
+        'In selling the plan, the mayor released a campaign video that said, "We are going to rebuild every barn '
+        'in this valley before the winter comes."\n'
+    )
+    assert speaker_text(quote_of(run(text), "We are going to rebuild")) == "the mayor"
+    monkeypatch.setattr(v6, "ISSUER_MORE", False)
+    assert speaker_text(quote_of(run(text), "We are going to rebuild")) == "that"

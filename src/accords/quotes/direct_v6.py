@@ -28,6 +28,8 @@ NOUN_TAGGED_CUES = True
 _NOUN_FORMS = frozenset("state states".split())
 # 'she issued a statement calling on ...': the one who issues the statement, not the statement, is the speaker
 ISSUER = True
+# ... also through a relative pronoun ('a video that said') and past the ones a message went to ('to supporters')
+ISSUER_MORE = True
 # 'a website called “...”': quoted words that name a thing are no one's words: the quote keeps no speaker
 NAMING = True
 # '... and carrying signs saying, “...”': a participle of saying inside a reported clause introduces a quote of its own
@@ -35,7 +37,7 @@ INNER_SAYING = True
 _SAYING = frozenset("say add write read state declare tweet chant shout".split())
 # what one issues, sends or runs that says things in one's name
 _ISSUED = frozenset(
-    "statement letter ad ads advertisement email e-mail message memo release tweet post video spot note".split()
+    "statement letter ad ads advertisement email e-mail message memo release tweet post video spot note piece".split()
 )
 # a quotation of two or three words that is a sentence of its own continues the direct quote just before it
 SHORT_TURNS = True
@@ -231,7 +233,16 @@ class StandAlone(ExtractorBase):
         places speaks for them; the speaker is the subject of the verb whose object it is (None if there is no
         such subject)."""
         spk = att.speaker
-        if not ISSUER or spk is None or spk.lemma_.lower() not in _ISSUED or spk.dep_ != "dobj":
+        if not ISSUER or spk is None:
+            return None
+        if ISSUER_MORE and spk.lower_ in ("that", "which") and spk.head.dep_ == "relcl":
+            spk = (
+                spk.head.head
+            )  # 'released a marketing video that said, “...”': the video, then who released it
+        elif ISSUER_MORE and spk.dep_ == "pobj" and spk.head.lower_ == "to" and spk.head.head.pos_ == "VERB":
+            # 'sent out a text message to supporters saying: “...”': not the ones it went to
+            spk = next((c for c in spk.head.head.children if c.dep_ == "dobj"), spk)
+        if spk.lemma_.lower() not in _ISSUED or spk.dep_ != "dobj":
             return None
         verb = spk.head
         if verb.pos_ != "VERB" or verb.i > spk.i or verb.i in self.tok_seg:
