@@ -5,6 +5,8 @@ predictions added):
 * 'voters see Trump as a strong leader', 'the ad paints Clinton as a liar' (SEEN_AS): a verb that casts its object
   'as' something is a view its subject holds, as 'describe' and 'view' are; +26 for +17, most of those 17 views
   PolNeAR left unmarked; the labelling verbs also take an 'as' phrase hung on their object (LABEL_AS, +1);
+  after v5, an 'as' phrase the parse made a clause with no subject ('see the campaign as most unfair':
+  SEEN_AS_CLAUSE, six slices +4 for +1, 1 lost);
 * 'came out in support of X', 'voted in favor of X' (IN_SUPPORT_OF): +11 for +2;
 * more adjectives of a stance ('mistrustful of', 'uneasy about') and one after its noun ('officials, angry about
   X,'): MORE_ADJS, POSTNOMINAL, +16 for +6;
