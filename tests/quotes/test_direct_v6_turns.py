@@ -195,3 +195,19 @@ def test_a_video_someone_released_speaks_for_them(monkeypatch: pytest.MonkeyPatc
     assert speaker_text(quote_of(run(text), "We are going to rebuild")) == "the mayor"
     monkeypatch.setattr(v6, "ISSUER_MORE", False)
     assert speaker_text(quote_of(run(text), "We are going to rebuild")) == "that"
+
+
+def test_quotation_in_a_sentence_with_a_parenthetical_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "The storm hit the valley on Monday.\n"
+        'The old dam, Walsh said, had been "a disaster waiting to happen" for twenty years.\n'
+    )
+    q = quote_of(run(text), "The old dam")
+    assert q.kind == "mixed"
+    assert [c.text for c in q.content] == [
+        "The old dam",
+        'had been "a disaster waiting to happen" for twenty years',
+    ]
+    assert speaker_text(q) == "Walsh"
+    monkeypatch.setattr(v6, "PARENTHETICAL", False)
+    assert not run(text).quotes

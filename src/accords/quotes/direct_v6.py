@@ -39,6 +39,8 @@ _SAYING = frozenset("say add write read state declare tweet chant shout".split()
 _ISSUED = frozenset(
     "statement letter ad ads advertisement email e-mail message memo release tweet post video spot note piece".split()
 )
+# 'Trump, Sexton said, has created a “strange ... zone.”': a quotation inside a sentence whose cue is a parenthesis
+PARENTHETICAL = True
 # a quotation of two or three words that is a sentence of its own continues the direct quote just before it
 SHORT_TURNS = True
 
@@ -294,3 +296,63 @@ class StandAlone(ExtractorBase):
             quote.nested, quote.parent = False, None
             quote.cue = (verb.idx, verb.idx + len(verb.text))
             att.dropped = True  # what is left ('one of Trump's messages by') is seldom a report of its own
+
+    def parenthetical(self, atts: list[Attribution]) -> list[Attribution]:
+        """'Trump, Sexton said, has created a “strange, reality-bending political correctness-free zone.”': a
+        quotation no rule took, inside a sentence whose verb of saying stands between commas after the sentence's
+        first words, with a subject of its own: the sentence around the parenthesis is the reported clause (two
+        pieces), a mixed quote with the quotation nested in it."""
+        out: list[Attribution] = []
+        if not PARENTHETICAL:
+            return out
+        used = {i for a in atts for i in a.segments}
+        taken = [(a.start, a.end) for a in atts if not a.dropped]
+        for si, seg in enumerate(self.segments):
+            if si in used or seg.words(self.text) < 2 or any(a < seg.end and seg.start < b for a, b in taken):
+                continue
+            span = self.doc.char_span(seg.start, seg.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span[0].sent
+            for v in sent:
+                if (
+                    v.i >= span[0].i
+                    or v.lemma_ not in ("say", "add", "write", "argue", "note")
+                    or v.pos_ != "VERB"
+                ):
+                    continue
+                subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+                if subj is None or not animate(subj) or v.i + 1 >= len(self.doc):
+                    continue
+                left = self.doc[subj.left_edge.i - 1] if subj.left_edge.i > sent.start else None
+                right = self.doc[v.i + 1]
+                if left is None or left.text != "," or right.text != "," or left.i == sent.start:
+                    continue
+                if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in v.children):
+                    continue  # a verb with a clause of its own, not a parenthesis
+                end = sent.end_char
+                while end > right.idx and self.text[end - 1] in " .\n":
+                    end -= 1
+                end = max(end, seg.end)
+                mixed = Attribution(
+                    "mixed",
+                    [(sent.start_char, left.idx), (right.idx + 1, end)],
+                    (v.idx, v.idx + len(v.text)),
+                    subj,
+                    0.6,
+                    [si],
+                )
+                mixed.content = [(a, b) for a, b in (_strip(self.text, *piece) for piece in mixed.content)]
+                nested = Attribution("direct", list(seg.pieces), mixed.cue, subj, 0.6, [si])
+                nested.nested, nested.parent = True, mixed
+                out += [mixed, nested]
+                break
+        return out
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b

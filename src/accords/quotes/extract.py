@@ -111,6 +111,7 @@ class Extractor(ReportedSpeech, DirectQuotes):
         self.paragraph_turns(atts)
         atts += self.clause_before(atts)
         self.inner_saying(atts)
+        atts += self.parenthetical(atts)
         atts = [
             a
             for a in atts
