@@ -84,3 +84,8 @@ def test_bounds_the_subject_a_passive_report_is_about_is_reported() -> None:
     # a clause says it all: the one told is no part of it
     q = one(run("The former mayor was told that the council would not pay."), "that")
     assert [c.text for c in q.content] == ["that the council would not pay"]
+
+
+def test_bounds_the_preposition_that_takes_the_reported_words_is_in_the_cue() -> None:
+    assert _cue("The senator agreed with the decision to close the base.", "the decision") == "agreed with"
+    assert _cue("The mayor weighed in on the dispute over the new stadium.", "the dispute") == "weighed in on"

@@ -23,6 +23,9 @@ _ADVERBS = frozenset(
 )
 _PARTICLES = frozenset("back out up".split())
 _PREPS = frozenset("of to for about on against".split())
+# 'agreed with', 'hinted at': taken when the reported words start right after them (PolNeAR: 9 times in 9 on train)
+_MORE_PREPS = frozenset("with at".split())
+MORE_PREPS = True
 GOVERNING = True
 MANNER_AFTER = True
 NOUN_PHRASE = True
@@ -36,6 +39,8 @@ _GOVERNED = ("xcomp", "ccomp")
 def cue_extent(doc: Any, cue: tuple[int, int], content_start: int) -> tuple[int, int]:
     """The character span of the cue whose verb is at ``cue``; ``content_start``: where the quotation begins."""
     span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is not None and len(span) > 1 and MORE_PREPS:
+        return _prep_after(doc, span, cue, content_start)
     if span is None or len(span) != 1:
         return cue
     verb = span[0]
@@ -68,7 +73,7 @@ def cue_extent(doc: Any, cue: tuple[int, int], content_start: int) -> tuple[int,
         j += 1
     if (
         j < len(doc)
-        and doc[j].lower_ in _PREPS
+        and (doc[j].lower_ in _PREPS or MORE_PREPS and doc[j].lower_ in _MORE_PREPS)
         and doc[j].head.i == verb.i
         and doc[j].dep_ in ("prep", "dative")
     ):
@@ -171,3 +176,17 @@ def _noun_extent(noun: Any, cue: tuple[int, int], content_start: int) -> tuple[i
     if start == noun.i or content_start < cue[1]:
         return cue
     return doc[start].idx, cue[1]
+
+
+def _prep_after(doc: Any, span: Any, cue: tuple[int, int], content_start: int) -> tuple[int, int]:
+    """A cue of several words ('weighed in', 'talked openly') with the preposition right after it that takes the
+    reported words ('weighed in on', 'raised new questions about')."""
+    j = span.end
+    if j >= len(doc) or not span.start <= doc[j].head.i < span.end or doc[j].dep_ not in ("prep", "dative"):
+        return cue
+    if doc[j].lower_ not in _PREPS and doc[j].lower_ not in _MORE_PREPS:
+        return cue
+    after = doc[j].idx + len(doc[j].text)
+    if not 0 <= content_start - after <= 2 or "\n" in doc[j].text:
+        return cue
+    return cue[0], after
