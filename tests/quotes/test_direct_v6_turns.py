@@ -211,3 +211,26 @@ def test_quotation_in_a_sentence_with_a_parenthetical_cue(monkeypatch: pytest.Mo
     assert speaker_text(q) == "Walsh"
     monkeypatch.setattr(v6, "PARENTHETICAL", False)
     assert not run(text).quotes
+
+
+def test_quotation_that_goes_on_with_a_sentence_interrupted_by_its_cue() -> None:
+    text = (
+        "The storm hit the valley on Monday.\n"
+        'The heavy investment in the levee, Walsh said, "is a perfect example of planning ahead" for the floods.\n'
+    )
+    q = quote_of(run(text), "The heavy investment")
+    assert q.kind == "mixed"
+    assert [c.text for c in q.content] == [
+        "The heavy investment in the levee",
+        '"is a perfect example of planning ahead" for the floods',
+    ]
+    assert speaker_text(q) == "Walsh"
+
+
+def test_whole_sentences_after_a_parenthetical_cue_stay_direct() -> None:
+    text = (
+        "The storm hit the valley on Monday.\n"
+        'In other words, the engineer said, "The levee held. Nobody in town lost a house."\n'
+    )
+    q = quote_of(run(text), "The levee held")
+    assert q.kind == "direct"

@@ -301,7 +301,8 @@ class StandAlone(ExtractorBase):
         """'Trump, Sexton said, has created a “strange, reality-bending political correctness-free zone.”': a
         quotation no rule took, inside a sentence whose verb of saying stands between commas after the sentence's
         first words, with a subject of its own: the sentence around the parenthesis is the reported clause (two
-        pieces), a mixed quote with the quotation nested in it."""
+        pieces), a mixed quote with the quotation nested in it. So is a direct quote that the parenthesis cues
+        when the quotation goes on with the sentence ('Clinton, a top aide said, “is very confident”')."""
         out: list[Attribution] = []
         if not PARENTHETICAL:
             return out
@@ -313,41 +314,74 @@ class StandAlone(ExtractorBase):
             span = self.doc.char_span(seg.start, seg.end, alignment_mode="expand")
             if span is None:
                 continue
-            sent = span[0].sent
-            for v in sent:
-                if (
-                    v.i >= span[0].i
-                    or v.lemma_ not in ("say", "add", "write", "argue", "note")
-                    or v.pos_ != "VERB"
-                ):
+            for v in span[0].sent:
+                if v.i >= span[0].i:
+                    break
+                found = self._parenthesis(v)
+                if found is None:
                     continue
-                subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
-                if subj is None or not animate(subj) or v.i + 1 >= len(self.doc):
-                    continue
-                left = self.doc[subj.left_edge.i - 1] if subj.left_edge.i > sent.start else None
-                right = self.doc[v.i + 1]
-                if left is None or left.text != "," or right.text != "," or left.i == sent.start:
-                    continue
-                if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in v.children):
-                    continue  # a verb with a clause of its own, not a parenthesis
-                end = sent.end_char
-                while end > right.idx and self.text[end - 1] in " .\n":
-                    end -= 1
-                end = max(end, seg.end)
-                mixed = Attribution(
-                    "mixed",
-                    [(sent.start_char, left.idx), (right.idx + 1, end)],
-                    (v.idx, v.idx + len(v.text)),
-                    subj,
-                    0.6,
-                    [si],
-                )
-                mixed.content = [(a, b) for a, b in (_strip(self.text, *piece) for piece in mixed.content)]
-                nested = Attribution("direct", list(seg.pieces), mixed.cue, subj, 0.6, [si])
+                mixed = self._around_parenthesis(v, found, seg.pieces, seg.end, [si])
+                nested = Attribution("direct", list(seg.pieces), mixed.cue, mixed.speaker, 0.6, [si])
                 nested.nested, nested.parent = True, mixed
                 out += [mixed, nested]
                 break
+        for att in atts:
+            if att.kind != "direct" or att.nested or att.cue is None or att.dropped or att.speaker is None:
+                continue
+            cue = self.doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+            v = next((t for t in cue or [] if t.pos_ == "VERB"), None)
+            found = self._parenthesis(v) if v is not None else None
+            if found is None or self.text[found[2].idx + 1 : att.start].strip():
+                continue
+            first = re.search(r"[A-Za-z]", self.text[att.start : att.end])
+            if first is None or not first.group().islower():
+                continue  # a quotation of whole sentences after 'X said,' is a direct quote
+            mixed = self._around_parenthesis(v, found, att.content, att.end, att.segments)
+            nested = Attribution(
+                "direct", list(att.content), att.cue, att.speaker, att.confidence, att.segments
+            )
+            nested.nested, nested.parent = True, att
+            att.kind, att.content = "mixed", mixed.content
+            out.append(nested)
         return out
+
+    def _parenthesis(self, v: Any) -> tuple[Any, Any, Any] | None:
+        """(subject, comma before, comma after) when the verb of saying ``v`` is a parenthesis: 'X, Y said, ...'
+        with words of the sentence before it, its own subject, and no clause or object of its own."""
+        if (
+            v.lemma_ not in ("say", "add", "write", "argue", "note")
+            or v.pos_ != "VERB"
+            or v.i + 1 >= len(self.doc)
+        ):
+            return None
+        sent = v.sent
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+        if subj is None or not animate(subj) or subj.left_edge.i <= sent.start:
+            return None
+        left, right = self.doc[subj.left_edge.i - 1], self.doc[v.i + 1]
+        if left.text != "," or right.text != "," or left.i == sent.start:
+            return None
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in v.children):
+            return None  # a verb with a clause of its own, not a parenthesis
+        head = self.text[sent.start_char : left.idx]
+        if "\n" in head or re.search(r"[.!?][”\"’']*\s|[“”\"]|''", head):
+            return None  # the parse ran two sentences together, or the words before hold a quotation of their own
+        return subj, left, right
+
+    def _around_parenthesis(
+        self, v: Any, found: tuple[Any, Any, Any], pieces: list[tuple[int, int]], last: int, segs: list[int]
+    ) -> Attribution:
+        """The mixed quote of the sentence around the parenthesis ``found`` of ``v``."""
+        subj, left, right = found
+        sent = v.sent
+        end = sent.end_char
+        while end > right.idx and self.text[end - 1] in " .\n":
+            end -= 1
+        content = [
+            _strip(self.text, sent.start_char, left.idx),
+            _strip(self.text, right.idx + 1, max(end, last)),
+        ]
+        return Attribution("mixed", content, (v.idx, v.idx + len(v.text)), subj, 0.6, list(segs))
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
