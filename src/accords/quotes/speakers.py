@@ -106,6 +106,35 @@ def _relative(tok: Any) -> bool:
     )
 
 
+def _has_word(text: str, noun: str) -> bool:
+    """``noun`` (or its plural) as a whole word of ``text``: 'senator' is in 'Senator from Ohio', not 'Senatorial'."""
+    return re.search(rf"\b{re.escape(noun)}s?\b", text, re.IGNORECASE) is not None
+
+
+def _title_before(before: str, noun: str) -> bool:
+    """Does the text right before a name end in the title ``noun`` ('spokesperson Heorhii Tykhyi', 'the
+    spokesman, John Smith', 'Secretary of State John Kerry')? Not when a lower-case word stands between ('one
+    source who identified Sullivan': the source is not Sullivan)."""
+    words = before.replace(",", " ").split()[-4:]
+    low = [w.lower() for w in words]
+    if noun not in low and noun + "s" not in low:
+        return False
+    k = max(i for i, w in enumerate(low) if w in (noun, noun + "s"))
+    return all(w[:1].isupper() or w in ("of", "the", "for") for w in words[k + 1 :])
+
+
+def _ent_text(tok: Any) -> str:
+    """The whole named entity a token is part of: 'North Carolina', not 'Carolina' (which is Puerto Rico's)."""
+    if not tok.ent_type_:
+        return str(tok.text)
+    doc, i, j = tok.doc, tok.i, tok.i + 1
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return str(doc[i:j].text)
+
+
 def _actors_fn(name: str) -> Callable[..., Any] | None:
     try:
         mod = importlib.import_module("accords.actors")
@@ -166,6 +195,8 @@ class SpeakerResolver:
         paras = [(p.start, p.end) for p in record.article.paragraphs]
         self._quotes = [piece for seg in find_segments(self.text, paras or None) for piece in seg.pieces]
         self._entity_at = _actors_fn("entity_at")
+        # the actors stage ran on this record: its entities are linked (surnames, pronouns) already
+        self._linked = "actors" in record.extractors
 
     def _quoted(self, offset: int) -> bool:
         """Does ``offset`` fall between quotation marks?"""
@@ -177,19 +208,21 @@ class SpeakerResolver:
         return [m for m in self.mentions if m.start < end and start < m.end]
 
     def _fullest(self, ent: Entity) -> Entity:
-        """A one-word PERSON name (a surname) to the entity with the fullest name ending in it."""
-        if ent.type != "PERSON" or len(ent.name.split()) > 1:
+        """A one-word PERSON name (a surname) to the one person the text names in full with that surname.
+
+        Two such persons (Carly and Frank Fiorina, Bill and Hillary Clinton) leave the surname as it is: a wrong
+        name is worse than none. When the actors stage linked the record, a surname it left on its own is its
+        answer (it knows when each person was introduced), so nothing is joined here."""
+        if ent.type != "PERSON" or len(ent.name.split()) > 1 or self._linked:
             return ent
-        last = ent.name.split()[-1].lower().removesuffix("'s").removesuffix("’s")
-        best = ent
-        for m in self.persons:
-            words = m.entity.name.lower().split()
-            if (
-                len(words) > len(best.name.split())
-                and words[-1].removesuffix("'s").removesuffix("’s") == last
-            ):
-                best = m.entity
-        return best
+        last = ent.name.lower().removesuffix("'s").removesuffix("’s")
+        fuller = {
+            m.entity.id: m.entity
+            for m in self.persons
+            if len(m.entity.name.split()) > 1
+            and m.entity.name.lower().split()[-1].removesuffix("'s").removesuffix("’s") == last
+        }
+        return next(iter(fuller.values())) if len(fuller) == 1 else ent
 
     def _entity_for_span(
         self, start: int, end: int, head_start: int, head_noun: bool = False
@@ -362,7 +395,12 @@ class SpeakerResolver:
             self._from_entity(spk, best[1], None)
 
     def _gender_ok(self, ent: Entity, pronoun: str) -> bool:
-        """False when the text calls the person 'Mr.' and the pronoun is 'she' (or 'Mrs.'/'Ms.' and 'he')."""
+        """False when the person's gender is not the pronoun's: the actors stage's ``person_gender`` (titles, first
+        name) when it tells, else the titles before the mentions ('Mr.' and 'she', 'Mrs.'/'Ms.' and 'he')."""
+        gender_of = _actors_fn("person_gender")
+        g = gender_of(ent) if gender_of is not None else None
+        if g in ("m", "f"):
+            return (g == "m") == (pronoun in MALE)
         titles: set[str] = set()
         for m in ent.mentions:
             words = self.text[max(0, m.start - 6) : m.end].split()
@@ -395,20 +433,29 @@ class SpeakerResolver:
         ):
             # "the spokesperson": the person the text gave that title
             for _, prev in reversed(self.history):
-                if prev.role and lemma in prev.role.lower() and prev.entity_id:
+                if prev.role and _has_word(prev.role, lemma) and prev.entity_id:
                     self._copy(spk, prev)
                     return
-            for e in self.record.entities:
-                if e.type == "PERSON" and e.role and lemma in e.role.lower():
-                    self._from_entity(spk, e, None)
-                    return
-            for m in self.persons:
-                if m.start >= spk.start:
-                    break
-                before = self.text[max(0, m.start - 40) : m.start].lower()
-                if lemma in before.split()[-3:] if before.split() else False:
-                    self._from_entity(spk, self._fullest(m.entity), None)
-                    return
+            # the one person the text gave that title, as a word ('senator' is not in 'Senatorial Committee')
+            titled = {
+                e.id: e
+                for e in self.record.entities
+                if e.type == "PERSON" and e.role and _has_word(e.role, lemma)
+            }
+            if titled:
+                if len(titled) == 1:
+                    self._from_entity(spk, next(iter(titled.values())), None)
+                return
+            before_title = {
+                m.entity.id: m.entity
+                for m in self.persons
+                if m.start < spk.start and _title_before(self.text[max(0, m.start - 40) : m.start], lemma)
+            }
+            if len(before_title) == 1:
+                self._from_entity(spk, self._fullest(next(iter(before_title.values()))), None)
+                return
+            if before_title:
+                return
             # no entity: the one name the text gave that title earlier ("spokesperson Heorhii Tykhyi")
             found = set(
                 re.findall(rf"\b{re.escape(low)}\s+((?:[A-Z][\w'’.-]+\s?){{2,3}})", self.text[: spk.start])
@@ -424,7 +471,7 @@ class SpeakerResolver:
             spk.name = " ".join(t.text for t in words) or head.text
             for t in words:
                 if t.ent_type_ in ("NORP", "GPE") or t.text.lower() in _DEMONYMS:
-                    code = country_of(t.text)
+                    code = country_of(_ent_text(t))
                     if code:
                         spk.country = code
                         break

@@ -1,0 +1,128 @@
+"""Speaker resolution in the quotes stage's own fallback (quotes.speakers v6): a surname joins a full name only when
+one person has it, he/she agree with the person's gender, a title noun matches as a whole word and only right before
+a name, and a state is looked up by its whole name."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from quotes_helpers import quote_of, run
+
+from accords.core import process_article
+from accords.quotes.speakers import SpeakerResolver, _has_word, _title_before
+from accords.records import Article, Entity, Mention, Paragraph, Record
+
+
+def _no_actors(text: str) -> Record:
+    """The pipeline without the actors stage: entities stay raw, the speakers fallback does the linking."""
+    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
+    art = Article(id="t", text=text, paragraphs=paras, language="en")
+    return process_article(art, stages=("nlp", "quotes"))
+
+
+def _person(eid: str, name: str, start: int) -> Entity:
+    return Entity(
+        id=eid,
+        type="PERSON",
+        name=name,
+        mentions=[Mention(start=start, end=start + len(name), text=name, sentence=0)],
+    )
+
+
+def _record(text: str, entities: list[Entity], actors: bool) -> Record:
+    rec = Record(
+        id="t",
+        accords_version="test",
+        article=Article(id="t", text=text, paragraphs=[Paragraph(start=0, end=len(text))], language="en"),
+        entities=entities,
+    )
+    if actors:
+        rec.extractors["actors"] = "test"
+    return rec
+
+
+TWO = "Paul Marsh met Ruth Marsh. Marsh left."
+
+
+def test_surname_joins_the_one_person_with_it() -> None:
+    rec = _record(TWO, [_person("E1", "Paul Marsh", 0), _person("E2", "Marsh", 27)], actors=False)
+    res = SpeakerResolver(rec, None)
+    assert res._fullest(rec.entities[1]).name == "Paul Marsh"
+
+
+def test_surname_of_two_persons_joins_neither() -> None:
+    ents = [_person("E1", "Paul Marsh", 0), _person("E2", "Ruth Marsh", 14), _person("E3", "Marsh", 27)]
+    rec = _record(TWO, ents, actors=False)
+    assert SpeakerResolver(rec, None)._fullest(ents[2]).name == "Marsh"
+
+
+def test_surname_the_actors_stage_left_alone_stays_alone() -> None:
+    rec = _record(TWO, [_person("E1", "Paul Marsh", 0), _person("E2", "Marsh", 27)], actors=True)
+    assert SpeakerResolver(rec, None)._fullest(rec.entities[1]).name == "Marsh"
+
+
+@pytest.mark.slow
+def test_bare_surname_quote_without_actors_is_not_given_to_either_namesake() -> None:
+    rec = _no_actors(
+        "Gordon Whitfield, a retired banker, sat in the front row on Sunday.\n"
+        "His daughter Alice Whitfield spoke for an hour about the plant closures.\n"
+        "“We will not let this town die quietly,” Whitfield said."
+    )
+    q = quote_of(rec, "town die quietly")
+    assert q.speaker is not None
+    assert q.speaker.name not in ("Gordon Whitfield", "Alice Whitfield")
+
+
+@pytest.mark.slow
+def test_he_is_not_a_woman_named_by_her_first_name() -> None:
+    rec = _no_actors(
+        "Margaret Ellison toured the flooded district on Monday with county engineers.\n"
+        "“The levees held better than anyone expected,” he said."
+    )
+    q = quote_of(rec, "levees held")
+    assert q.speaker is not None
+    assert q.speaker.name != "Margaret Ellison"
+
+
+@pytest.mark.slow
+def test_she_still_finds_a_woman_named_by_her_first_name() -> None:
+    rec = _no_actors(
+        "Margaret Ellison toured the flooded district on Monday with county engineers.\n"
+        "“The levees held better than anyone expected,” she said."
+    )
+    q = quote_of(rec, "levees held")
+    assert q.speaker is not None and q.speaker.name == "Margaret Ellison"
+
+
+def test_title_noun_is_a_whole_word_of_the_role() -> None:
+    assert _has_word("Senator from Ohio", "senator")
+    assert _has_word("the two senators", "senator")
+    assert not _has_word("chairman of the Senatorial Campaign Fund", "senator")
+
+
+def test_title_right_before_a_name() -> None:
+    assert _title_before("said the press spokesman, ", "spokesman")
+    assert _title_before("according to Secretary of State ", "secretary")
+    assert not _title_before("one source who had met ", "source")
+
+
+@pytest.mark.slow
+def test_the_source_is_not_the_person_the_source_talked_about() -> None:
+    rec = _no_actors(
+        "A source who knew Daniel Okafor described the talks as tense.\n"
+        "“Nobody in that room trusted anybody,” the source said."
+    )
+    q = quote_of(rec, "Nobody in that room")
+    assert q.speaker is not None
+    assert q.speaker.name != "Daniel Okafor"
+
+
+@pytest.mark.slow
+def test_state_in_a_group_is_looked_up_whole() -> None:
+    rec = run(
+        "North Carolina election officials said on Tuesday that the turnout was the second highest in years."
+    )
+    q = quote_of(rec, "turnout was")
+    assert q.speaker is not None and "officials" in q.speaker.text
+    assert q.speaker.country == "USA"
