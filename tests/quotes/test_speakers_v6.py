@@ -62,6 +62,26 @@ def test_surname_the_actors_stage_left_alone_stays_alone() -> None:
     assert SpeakerResolver(rec, None)._fullest(rec.entities[1]).name == "Marsh"
 
 
+def test_he_is_no_bare_surname_two_relatives_share() -> None:
+    ents = [_person("E1", "Paul Marsh", 0), _person("E2", "Ruth Marsh", 14), _person("E3", "Marsh", 27)]
+    res = SpeakerResolver(_record(TWO, ents, actors=True), None)
+    assert not res._gender_ok(ents[2], "he")
+    assert res._gender_ok(ents[0], "he") and not res._gender_ok(ents[1], "he")
+
+
+def test_she_may_be_a_bare_surname_her_own_pronouns_tell() -> None:
+    ents = [_person("E1", "Paul Marsh", 0), _person("E2", "Marsh", 27)]
+    ents[1].mentions.append(Mention(start=33, end=36, text="her", sentence=0, kind="pronoun"))
+    res = SpeakerResolver(_record(TWO, ents, actors=True), None)
+    assert res._gender_ok(ents[1], "she") and not res._gender_ok(ents[1], "he")
+
+
+def test_he_may_be_a_bare_surname_no_one_else_bears() -> None:
+    ents = [_person("E1", "Paul Keane", 0), _person("E2", "Marsh", 27)]
+    res = SpeakerResolver(_record(TWO, ents, actors=True), None)
+    assert res._gender_ok(ents[1], "he")
+
+
 @pytest.mark.slow
 def test_bare_surname_quote_without_actors_is_not_given_to_either_namesake() -> None:
     rec = _no_actors(
@@ -104,6 +124,7 @@ def test_title_noun_is_a_whole_word_of_the_role() -> None:
 def test_title_right_before_a_name() -> None:
     assert _title_before("said the press spokesman, ", "spokesman")
     assert _title_before("according to Secretary of State ", "secretary")
+    assert _title_before("during her years as secretary of state, ", "secretary")
     assert not _title_before("one source who had met ", "source")
 
 
@@ -116,6 +137,17 @@ def test_the_source_is_not_the_person_the_source_talked_about() -> None:
     q = quote_of(rec, "Nobody in that room")
     assert q.speaker is not None
     assert q.speaker.name != "Daniel Okafor"
+
+
+@pytest.mark.slow
+def test_the_board_is_not_a_person_named_after_it() -> None:
+    rec = _no_actors(
+        "The chair of the board, Alan Fisk, voted against the plan on Monday.\n"
+        "“We will review the decision next year,” the board said."
+    )
+    q = quote_of(rec, "review the decision")
+    assert q.speaker is not None and "board" in q.speaker.text
+    assert q.speaker.name != "Alan Fisk"
 
 
 @pytest.mark.slow

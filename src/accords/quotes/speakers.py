@@ -89,6 +89,10 @@ _DEMONYMS = {
 }
 
 
+# 'the board', 'the company': a body, so no person's title; nor does the fallback name it (an unnamed speaker
+# called 'company' tells nothing)
+_COLLECTIVE = frozenset("board council commission company firm team staff office".split())
+
 # Speaker nouns that name a body, not one person's title: 'the campaign' is not the person whose role mentions it
 _BODY_NOUNS = frozenset(
     """campaign statement government ministry delegation police army military committee party administration
@@ -113,14 +117,16 @@ def _has_word(text: str, noun: str) -> bool:
 
 def _title_before(before: str, noun: str) -> bool:
     """Does the text right before a name end in the title ``noun`` ('spokesperson Heorhii Tykhyi', 'the
-    spokesman, John Smith', 'Secretary of State John Kerry')? Not when a lower-case word stands between ('one
-    source who identified Sullivan': the source is not Sullivan)."""
+    spokesman, John Smith', 'Secretary of State John Kerry', 'her tenure as secretary of state, Clinton')? Not when
+    another lower-case word stands between ('one source who identified Sullivan': the source is not Sullivan)."""
     words = before.replace(",", " ").split()[-4:]
     low = [w.lower() for w in words]
     if noun not in low and noun + "s" not in low:
         return False
     k = max(i for i, w in enumerate(low) if w in (noun, noun + "s"))
-    return all(w[:1].isupper() or w in ("of", "the", "for") for w in words[k + 1 :])
+    glue = ("of", "the", "for", "and")
+    # after the noun: capitalised words, or the complement of its 'of' ('secretary of state, Clinton')
+    return all(w[:1].isupper() or w in glue or low[j - 1] in glue for j, w in enumerate(words) if j > k)
 
 
 def _ent_text(tok: Any) -> str:
@@ -401,17 +407,24 @@ class SpeakerResolver:
         g = gender_of(ent) if gender_of is not None else None
         if g in ("m", "f"):
             return (g == "m") == (pronoun in MALE)
+        # the pronouns the actors stage linked to the person, when they all agree ('Fiorina' ... 'she', 'her')
+        linked = {m.text.lower() for m in ent.mentions if m.kind == "pronoun"}
+        if linked & (MALE | FEMALE) and not (linked & MALE and linked & FEMALE):
+            return bool(linked & MALE) == (pronoun in MALE)
         titles: set[str] = set()
         for m in ent.mentions:
             words = self.text[max(0, m.start - 6) : m.end].split()
             titles.update(words[:2])
         male = bool(titles & {"Mr.", "Mr"})
         female = bool(titles & {"Mrs.", "Ms.", "Mrs", "Ms", "Miss"})
-        if pronoun in FEMALE and male and not female:
-            return False
-        if pronoun in MALE and female and not male:
-            return False
-        return True
+        if male != female:
+            return male == (pronoun in MALE)
+        # gender unknown: a bare surname that a person named in full also bears ('Clinton' beside Bill and Hillary
+        # Clinton, left unjoined) may be anyone of that family, so it is no answer for 'he' or 'she'
+        last = ent.name.lower()
+        return len(ent.name.split()) > 1 or not any(
+            len(m.entity.name.split()) > 1 and m.entity.name.lower().split()[-1] == last for m in self.persons
+        )
 
     def _copy(self, spk: Speaker, other: Speaker) -> None:
         spk.entity_id, spk.name, spk.role, spk.country = (
@@ -432,6 +445,8 @@ class SpeakerResolver:
             and lemma not in _BODY_NOUNS
         ):
             # "the spokesperson": the person the text gave that title
+            if lemma in _COLLECTIVE:
+                return
             for _, prev in reversed(self.history):
                 if prev.role and _has_word(prev.role, lemma) and prev.entity_id:
                     self._copy(spk, prev)
