@@ -158,3 +158,11 @@ def test_state_in_a_group_is_looked_up_whole() -> None:
     q = quote_of(rec, "turnout was")
     assert q.speaker is not None and "officials" in q.speaker.text
     assert q.speaker.country == "USA"
+
+
+@pytest.mark.slow
+def test_compass_word_before_a_demonym() -> None:
+    rec = run("Western European diplomats said on Monday that the talks would resume next week.")
+    q = quote_of(rec, "talks would resume")
+    assert q.speaker is not None and "diplomats" in q.speaker.text
+    assert q.speaker.country == "EUR"

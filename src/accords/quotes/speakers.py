@@ -141,6 +141,20 @@ def _ent_text(tok: Any) -> str:
     return str(doc[i:j].text)
 
 
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+
+
+def _place_code(tok: Any) -> str | None:
+    """The country of the place or people a token names, looked up by the whole entity ('North Carolina' is the
+    United States); a compass word before a demonym is dropped when the whole is unknown ('Western European')."""
+    text = _ent_text(tok)
+    code = country_of(text)
+    words = text.split()
+    if code is None and len(words) > 1 and words[0].lower() in _COMPASS:
+        code = country_of(" ".join(words[1:]))
+    return code
+
+
 def _actors_fn(name: str) -> Callable[..., Any] | None:
     try:
         mod = importlib.import_module("accords.actors")
@@ -486,7 +500,7 @@ class SpeakerResolver:
             spk.name = " ".join(t.text for t in words) or head.text
             for t in words:
                 if t.ent_type_ in ("NORP", "GPE") or t.text.lower() in _DEMONYMS:
-                    code = country_of(_ent_text(t))
+                    code = _place_code(t)
                     if code:
                         spk.country = code
                         break
