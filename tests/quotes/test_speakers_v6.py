@@ -10,7 +10,7 @@ import pytest
 from quotes_helpers import quote_of, run
 
 from accords.core import process_article
-from accords.quotes.speakers import SpeakerResolver, _has_word, _title_before
+from accords.quotes.speakers import SpeakerResolver, _has_word, _role_fits, _title_before
 from accords.records import Article, Entity, Mention, Paragraph, Record
 
 
@@ -119,6 +119,13 @@ def test_title_noun_is_a_whole_word_of_the_role() -> None:
     assert _has_word("Senator from Ohio", "senator")
     assert _has_word("the two senators", "senator")
     assert not _has_word("chairman of the Senatorial Campaign Fund", "senator")
+
+
+def test_a_vice_president_is_not_the_president() -> None:
+    assert _role_fits("President", "president", "the president")
+    assert not _role_fits("Vice President", "president", "the president")
+    assert _role_fits("Vice President", "president", "the vice president")
+    assert not _role_fits("Deputy Secretary", "secretary", "The secretary")
 
 
 def test_title_right_before_a_name() -> None:

@@ -115,6 +115,19 @@ def _has_word(text: str, noun: str) -> bool:
     return re.search(rf"\b{re.escape(noun)}s?\b", text, re.IGNORECASE) is not None
 
 
+# Words that make a title another one: a vice president is not 'the president'
+_QUALIFIERS = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "lt.", "acting", "co"}
+
+
+def _role_fits(role: str, noun: str, span: str) -> bool:
+    """Does the role hold the speaker's title noun ('the president': 'President', not 'Vice President' unless the
+    speaker's words say 'vice' too)?"""
+    if not _has_word(role, noun):
+        return False
+    said = {w.lower() for w in re.split(r"[\s-]+", span)}
+    return not any(w in _QUALIFIERS and w not in said for w in re.split(r"[\s-]+", role.lower()))
+
+
 def _title_before(before: str, noun: str) -> bool:
     """Does the text right before a name end in the title ``noun`` ('spokesperson Heorhii Tykhyi', 'the
     spokesman, John Smith', 'Secretary of State John Kerry', 'her tenure as secretary of state, Clinton')? Not when
@@ -462,14 +475,14 @@ class SpeakerResolver:
             if lemma in _COLLECTIVE:
                 return
             for _, prev in reversed(self.history):
-                if prev.role and _has_word(prev.role, lemma) and prev.entity_id:
+                if prev.role and _role_fits(prev.role, lemma, spk.text) and prev.entity_id:
                     self._copy(spk, prev)
                     return
             # the one person the text gave that title, as a word ('senator' is not in 'Senatorial Committee')
             titled = {
                 e.id: e
                 for e in self.record.entities
-                if e.type == "PERSON" and e.role and _has_word(e.role, lemma)
+                if e.type == "PERSON" and e.role and _role_fits(e.role, lemma, spk.text)
             }
             if titled:
                 if len(titled) == 1:
