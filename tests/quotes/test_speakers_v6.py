@@ -115,6 +115,16 @@ def test_she_still_finds_a_woman_named_by_her_first_name() -> None:
     assert q.speaker is not None and q.speaker.name == "Margaret Ellison"
 
 
+@pytest.mark.slow
+def test_he_is_the_one_who_said_not_the_one_talked_about() -> None:
+    rec = _no_actors(
+        "Walter Briggs said on Tuesday that Tom Hadley had misjudged the mood of the voters.\n"
+        "“The crowds were smaller every week,” he said."
+    )
+    q = quote_of(rec, "crowds were smaller")
+    assert q.speaker is not None and q.speaker.name == "Walter Briggs"
+
+
 def test_title_noun_is_a_whole_word_of_the_role() -> None:
     assert _has_word("Senator from Ohio", "senator")
     assert _has_word("the two senators", "senator")

@@ -168,6 +168,16 @@ def _place_code(tok: Any) -> str | None:
     return code
 
 
+def _reported_subject(tok: Any) -> bool:
+    """The subject of a clause someone else's words report ('X said [Cameron had failed]'): the clause is a
+    complement of a verb whose own subject is a person, so a later 'he said' is more likely X."""
+    clause = tok.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.pos_ not in ("VERB", "AUX") or not verb.i < tok.i:
+        return False  # 'Cameron had failed, Luntz said': a parenthetical verb after the clause is its source
+    return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" and c.i < verb.i for c in verb.children)
+
+
 def _actors_fn(name: str) -> Callable[..., Any] | None:
     try:
         mod = importlib.import_module("accords.actors")
@@ -411,6 +421,8 @@ class SpeakerResolver:
                 continue
             if self._quoted(tok.idx):
                 continue  # a person the quoted words talk about is not the one the narrative's 'he' is
+            if _reported_subject(tok):
+                continue  # 'Luntz said Mr. Cameron had failed ... , he said': Cameron is talked about
             ent, _ = self._entity_for_span(tok.idx, tok.idx + len(tok.text), tok.idx)
             if ent is not None and ent.type == "PERSON" and self._gender_ok(ent, low):
                 best = (tok.idx, ent)
