@@ -174,7 +174,7 @@ class ReportedSpeech(MoreReported):
                     for c in tok.children
                     if c.dep_ == "xcomp"
                     and c.i > tok.i
-                    and any(x.dep_ in SUBJ for x in c.subtree if x is not c)
+                    and any(x.dep_ in SUBJ for x in c.subtree if x.i != c.i)
                 ]
             conf = 0.6 if think else 0.8
             if V4_COMPS and len(comps) > 1:
