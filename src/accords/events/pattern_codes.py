@@ -169,7 +169,7 @@ class CoderBase:
                     return code, [t, c]
         objs = [obj] if obj is not None else []
         if lemma in ("give", "grant") and obj is not None:  # "granted the DSS, permission to detain"
-            objs += [c for c in t.children if c.dep_ in ("dobj", "npadvmod", "appos") and c is not obj]
+            objs += [c for c in t.children if c.dep_ in ("dobj", "npadvmod", "appos") and c.i != obj.i]
             objs += [c for c in obj.children if c.dep_ == "appos"]
         for c in t.children:  # "go on strike", "carried out attacks"
             if c.dep_ in ("prep", "prt"):
