@@ -209,7 +209,7 @@ def _predicate(d: _Desc, doc: Any, verb: Any, anchor: Any) -> None:
     if verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
         return
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subj or (subj[0] is not anchor and subj[0].lower_ not in {"who"}):
+    if not subj or (subj[0].i != anchor.i and subj[0].lower_ not in {"who"}):
         return
     for c in verb.children:
         if c.dep_ == "attr" and c.i > verb.i and c.tag_ in {"NN", "NNP"}:
