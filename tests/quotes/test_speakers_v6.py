@@ -183,3 +183,11 @@ def test_compass_word_before_a_demonym() -> None:
     q = quote_of(rec, "talks would resume")
     assert q.speaker is not None and "diplomats" in q.speaker.text
     assert q.speaker.country == "EUR"
+
+
+@pytest.mark.slow
+def test_a_surname_that_looks_like_a_demonym_gives_no_country() -> None:
+    rec = run("Billionaire investor Mark Cuban said on Friday that he would not back either candidate.")
+    q = quote_of(rec, "would not back")
+    assert q.speaker is not None and "Cuban" in q.speaker.text
+    assert q.speaker.country != "CUB"

@@ -159,7 +159,16 @@ _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern",
 
 def _place_code(tok: Any) -> str | None:
     """The country of the place or people a token names, looked up by the whole entity ('North Carolina' is the
-    United States); a compass word before a demonym is dropped when the whole is unknown ('Western European')."""
+    United States); a compass word before a demonym is dropped when the whole is unknown ('Western European'); none
+    for a surname that looks like one ('Billionaire Mark Cuban')."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if (
+        prev is not None
+        and prev.pos_ == "PROPN"
+        and prev.ent_type_ not in ("GPE", "NORP", "LOC")
+        and tok.ent_iob_ != "I"
+    ):
+        return None  # 'Mark Cuban', 'Ben Carson': a demonym after a first name is a surname
     text = _ent_text(tok)
     code = country_of(text)
     words = text.split()
@@ -530,4 +539,4 @@ class SpeakerResolver:
                         spk.country = code
                         break
             if head.ent_type_ in ("GPE", "NORP") and spk.country is None:
-                spk.country = country_of(head.text)
+                spk.country = _place_code(head)
