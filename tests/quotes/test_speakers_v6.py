@@ -136,6 +136,7 @@ def test_a_vice_president_is_not_the_president() -> None:
     assert not _role_fits("Vice President", "president", "the president")
     assert _role_fits("Vice President", "president", "the vice president")
     assert not _role_fits("Deputy Secretary", "secretary", "The secretary")
+    assert not _role_fits("former senator", "senator", "The Vermont senator")
 
 
 def test_title_right_before_a_name() -> None:

@@ -116,12 +116,23 @@ def _has_word(text: str, noun: str) -> bool:
 
 
 # Words that make a title another one: a vice president is not 'the president'
-_QUALIFIERS = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "lt.", "acting", "co"}
+_QUALIFIERS = {
+    "vice",
+    "deputy",
+    "assistant",
+    "associate",
+    "under",
+    "lieutenant",
+    "lt.",
+    "acting",
+    "co",
+    "former",
+}
 
 
 def _role_fits(role: str, noun: str, span: str) -> bool:
     """Does the role hold the speaker's title noun ('the president': 'President', not 'Vice President' unless the
-    speaker's words say 'vice' too)?"""
+    speaker's words say 'vice' too; 'the Vermont senator' is no 'former senator')?"""
     if not _has_word(role, noun):
         return False
     said = {w.lower() for w in re.split(r"[\s-]+", span)}
