@@ -127,6 +127,11 @@ class Quote(_Model):
     evidence: Evidence
     confidence: float = 1.0
     version: str = Field(description="Version of the component that produced it, e.g. 'quotes.rules.v1'.")
+    within: str | None = Field(
+        None,
+        description="The id of the reported quote whose words hold this one: a report inside a report ('X said Y "
+        "wants Z': Y's wish is known only from X).",
+    )
 
 
 class EventEntity(_Model):

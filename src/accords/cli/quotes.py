@@ -39,7 +39,7 @@ def quotes_table(rec: Record) -> Table:
         content = " … ".join(c.text for c in q.content)
         table.add_row(
             q.id,
-            q.kind,
+            f"{q.kind}\n[dim]within {q.within}[/]" if q.within else q.kind,
             _speaker_cell(q),
             q.cue.text if q.cue else "",
             content,

@@ -50,6 +50,7 @@ from accords.quotes.lexicon import (
     PRONOUNS,
     lemma_of,
 )
+from accords.quotes.nesting import mark_within
 from accords.quotes.precision import bare_reports, unreported
 from accords.quotes.reported import ReportedSpeech
 from accords.quotes.speaker_heads import name_before_aside
@@ -573,4 +574,5 @@ def build_quotes(record: Record, doc: Any, version: str) -> list[Quote]:
                 version=version,
             )
         )
+    mark_within(quotes)
     return quotes

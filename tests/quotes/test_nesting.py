@@ -1,0 +1,26 @@
+"""Reports inside reports carry ``within``: the quote whose words hold them (second-hand), and nothing else does."""
+
+from __future__ import annotations
+
+from quotes_helpers import one, run
+
+
+def test_a_report_inside_a_report_is_within_it() -> None:
+    rec = run("Smith said that the minister told him the talks had failed.")
+    outer = one(rec, "that the minister told him")
+    inner = one(rec, "the talks had failed")
+    assert outer.within is None
+    assert inner.within == outer.id
+
+
+def test_the_quoted_words_of_a_mixed_quote_are_not_within_it() -> None:
+    rec = run("The minister said Russia wanted “more time” to decide.")
+    kinds = {q.kind for q in rec.quotes}
+    assert "mixed" in kinds
+    assert all(q.within is None for q in rec.quotes)
+
+
+def test_first_hand_reports_side_by_side_are_within_nothing() -> None:
+    rec = run("Smith said the talks had failed. Jones said they would resume on Monday.")
+    assert len(rec.quotes) == 2
+    assert all(q.within is None for q in rec.quotes)
