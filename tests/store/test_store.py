@@ -231,6 +231,19 @@ def test_store_quotes_by_speaker_and_search_fts(store):
     assert store.search("zeppelin") == []
 
 
+def test_store_quotes_keep_within_for_a_second_hand_report(store):
+    inner = quote("Q2", "the talks had failed", "the minister", None).model_copy(update={"within": "Q1"})
+    store.add_record(
+        record(
+            "https://q.example/2",
+            story(51),
+            quotes=[quote("Q1", "the minister told him the talks had failed", "John Smith", "USA"), inner],
+        )
+    )
+    rows, _ = store.quotes()
+    assert {r["quote_id"]: r["within"] for r in rows} == {"Q1": None, "Q2": "Q1"}
+
+
 def test_store_timeline_counts_by_day_and_type(store):
     for i, (day, typ, a, r) in enumerate([("2025-05-16", "CONSULT", "RUS", "UKR"), ("2025-05-16", "CONSULT", "UKR", "RUS"),
                                           ("2025-05-17", "ACCUSE", "UKR", "RUS"), ("2025-06-01", "AID", "USA", "FRA")]):  # fmt: skip

@@ -196,6 +196,7 @@ def _quote_dict(m: Any) -> dict[str, Any]:
         "kind": m["kind"],
         "text": m["text"],
         "content": data.get("content", []),
+        "within": data.get("within"),
         "cue": m["cue"],
         "speaker": m["speaker"],
         "speaker_text": m["speaker_text"],
