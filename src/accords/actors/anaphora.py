@@ -68,6 +68,7 @@ class _Anaphora(_BuilderBase):
                         person_at[t.i] = e
         sents = list(doc.sents)
         _learn_genders(doc, person_at)
+        said: dict[int, str] = {}  # the gender of the pronouns linked to a person no title or name tells
         for si, sent in enumerate(sents):
             for tok in sent:
                 low = tok.lower_
@@ -76,6 +77,14 @@ class _Anaphora(_BuilderBase):
                 target = self._antecedent(tok, si, sents, person_at)
                 if target is not None and target.gender and word_gender(low) not in (None, target.gender):
                     continue  # 'her' is not 'Mr. Clinton': no link rather than one of the other gender
+                pg = word_gender(low)
+                if (
+                    target is not None
+                    and target.gender is None
+                    and pg
+                    and said.setdefault(id(target), pg) != pg
+                ):
+                    continue  # 'he' then 'she' for one person of unknown gender: the later one is someone else's
                 if target is not None:
                     self.mention(target, tok.idx, tok.idx + len(tok.text), "pronoun")
                     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -150,6 +159,16 @@ class _Anaphora(_BuilderBase):
                 for t in sent
             )
 
+        def pronoun_before(sent: Any, first: Any, cand: _Ent) -> bool:
+            """A he/she subject of the pronoun's gender comes before the one person the sentence names ('When he
+            took the stage after Mr. Vander Plaats's introduction, he said'): the later pronoun continues it."""
+            linked = {m[0] for m in cand.mentions}
+            return any(
+                t.dep_ in {"nsubj", "nsubjpass"} and PRONOUNS.get(t.lower_) == want and t.idx not in linked
+                for t in sent
+                if t.i < first.i
+            )
+
         def choose(
             sent: Any, before: int | None = None, skip: frozenset[int] = frozenset(), strict: bool = False
         ) -> tuple[_Ent | None, bool]:
@@ -186,6 +205,7 @@ class _Anaphora(_BuilderBase):
                 and len({id(e) for _t, e in every}) == 1
                 and not unnamed_subject(sent, before)
                 and not pronoun_subject(sent, found[0][1], before)
+                and not pronoun_before(sent, found[0][0], found[0][1])
             ):
                 return found[0][1], True
             return None, True

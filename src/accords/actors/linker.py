@@ -27,11 +27,16 @@ from accords.actors.mentions import (
 from accords.actors.names import (
     HOLDER,
     SKIP,
+    _collective,
     _first_names,
+    _hyphen_joined,
     _introduced,
     _note_title_gender,
+    _one_word,
     _short_form_twin,
+    _surname_of,
     _titled_place,
+    _two_gender_surnames,
     _unopened,
     _untitled,
     _widened,
@@ -252,22 +257,26 @@ class _Builder(_Anaphora):
         for span in spans:
             if self._leader_body(span):
                 continue
-            if len(span) < 2:
+            if _collective(span):
+                org = self.get(("org", norm(span.text)), type="ORG", name=norm(span.text))
+                self.mention(org, span.start_char, span.end_char, "name")
+                continue
+            span = _untitled(span) if len(span) > 2 else span
+            if _one_word(span):
                 singles.append(span)
                 continue
-            span = _untitled(span)
             text = span.text
             entry = gaz.actor(text)
             key = ("person", entry.name if entry is not None and entry.type == "PERSON" else norm(text))
             new = key not in self.ents
             if new and (entry is None or entry.type != "PERSON"):
-                twin = _short_form_twin(norm(text), by_surname.get(span[-1].text, []))
+                twin = _short_form_twin(norm(text), by_surname.get(_surname_of(span), []))
                 if twin is not None:
                     key, new = twin.key, False
             ent = self.get(key, type="PERSON", name=norm(text))
             if new:
                 persons.append(ent)
-                ent.surname = span[-1].text
+                ent.surname = _surname_of(span)
                 by_surname.setdefault(ent.surname, []).append(ent)
             if entry is not None and entry.type == "PERSON":
                 ent.wikidata = entry.wikidata
@@ -282,6 +291,7 @@ class _Builder(_Anaphora):
                 genders.setdefault(id(ent), set()).add(g)
         by_first = _first_names(persons)
         first_bare: dict[str, int] = {}
+        self._two_gender = _two_gender_surnames(singles)
         for span in singles:
             first_bare.setdefault(span.text, span.start_char)
         for span in singles:
@@ -308,6 +318,13 @@ class _Builder(_Anaphora):
             entry = gaz.person_by_surname(text)
             if entry is not None:
                 key = ("person", entry.name)
+                hit = role_before(doc, span.start, span.sent.start) or role_after(
+                    doc, span.end, span.sent.end
+                )
+                if " " not in entry.name and hit is not None and hit.role:
+                    # An entry of a bare surname stands for several people ('Clinton', 'Bush'): a titled use is
+                    # the one holder of that title, an entity of its own, so no bare use borrows the title.
+                    key = ("person", f"{entry.name}:{hit.role}")
                 new = key not in self.ents
                 ent = self.get(
                     key,
@@ -397,7 +414,9 @@ class _Builder(_Anaphora):
             return SurnamePick("person", same[0])
         if famous:
             return HOLDER  # a title no named person holds ('President Obama' beside 'Michelle Obama')
-        rest = [c for c in cands if not (g and gender(c) and gender(c) != g)]
+        # When the text titles the surname both 'Mr.' and 'Mrs.'/'Ms.', a candidate of unknown gender fits neither.
+        two = span.text in getattr(self, "_two_gender", set())
+        rest = [c for c in cands if not (g and gender(c) != g and (gender(c) or two))]
         if len(rest) == 1:
             return SurnamePick("person", rest[0])
         if not rest:
@@ -526,7 +545,7 @@ def link_entities(work: Work) -> list[Entity]:
             b.add_norp(span)
         else:
             b.add_place_like(span)
-    b.add_people(people)
+    b.add_people(_hyphen_joined(people))
     b.add_pronouns()
     b.add_nominals()
     link_descriptive(b)

@@ -56,6 +56,56 @@ def _untitled(span: Any) -> Any:
     return span
 
 
+def _one_word(span: Any) -> bool:
+    """A name of one word: 'Khan', or a hyphenated surname the tokenizer splits ('Lopez-Cantera' is three tokens)."""
+    return len(span) < 2 or not any(t.whitespace_ for t in span[:-1])
+
+
+def _hyphen_joined(spans: list[Any]) -> list[Any]:
+    """Two person names the tagger split at a hyphen ('Ortega' '-' 'Ruiz') joined back into one surname."""
+    from spacy.tokens import Span
+
+    out: list[Any] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and span.start == prev.end + 1
+            and span.doc[prev.end].text == "-"
+            and not prev[-1].whitespace_
+            and not span.doc[prev.end].whitespace_
+        ):
+            out[-1] = Span(span.doc, prev.start, span.end, label=prev.label_)
+            continue
+        out.append(span)
+    return out
+
+
+def _surname_of(span: Any) -> str:
+    """The last word of a full name, a hyphenated surname whole: 'Carlos Lopez-Cantera' -> 'Lopez-Cantera'."""
+    return str(span.text.split()[-1])
+
+
+# Words that open a PERSON span the tagger gave a group: 'Team Clinton' is a candidate's campaign, not a person
+# (taken as one, it made a bare 'Clinton' look ambiguous).
+COLLECTIVE_OPENERS = {"team"}
+
+
+def _collective(span: Any) -> bool:
+    return len(span) >= 2 and span[0].lower_ in COLLECTIVE_OPENERS and span[0].text[:1].isupper()
+
+
+def _two_gender_surnames(singles: list[Any]) -> set[str]:
+    """Bare surnames the text gives both a man's and a woman's title ('Mr. Khan', 'Ms. Khan'): two people of the
+    name, so a titled one joins only a full-named person whose gender is known to match."""
+    seen: dict[str, set[str]] = {}
+    for span in singles:
+        g = title_gender(span.doc, span.start, span.sent.start)
+        if g:
+            seen.setdefault(span.text, set()).add(g)
+    return {k for k, v in seen.items() if len(v) == 2}
+
+
 def _short_form_twin(name: str, same_surname: list[_Ent]) -> _Ent | None:
     """The one person already named with the long or short form of this first name and the same surname: 'Ken
     Starr' and 'Kenneth Starr'. Both names are two words, one first name opens the other, and the first-name
