@@ -57,12 +57,21 @@ def test_mr_and_ms_of_one_surname_do_not_both_join_a_person_of_unknown_gender():
 def test_one_person_of_unknown_gender_does_not_hold_he_and_she():
     rec = run(
         "Quillon Keswick was one of the most trusted minds on the board.\n"
-        "Keswick was so excited about the deal that he said she should call the rival's chief at once."
+        "Keswick took his plan to the board, and he said she should call the rival's chief at once."
     )
     he = owner(rec, "he")
     she = owner(rec, "she")
     assert he is not None and he.name == "Quillon Keswick"
     assert she is None or she.id != he.id
+
+
+def test_a_tie_of_he_and_she_keeps_neither():
+    rec = run(
+        "Quillon Keswick met the board on Monday.\nKeswick was so excited that he said she should call at once."
+    )
+    he, she = owner(rec, "he"), owner(rec, "she")
+    assert not (he is not None and she is not None and he.id == she.id)
+    assert he is None or he.name != "Quillon Keswick" or she is None
 
 
 def test_pronoun_continues_an_earlier_pronoun_not_a_possessive_name():

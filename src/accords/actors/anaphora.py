@@ -68,7 +68,6 @@ class _Anaphora(_BuilderBase):
                         person_at[t.i] = e
         sents = list(doc.sents)
         _learn_genders(doc, person_at)
-        said: dict[int, str] = {}  # the gender of the pronouns linked to a person no title or name tells
         for si, sent in enumerate(sents):
             for tok in sent:
                 low = tok.lower_
@@ -77,14 +76,6 @@ class _Anaphora(_BuilderBase):
                 target = self._antecedent(tok, si, sents, person_at)
                 if target is not None and target.gender and word_gender(low) not in (None, target.gender):
                     continue  # 'her' is not 'Mr. Clinton': no link rather than one of the other gender
-                pg = word_gender(low)
-                if (
-                    target is not None
-                    and target.gender is None
-                    and pg
-                    and said.setdefault(id(target), pg) != pg
-                ):
-                    continue  # 'he' then 'she' for one person of unknown gender: the later one is someone else's
                 if target is not None:
                     self.mention(target, tok.idx, tok.idx + len(tok.text), "pronoun")
                     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -96,6 +87,28 @@ class _Anaphora(_BuilderBase):
                     ):
                         # 'his country' is the state of the person it refers to.
                         self.mention(self.state(target.country), tok.idx, nxt.idx + len(nxt.text), "nominal")
+        self._one_gender_pronouns(people)
+
+    def _one_gender_pronouns(self, people: list[_Ent]) -> None:
+        """A person no title or first name gave a gender keeps only the pronouns of the gender most of its linked
+        pronouns have ('Keyworth ... he said she should call'; 'Sanders' holding one stray 'her'); a tie keeps none
+        of the gendered ones, as there is no telling which are right."""
+        text = self.work.record.article.text
+        for e in people:
+            if e.gender is not None:
+                continue
+            by_g: dict[str, list[tuple[int, int, str]]] = {}
+            for m in e.mentions:
+                g = word_gender(text[m[0] : m[1]]) if m[2] == "pronoun" else None
+                if g:
+                    by_g.setdefault(g, []).append(m)
+            if len(by_g) < 2:
+                continue
+            m_n, f_n = len(by_g["m"]), len(by_g["f"])
+            drop = by_g["m"] + by_g["f"] if m_n == f_n else by_g["f"] if m_n > f_n else by_g["m"]
+            for m in drop:
+                e.mentions.remove(m)
+                self.taken.discard((m[0], m[1]))
 
     def _antecedent(self, tok: Any, si: int, sents: list[Any], person_at: dict[int, _Ent]) -> _Ent | None:
         para = self.paragraph_of(tok.idx)
