@@ -393,7 +393,7 @@ def speaker_span(head: Any) -> tuple[int, int]:
     ]
     first = min(toks, key=lambda t: t.i)
     if focus_word(first) and len(toks) > 1:
-        toks = [t for t in toks if t is not first]  # 'Even Republicans say ...'
+        toks = [t for t in toks if t.i != first.i]  # 'Even Republicans say ...'
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     return start, end

@@ -19,11 +19,13 @@ def mark_within(quotes: list[Quote]) -> None:
         if q.cue is None:
             continue
         lo, hi = q.content[0].start, q.content[-1].end
+        holders = []
         for outer in quotes:
             if outer is q or outer.kind not in HOLDERS or outer.cue == q.cue:
                 continue
             a, b = outer.content[0].start, outer.content[-1].end
             inside = any(p.start <= q.cue.start and q.cue.end <= p.end for p in outer.content)
             if inside and a <= lo and hi <= b and (a, b) != (lo, hi):
-                q.within = outer.id
-                break
+                holders.append((b - a, outer.id))
+        if holders:
+            q.within = min(holders)[1]  # the report that holds it directly: the shortest holder
