@@ -172,7 +172,7 @@ class StandAlone(ExtractorBase):
                 continue  # the words before the quotation have a cue of their own ('X told them that “...”')
             # another reading of the same cue must lie in the words before the quotation (the parse's clause)
             others = [a for a in by_cue[att.cue] if a is not att]
-            if any(not sent.start_char <= a.start and a.end <= att.start + 1 for a in others):
+            if any(not (sent.start_char <= a.start and a.end <= att.start + 1) for a in others):
                 continue
             for a in others:
                 a.dropped = True
