@@ -258,6 +258,7 @@ class SpeakerResolver:
         paras = [(p.start, p.end) for p in record.article.paragraphs]
         self._quotes = [piece for seg in find_segments(self.text, paras or None) for piece in seg.pieces]
         self._entity_at = _actors_fn("entity_at")
+        self._person_gender = _actors_fn("person_gender")
         # the actors stage ran on this record: its entities are linked (surnames, pronouns) already
         self._linked = "actors" in record.extractors
 
@@ -462,8 +463,7 @@ class SpeakerResolver:
     def _gender_ok(self, ent: Entity, pronoun: str) -> bool:
         """False when the person's gender is not the pronoun's: the actors stage's ``person_gender`` (titles, first
         name) when it tells, else the titles before the mentions ('Mr.' and 'she', 'Mrs.'/'Ms.' and 'he')."""
-        gender_of = _actors_fn("person_gender")
-        g = gender_of(ent) if gender_of is not None else None
+        g = self._person_gender(ent) if self._person_gender is not None else None
         if g in ("m", "f"):
             return (g == "m") == (pronoun in MALE)
         # the pronouns the actors stage linked to the person, when they all agree ('Fiorina' ... 'she', 'her')
