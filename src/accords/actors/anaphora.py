@@ -14,6 +14,7 @@ from accords.actors.mentions import (
     _BuilderBase,
     _Ent,
     _is_subject,
+    name_head,
 )
 from accords.actors.resolve import role_sector
 from accords.actors.roles import HEADS, MODIFIERS
@@ -151,9 +152,7 @@ class _Anaphora(_BuilderBase):
             """The subject, or a name in apposition to a person-noun subject ('The director, Ina Kirsch, said')."""
             if _is_subject(t):
                 return True
-            h = t
-            while h.dep_ in {"compound", "flat"} and h.head.i != h.i:
-                h = h.head
+            h = name_head(t)
             return h.dep_ == "appos" and any(
                 a.dep_ in {"nsubj", "nsubjpass"} and a.lemma_.lower() in PERSON_NOUNS for a in h.ancestors
             )
@@ -371,9 +370,7 @@ def _learn_genders(doc: Any, person_at: dict[int, _Ent]) -> None:
 
 def _subject_of(t: Any) -> int | None:
     """Index of the verb a name token is the subject of (through compound name parts), else None."""
-    h = t
-    while h.dep_ in {"compound", "flat"} and h.head.i != h.i:
-        h = h.head
+    h = name_head(t)
     return int(h.head.i) if h.dep_ in {"nsubj", "nsubjpass"} else None
 
 

@@ -136,9 +136,13 @@ def _agentive(span: Any) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.dep_ == "agent"
 
 
-def _is_subject(tok: Any) -> bool:
+def name_head(tok: Any) -> Any:
+    """The head of the name a token is part of: 'Ina' in 'Ina Kirsch' climbs its compound/flat arcs to 'Kirsch'."""
     t = tok
-    # climb compound/flat names to the head of the name
     while t.dep_ in {"compound", "flat"} and t.head.i != t.i:
         t = t.head
-    return t.dep_ in {"nsubj", "nsubjpass"}
+    return t
+
+
+def _is_subject(tok: Any) -> bool:
+    return bool(name_head(tok).dep_ in {"nsubj", "nsubjpass"})
