@@ -320,7 +320,7 @@ class StandAlone(ExtractorBase):
                 found = self._parenthesis(v)
                 if found is None:
                     continue
-                mixed = self._around_parenthesis(v, found, seg.pieces, seg.end, [si])
+                mixed = self._around_parenthesis(v, found, seg.end, [si])
                 nested = Attribution("direct", list(seg.pieces), mixed.cue, mixed.speaker, 0.6, [si])
                 nested.nested, nested.parent = True, mixed
                 out += [mixed, nested]
@@ -336,7 +336,7 @@ class StandAlone(ExtractorBase):
             first = re.search(r"[A-Za-z]", self.text[att.start : att.end])
             if first is None or not first.group().islower():
                 continue  # a quotation of whole sentences after 'X said,' is a direct quote
-            mixed = self._around_parenthesis(v, found, att.content, att.end, att.segments)
+            mixed = self._around_parenthesis(v, found, att.end, att.segments)
             nested = Attribution(
                 "direct", list(att.content), att.cue, att.speaker, att.confidence, att.segments
             )
@@ -369,7 +369,7 @@ class StandAlone(ExtractorBase):
         return subj, left, right
 
     def _around_parenthesis(
-        self, v: Any, found: tuple[Any, Any, Any], pieces: list[tuple[int, int]], last: int, segs: list[int]
+        self, v: Any, found: tuple[Any, Any, Any], last: int, segs: list[int]
     ) -> Attribution:
         """The mixed quote of the sentence around the parenthesis ``found`` of ``v``."""
         subj, left, right = found
