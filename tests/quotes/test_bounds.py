@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from quotes_helpers import one, run
+from quotes_helpers import one, quote_of, run
 
 pytestmark = pytest.mark.slow
 
@@ -89,3 +89,9 @@ def test_bounds_the_subject_a_passive_report_is_about_is_reported() -> None:
 def test_bounds_the_preposition_that_takes_the_reported_words_is_in_the_cue() -> None:
     assert _cue("The senator agreed with the decision to close the base.", "the decision") == "agreed with"
     assert _cue("The mayor weighed in on the dispute over the new stadium.", "the dispute") == "weighed in on"
+
+
+def test_what_is_called_for_takes_in_whom_it_is_called_for() -> None:
+    rec = run("Earlier in the week, the senator called for a special prosecutor to investigate the emails.")
+    q = quote_of(rec, "to investigate the emails")
+    assert q.content[0].text == "a special prosecutor to investigate the emails"

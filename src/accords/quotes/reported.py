@@ -98,6 +98,8 @@ PARA_CLIP = True
 STATEMENT_CUE = True
 ONE_NOUN = True
 CALL_ON = True
+# 'called for a special prosecutor to investigate ...': whom it calls for is part of what is called for
+CALL_FOR = True
 V4_COMPS = True
 
 
@@ -559,7 +561,10 @@ class ReportedSpeech(MoreReported):
             and any(x.dep_ == "aux" and x.lower_ == "to" for x in comp.children)
         ):
             # 'called on tech companies to become more aggressive': whom it calls on, and to do what
-            on = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < comp.i), None)
+            preps = ("on", "for") if CALL_FOR else ("on",)
+            on = next(
+                (c for c in v.children if c.dep_ == "prep" and c.lower_ in preps and c.i < comp.i), None
+            )
             who = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
             a = who.left_edge.idx if who is not None else comp.left_edge.idx
         end_tok = comp.right_edge
