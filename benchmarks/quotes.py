@@ -279,7 +279,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--out", type=Path, default=None, help="default: benchmarks/results/quotes.json for dev")
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
+    ap.add_argument(
+        "--pages",
+        choices=("dev", "held", "all"),
+        default=None,
+        help="instead of PolNeAR, accords' own labels on licensed pages (benchmarks/data/quotes-pages.jsonl)",
+    )
     args = ap.parse_args(argv)
+    if args.pages:
+        return main_pages(args)
+    return main_with(args)
+
+
+def main_with(args: argparse.Namespace) -> int:
     if args.data is None:
         args.data = DATA.with_name(f"{args.split}.jsonl")
     if args.out is None:
@@ -298,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     from accords.quotes import VERSION
 
     settings = get_settings()
-    rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
+    rows = getattr(args, "rows", None) or [json.loads(line) for line in args.data.open(encoding="utf-8")]
     rows = rows[args.skip :]
     if args.limit:
         rows = rows[: args.limit]
@@ -320,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     for n, row in enumerate(rows, 1):
         text = row["text"]
         words += len(re.findall(r"\w+", text))
-        work = Work(record=new_record(article_of(row)), settings=settings)
+        work = Work(record=new_record(row.get("article") or article_of(row)), settings=settings)
         t0 = time.perf_counter()
         work = run_stages(work, ("nlp", "actors"))
         t1 = time.perf_counter()
@@ -346,7 +358,11 @@ def main(argv: list[str] | None = None) -> int:
         "articles": len(rows),
         "version": VERSION,
         "command": "python benchmarks/quotes.py"
-        + (f" --split {args.split}" if args.split != "dev" else "")
+        + (
+            f" --pages {args.split[6:]}"
+            if args.split.startswith("pages-")
+            else (f" --split {args.split}" if args.split != "dev" else "")
+        )
         + (f" --limit {args.limit}" if args.limit else ""),
         "accords": ours.report(),
         "nested_quotes_left_out": nested_total,
@@ -376,11 +392,35 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def main_pages(args: argparse.Namespace) -> int:
+    """The same measures on accords' own labels (benchmarks/quotes_labels.py): news of other outlets and years."""
+    import quotes_labels
+
+    if not quotes_labels.PAGES.exists():
+        print(
+            f"{quotes_labels.PAGES} is absent: the labelled pages are read from ../shared/eval",
+            file=sys.stderr,
+        )
+        return 2
+    args.rows, lost = quotes_labels.load(None if args.pages == "all" else args.pages)
+    if lost:
+        print(
+            f"{lost} labelled attributions no longer match the extracted text and are left out",
+            file=sys.stderr,
+        )
+    args.data = quotes_labels.SET
+    if args.out is None:
+        name = "quotes-pages.json" if args.pages != "dev" else "accords-quotes-pages-dev.json"
+        args.out = (OUT.parent if args.pages != "dev" else Path("/tmp")) / name
+    args.split, args.pages = f"pages-{args.pages}", None
+    return main_with(args)
+
+
 def print_table(result: dict[str, Any]) -> None:
     systems = [("accords", result["accords"])]
     if "textacy" in result:
         systems.append(("textacy", result["textacy"]))
-    print(f"PolNeAR {result['data']} ({result['articles']} articles), quotes {result['version']}")
+    print(f"{result['data']} ({result['articles']} articles), quotes {result['version']}")
     print(f"{'system':9} {'measure':26} {'P':>6} {'R':>6} {'F1':>6}")
     for name, r in systems:
         for label, m in (("content (overlap)", r["content"]), ("content+speaker", r["content_speaker"])):
