@@ -438,6 +438,8 @@ def _clause_span(c: Any, cut_speech: bool = True) -> tuple[int, int] | None:
                 continue
             if any(x.dep_ == "mark" for x in t.children) or CUT_CONJ == 0:
                 continue
+            if CONJ_BEFORE_CUE and c.head.i > t.right_edge.i:
+                continue  # "A, and B, officials said": the cue comes after both, both are theirs
             subj = next(x for x in t.children if x.dep_ in SUBJ)
             if CUT_CONJ == 1 and subj.pos_ == "PRON":
                 continue
@@ -463,6 +465,7 @@ def _clause_span(c: Any, cut_speech: bool = True) -> tuple[int, int] | None:
 
 
 SHARED_SUBJECT = True
+CONJ_BEFORE_CUE = True
 
 
 def _speaker_subject(c: Any) -> bool:
