@@ -281,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
     ap.add_argument(
         "--pages",
-        choices=("dev", "held", "all"),
+        choices=("dev", "held", "all", "blind"),
         default=None,
         help="instead of PolNeAR, accords' own labels on licensed pages (benchmarks/data/quotes-pages.jsonl)",
     )
@@ -402,15 +402,18 @@ def main_pages(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    args.rows, lost = quotes_labels.load(None if args.pages == "all" else args.pages)
+    if args.pages == "blind":
+        args.rows, lost = quotes_labels.load(path=quotes_labels.BLIND)
+    else:
+        args.rows, lost = quotes_labels.load(None if args.pages == "all" else args.pages)
     if lost:
         print(
             f"{lost} labelled attributions no longer match the extracted text and are left out",
             file=sys.stderr,
         )
-    args.data = quotes_labels.SET
+    args.data = quotes_labels.BLIND if args.pages == "blind" else quotes_labels.SET
     if args.out is None:
-        name = "quotes-pages.json" if args.pages != "dev" else "accords-quotes-pages-dev.json"
+        name = f"quotes-pages-{args.pages}.json" if args.pages != "dev" else "accords-quotes-pages-dev.json"
         args.out = (OUT.parent if args.pages != "dev" else Path("/tmp")) / name
     args.split, args.pages = f"pages-{args.pages}", None
     return main_with(args)

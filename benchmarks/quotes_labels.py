@@ -3,6 +3,7 @@
     python benchmarks/quotes_labels.py pages --out /tmp/label/pages [--limit 100]   # page files to label
     python benchmarks/quotes_labels.py check /tmp/label/pages/KEY.txt /tmp/label/out/KEY.json
     python benchmarks/quotes_labels.py build /tmp/label/pages /tmp/label/out          # -> benchmarks/data/...
+    python benchmarks/quotes_labels.py agree     # the labels made from proposals against those made blind
 
 The pages are those of ../shared/eval/extraction (aeb: MIT; wcxb-dev: CC BY 4.0). The labels follow
 docs/labelling-quotes.md, which follows PolNeAR's conventions so that both sets measure the same thing; unlike
@@ -24,6 +25,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "eval" / "extraction"
 SET = ROOT / "benchmarks" / "data" / "quotes-pages.jsonl"
+# 15 held pages labelled a second time from scratch, without the rules' proposals: how far the proposals bent
+# the labels (``agree``), and the rules' figures against labels they did not shape (``quotes.py --pages blind``)
+BLIND = SET.with_name("quotes-pages-blind.jsonl")
 SETS = {"aeb": "aeb", "wcxb": "wcxb-dev"}
 SAYING = re.compile(r"\b(said|says|told|according to|added|stated|argued|claimed|announced|warned)\b")
 
@@ -234,6 +238,31 @@ def load(split: str | None = None, path: Path = SET) -> tuple[list[dict[str, Any
     return rows, lost
 
 
+def agree() -> int:
+    """Score the labels made from the rules' proposals against the blind labels of the same pages, as if they
+    were predictions: how much the proposals left out or bent."""
+    import quotes as bench
+
+    blind, _ = load(path=BLIND)
+    pre = {r["doc"]: r for r in load(path=SET)[0]}
+    scores = bench.Scores()
+    for row in blind:
+        golds = bench.gold_of(pre[row["doc"]])
+        preds = [
+            dict(g, speaker=g["source"][0] if g["source"] else None, name=None, entity_mentions=[])
+            for g in golds
+        ]
+        scores.add(preds, bench.gold_of(row), row["text"])
+    rep = scores.report()
+    print(f"{len(blind)} pages: labels made from proposals, scored against labels made blind")
+    for what in ("content", "content_speaker"):
+        m = rep[what]
+        print(f"  {what:16} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}")
+    for what, m in rep["exact"].items():
+        print(f"  exact {what:10} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -247,7 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("pages", type=Path)
     b.add_argument("labels", type=Path)
     b.add_argument("--out", type=Path, default=SET)
+    sub.add_parser("agree")
     args = ap.parse_args(argv)
+    if args.cmd == "agree":
+        return agree()
     if args.cmd == "pages":
         write_pages(args.out, args.limit)
         return 0
