@@ -3,7 +3,8 @@
     python benchmarks/quotes.py [--split dev|train] [--limit N] [--skip N] [--out benchmarks/results/quotes.json]
 
 Develop on ``--split train`` (or with benchmarks/quotes_dev.py, which caches the parse of a train slice); measure
-on dev, rarely.
+on dev, rarely. ``--pages dev|held`` runs the same measures on accords' own labels of licensed news pages
+(benchmarks/quotes_labels.py, docs/labelling-quotes.md): develop on dev, measure on held.
 
 Metric (../shared/eval/README.md), per article, summed over articles (micro):
 * content match: a predicted quote matches a gold attribution when their content spans (all pieces) overlap by at
@@ -281,9 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
     ap.add_argument(
         "--pages",
-        choices=("dev", "held", "all", "blind"),
+        choices=("dev", "held"),
         default=None,
-        help="instead of PolNeAR, accords' own labels on licensed pages (benchmarks/data/quotes-pages.jsonl)",
+        help="instead of PolNeAR, accords' own labels on licensed news pages: dev (develop) or held (measure)",
     )
     args = ap.parse_args(argv)
     if args.pages:
@@ -402,18 +403,15 @@ def main_pages(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if args.pages == "blind":
-        args.rows, lost = quotes_labels.load(path=quotes_labels.BLIND)
-    else:
-        args.rows, lost = quotes_labels.load(None if args.pages == "all" else args.pages)
+    args.rows, lost = quotes_labels.load(args.pages)
     if lost:
         print(
             f"{lost} labelled attributions no longer match the extracted text and are left out",
             file=sys.stderr,
         )
-    args.data = quotes_labels.BLIND if args.pages == "blind" else quotes_labels.SET
+    args.data = quotes_labels.BLIND if args.pages == "held" else quotes_labels.SET
     if args.out is None:
-        name = f"quotes-pages-{args.pages}.json" if args.pages != "dev" else "accords-quotes-pages-dev.json"
+        name = "quotes-pages.json" if args.pages == "held" else "accords-quotes-pages-dev.json"
         args.out = (OUT.parent if args.pages != "dev" else Path("/tmp")) / name
     args.split, args.pages = f"pages-{args.pages}", None
     return main_with(args)

@@ -25,8 +25,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "eval" / "extraction"
 SET = ROOT / "benchmarks" / "data" / "quotes-pages.jsonl"
-# 15 held pages labelled a second time from scratch, without the rules' proposals: how far the proposals bent
-# the labels (``agree``), and the rules' figures against labels they did not shape (``quotes.py --pages blind``)
+# The held pages labelled a second time, from scratch, without the rules' proposals: the figures of
+# ``quotes.py --pages held`` come from these labels, which the rules did not shape; ``agree`` says how far the
+# proposals bent the first labels of the same pages.
 BLIND = SET.with_name("quotes-pages-blind.jsonl")
 SETS = {"aeb": "aeb", "wcxb": "wcxb-dev"}
 SAYING = re.compile(r"\b(said|says|told|according to|added|stated|argued|claimed|announced|warned)\b")
@@ -209,9 +210,12 @@ def build(page_dir: Path, label_dir: Path, out: Path) -> int:
 
 
 # -- the set, for benchmarks/quotes.py ---------------------------------------------------------------------------
-def load(split: str | None = None, path: Path = SET) -> tuple[list[dict[str, Any]], int]:
+def load(split: str | None = None, path: Path | None = None) -> tuple[list[dict[str, Any]], int]:
     """The labelled pages as PolNeAR-style rows (``text`` and ``article`` filled in from the page), and how many
-    spans no longer sit where they were labelled (the extractor changed) and could not be found again."""
+    spans no longer sit where they were labelled (the extractor changed) and could not be found again. ``held``
+    reads the blind labels; ``dev`` (or a ``path``) the labels made from proposals."""
+    if path is None:
+        path, split = (BLIND, None) if split == "held" else (SET, split)
     rows, lost = [], 0
     for line in path.open(encoding="utf-8"):
         row = json.loads(line)
@@ -244,7 +248,7 @@ def agree() -> int:
     import quotes as bench
 
     blind, _ = load(path=BLIND)
-    pre = {r["doc"]: r for r in load(path=SET)[0]}
+    pre = {r["doc"]: r for r in load("held", path=SET)[0]}
     scores = bench.Scores()
     for row in blind:
         golds = bench.gold_of(pre[row["doc"]])
