@@ -341,3 +341,14 @@ NO_AGENT_VERBS = frozenset(
     "announce report disclose reveal criticize criticise condemn deny confirm reject mock ridicule dismiss argue "
     "question".split()
 )
+
+# Things whose findings an article reports, as the subject of a verb of showing or finding (quotes.rules.v7,
+# stance_v7.EVIDENCE): 'the scan revealed ...', 'studies show ...', 'a new poll finds ...'.
+EVIDENCE_NOUNS = frozenset(
+    """
+    study studies research survey poll scan test analysis review evidence trial finding findings result results
+    record records data report audit filing document documents x-ray experiment investigation probe census
+    """.split()
+)
+# Verbs of showing or finding whose subject can be such evidence.
+EVIDENCE_VERBS = frozenset("show find reveal suggest indicate demonstrate confirm conclude".split())

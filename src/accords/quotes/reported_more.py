@@ -45,6 +45,7 @@ from accords.quotes.reported_v5 import (
     unowned_question,
 )
 from accords.quotes.reported_v6 import seeming, targeted
+from accords.quotes.stance_v7 import evidence
 
 NO_AGENT = True
 # verbs that link a subject to its state as 'be' does ('Democrats appeared pleased with Clinton', 'leading Democrats
@@ -79,6 +80,7 @@ class MoreReported(ExtractorBase):
                     or self._view_noun(tok)
                     or self._passive_stance(tok)
                     or self._seeming(tok)
+                    or self._evidence(tok)
                 )
             if att is not None:
                 out.append(att)
@@ -98,6 +100,15 @@ class MoreReported(ExtractorBase):
         return Attribution(
             "indirect", [(a, b)], (first.idx, prep.idx + len(prep.text)), spk, 0.5, stance=True
         )
+
+    def _evidence(self, v: Any) -> Attribution | None:
+        """'Studies show ...', 'the scan revealed ...': what a piece of evidence shows
+        (:func:`accords.quotes.stance_v7.evidence`)."""
+        got = evidence(v, self.text)
+        if got is None:
+            return None
+        content, cue, src = got
+        return Attribution("indirect", [content], cue, src, 0.55)
 
     def _seeming(self, v: Any) -> Attribution | None:
         """'Mr. Trump seemed to overstay his welcome': the clause a raising verb of appearance hedges

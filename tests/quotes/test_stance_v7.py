@@ -1,0 +1,28 @@
+"""Attributions to evidence and stances added in quotes.rules.v7 (stance_v7), each on a sentence written for the
+test."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import one, run, speaker_text, texts
+
+pytestmark = pytest.mark.slow
+
+
+def test_v7_what_a_test_or_a_trial_shows_is_attributed_to_it() -> None:
+    q = one(
+        run("Doctors ordered a blood test, and the test revealed a rare infection in her liver."), "a rare"
+    )
+    assert q.content[0].text == "a rare infection in her liver"
+    assert q.cue is not None and q.cue.text == "revealed"
+    assert speaker_text(q) == "the test"
+    q = one(run("The trial showed the new drug cut the risk of stroke by a third."), "the new drug")
+    assert q.content[0].text == "the new drug cut the risk of stroke by a third"
+    assert speaker_text(q) == "The trial"
+    q = one(run("The investigation found that the contractor had skipped two safety checks."), "that the")
+    assert speaker_text(q) == "The investigation"
+
+
+def test_v7_a_thing_that_is_no_evidence_shows_nothing() -> None:
+    rec = run("The old ferry showed signs of rust along its hull.")
+    assert not any(q.cue is not None and q.cue.text == "showed" for q in rec.quotes), texts(rec)
