@@ -194,7 +194,8 @@ def test_a_video_someone_released_speaks_for_them(monkeypatch: pytest.MonkeyPatc
     )
     assert speaker_text(quote_of(run(text), "We are going to rebuild")) == "the mayor"
     monkeypatch.setattr(v6, "ISSUER_MORE", False)
-    assert speaker_text(quote_of(run(text), "We are going to rebuild")) == "that"
+    # the relative pronoun with its antecedent (speakers.REL_SPAN)
+    assert speaker_text(quote_of(run(text), "We are going to rebuild")) == "a campaign video that"
 
 
 def test_quotation_in_a_sentence_with_a_parenthetical_cue(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -258,7 +258,8 @@ def test_v4_a_relative_pronoun_holds_what_its_antecedent_holds() -> None:
         run("The decision came from the election board, which ruled that the senator was eligible."),
         "that the",
     )
-    assert q.speaker is not None and q.speaker.text == "which"
+    # the antecedent with its pronoun (speakers.REL_SPAN)
+    assert q.speaker is not None and q.speaker.text == "the election board, which"
 
 
 def test_v4_bodies_and_companies_hold_views() -> None:

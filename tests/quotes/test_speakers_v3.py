@@ -212,7 +212,8 @@ def test_relative_pronoun_is_the_speakers_word_and_names_the_antecedent() -> Non
         "Trump made no mention of Jeb Bush, who announced he is suspending his campaign earlier in the evening."
     )
     q = quote_of(rec, "suspending his campaign")
-    assert q.speaker is not None and q.speaker.text == "who"
+    # the antecedent with its pronoun (speakers.REL_SPAN)
+    assert q.speaker is not None and q.speaker.text == "Jeb Bush, who"
     assert q.speaker.name == "Jeb Bush"
 
 

@@ -100,6 +100,9 @@ _BODY_NOUNS = frozenset(
 )
 
 
+REL_SPAN = True
+
+
 def _relative(tok: Any) -> bool:
     """A relative pronoun that is the subject of a relative clause on a noun ('X, who said')."""
     return (
@@ -332,13 +335,24 @@ class SpeakerResolver:
         text = self.text[start:end]
         spk = Speaker(text=text, start=start, end=end)
         low = head.text.lower()
+        moved = self._moved(head)
+        if moved is not None:
+            return moved
         if _relative(head):
             # 'Jeb Bush, who announced ...': the words are 'who', the speaker is its antecedent
             from accords.quotes.attribution import speaker_span
+            from accords.quotes.speakers_v7 import antecedent
 
-            ant = head.head.head
+            ant = antecedent(head) if REL_SPAN else head.head.head
             a, b = speaker_span(ant)
+            b = min(b, head.idx)
+            while b > a and self.text[b - 1] in " ,\n":
+                b -= 1
             self._copy(spk, self.resolve(ant, a, b))
+            if REL_SPAN and a < b <= start:
+                # the speaker's words run from the antecedent to the pronoun ('retailers that said', 'the Taliban,
+                # who refused'): the noun the pronoun stands for, with the pronoun (PolNeAR marks either)
+                spk.start, spk.text = a, self.text[a:end]
             return spk
         if head.pos_ == "PRON" or low in MALE | FEMALE | PLURAL:
             linked = self._linked_pronoun(start, end)
@@ -361,6 +375,18 @@ class SpeakerResolver:
                 self._nominal(spk, head)
         self.history.append((start, spk))
         return spk
+
+    def _moved(self, head: Any) -> Speaker | None:
+        """The speaker when the parse's head is not the one who speaks (:mod:`accords.quotes.speakers_v7`): the
+        subject counted among a relative pronoun's antecedent, the author of a medium a participle cue hangs on."""
+        from accords.quotes.attribution import speaker_span
+        from accords.quotes.speakers_v7 import among_subject, medium_author
+
+        other = among_subject(head) if _relative(head) else medium_author(head)
+        if other is None or other.i == head.i:
+            return None
+        a, b = speaker_span(other)
+        return self.resolve(other, a, b) if b <= head.idx else None
 
     def _from_entity(self, spk: Speaker, ent: Entity, mention: _Mention | None) -> None:
         spk.entity_id = ent.id
