@@ -64,6 +64,7 @@ from accords.quotes.reported_v5 import (
     seen_as_object,
     unnamed_asker,
 )
+from accords.quotes.reported_v7 import noun_verb, relcl_end, that_relcl
 from accords.quotes.speaker_spans import cue_extent
 
 
@@ -146,8 +147,10 @@ class ReportedSpeech(MoreReported):
                 if acc:
                     out.append(acc)
                 continue
+            verbish = noun_verb(tok)  # 'the CBO projects that ...' tagged a noun
             if (
                 tok.pos_ == "NOUN"
+                and not verbish
                 and (tok.lemma_.lower() in CUE_NOUNS or tok.lemma_.lower() in MORE_CUE_NOUNS or voiced(tok))
                 and not self.inside_quote(tok)
             ):
@@ -156,7 +159,7 @@ class ReportedSpeech(MoreReported):
                     out.append(noun)
                 continue
             lemma = lemma_of(tok)
-            stance = _stance(tok, lemma) or seen_as(tok)
+            stance = _stance(tok, lemma) or seen_as(tok) or verbish
             think = not stance and tok.pos_ == "VERB" and lemma in THINK_VERBS
             if not (stance or think) or self.inside_quote(tok) or aspectual(tok):
                 continue
@@ -178,6 +181,11 @@ class ReportedSpeech(MoreReported):
                     and c.i > tok.i
                     and any(x.dep_ in SUBJ for x in c.subtree if x.i != c.i)
                 ]
+            if not comps and not think:
+                said = that_relcl(tok, lemma)  # 'told reporters that ...' parsed as a relative clause
+                comps = [said] if said is not None else comps
+            else:
+                said = None
             conf = 0.6 if think else 0.8
             if V4_COMPS and len(comps) > 1:
                 comps = _own_comps(tok, comps)
@@ -208,6 +216,9 @@ class ReportedSpeech(MoreReported):
                     last = _clause_span(comps[-1])
                     if span and last:
                         span = (min(span[0], last[0]), max(span[1], last[1]))
+                stop = relcl_end(said) if said is not None else None
+                if span and stop is not None and span[0] < stop < span[1]:
+                    span = (span[0], stop)
                 more = second_that(tok, comps[0])
                 if span and more is not None and span[0] < more.idx:
                     end = more.right_edge

@@ -45,6 +45,7 @@ from accords.quotes.reported_v5 import (
     unowned_question,
 )
 from accords.quotes.reported_v6 import seeming, targeted
+from accords.quotes.reported_v7 import according_around
 from accords.quotes.stance_v7 import evidence
 
 NO_AGENT = True
@@ -287,6 +288,13 @@ class MoreReported(ExtractorBase):
         src = next((c for c in to.children if c.dep_ == "pobj"), None)
         sent = tok.sent
         lo, hi = tok.i, max(tok.right_edge.i, to.right_edge.i)
+        around = according_around(self.doc, tok, hi)
+        if around is not None:
+            d, cue = self.doc, (tok.idx, to.idx + len(to.text))
+            pieces = [
+                _trim(self.text, d[x].idx, d[y].idx + len(d[y].text)) for x, y in (around[1:3], around[3:5])
+            ]
+            return Attribution("indirect", pieces, cue, src, 0.8)
         clause = tok.head if tok.head.i != tok.i else tok
         c_lo = max(sent.start, clause.left_edge.i)
         c_hi = min(sent.end - 1, clause.right_edge.i)

@@ -1,0 +1,58 @@
+"""Reported speech added after quotes.rules.v6 (reported_v7), each on a sentence written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import quote_of, run, speaker_text, texts
+
+pytestmark = pytest.mark.slow
+
+
+def test_v7_that_clause_the_parse_hung_on_a_noun_is_what_is_said() -> None:
+    rec = run(
+        "Interim Police Chief Ed Brown told reporters at a news conference that officials began receiving "
+        "calls Tuesday about a fight on a bus."
+    )
+    q = quote_of(rec, "officials began")
+    assert q.content[0].text == "that officials began receiving calls Tuesday about a fight on a bus"
+    assert q.cue is not None and q.cue.text == "told"
+    assert speaker_text(q) == "Interim Police Chief Ed Brown"
+
+
+def test_v7_the_rescued_clause_stops_before_a_second_verb_of_the_speaker() -> None:
+    rec = run(
+        "Both women claimed at the time that they were being treated well and asked their families to help."
+    )
+    q = quote_of(rec, "treated well")
+    assert q.content[0].text == "that they were being treated well"
+    assert q.cue is not None and q.cue.text == "claimed"
+
+
+def test_v7_a_true_relative_clause_is_no_content() -> None:
+    rec = run("The mayor said so at the gala that the bank hosted in May.")
+    assert not any("the bank hosted" in t for t in texts(rec)), texts(rec)
+
+
+def test_v7_according_to_between_subject_and_verb_reports_both_sides() -> None:
+    rec = run(
+        "One of the guards, according to court records, had worked several double shifts before the escape."
+    )
+    q = quote_of(rec, "One of the guards")
+    assert [c.text for c in q.content] == [
+        "One of the guards",
+        "had worked several double shifts before the escape",
+    ]
+    assert speaker_text(q) == "court records"
+    rec = run("She had, according to Tom Baker of the Herald, eaten a raw fish before she fell ill.")
+    q = quote_of(rec, "She had")
+    assert [c.text for c in q.content] == ["She had", "eaten a raw fish before she fell ill"]
+
+
+def test_v7_a_verb_of_saying_tagged_a_noun_still_reports() -> None:
+    rec = run(
+        "The Office of Management and Budget projects that the new levies will cut growth by 0.2 percent."
+    )
+    q = quote_of(rec, "new levies")
+    assert q.content[0].text == "that the new levies will cut growth by 0.2 percent"
+    assert q.cue is not None and q.cue.text == "projects"
+    assert speaker_text(q) == "The Office of Management and Budget"
