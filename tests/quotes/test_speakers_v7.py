@@ -53,3 +53,13 @@ def test_a_sign_speaks_for_itself() -> None:
     text = "Dana Reyes held up a sign saying the mayor had broken his promises to the city."
     q = quote_of(run(text), "the mayor had broken")
     assert speaker_text(q) == "a sign"
+
+
+def test_which_stands_for_the_body_not_the_person() -> None:
+    text = (
+        "The rally was organized by Jane Roe, director of the Coastal Fishers Union, which has long demanded "
+        "higher wages for dock crews."
+    )
+    q = quote_of(run(text), "higher wages")
+    assert speaker_text(q) == "the Coastal Fishers Union, which"
+    assert q.speaker is not None and q.speaker.name != "Jane Roe"

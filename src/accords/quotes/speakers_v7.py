@@ -94,14 +94,13 @@ def antecedent(rel: Any) -> Any:
     if rel.i < 1:
         return ant
     near = rel.doc[rel.i - 1]
-    if near.text == "," and near.i > 0:
+    if near.text in (",", "-", "--", "—", "–") and near.i > 0:
         near = rel.doc[near.i - 1]
-    if (
-        near.i != ant.i
-        and near.pos_ in ("NOUN", "PROPN")
-        and ant.left_edge.i <= near.i < rel.i
-        and animate(near)
-        and not animate(ant)
-    ):
+    if near.i == ant.i or near.pos_ not in ("NOUN", "PROPN") or not ant.left_edge.i <= near.i < rel.i:
+        return ant
+    if animate(near) and not animate(ant):
+        return near
+    # 'Jane Roe, director of the Harbor Alliance, which ...': 'which' is never the person
+    if rel.lower_ == "which" and ant.ent_type_ == "PERSON" and near.ent_type_ != "PERSON":
         return near
     return ant
