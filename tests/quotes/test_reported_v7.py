@@ -56,3 +56,21 @@ def test_v7_a_verb_of_saying_tagged_a_noun_still_reports() -> None:
     assert q.content[0].text == "that the new levies will cut growth by 0.2 percent"
     assert q.cue is not None and q.cue.text == "projects"
     assert speaker_text(q) == "The Office of Management and Budget"
+
+
+def test_v7_a_cue_that_ends_the_sentence_after_a_comma_reports_what_comes_before() -> None:
+    rec = run(
+        "In nearby Dover, the old paper mill is surviving, but it is under heavy pressure from cheap imports, "
+        "said the firm's chief executive, Mark Bell."
+    )
+    q = quote_of(rec, "paper mill")
+    assert q.content[0].text == (
+        "In nearby Dover, the old paper mill is surviving, but it is under heavy pressure from cheap imports"
+    )
+    assert q.cue is not None and q.cue.text == "said"
+    rec = run(
+        "Mendes, a mother of three, was a nurse with a clinic based in Lisbon, Spanish newspaper El Diario reports."
+    )
+    q = quote_of(rec, "a nurse")
+    assert q.content[0].text == "Mendes, a mother of three, was a nurse with a clinic based in Lisbon"
+    assert q.cue is not None and q.cue.text == "reports"
