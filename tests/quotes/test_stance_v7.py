@@ -26,3 +26,18 @@ def test_v7_what_a_test_or_a_trial_shows_is_attributed_to_it() -> None:
 def test_v7_a_thing_that_is_no_evidence_shows_nothing() -> None:
     rec = run("The old ferry showed signs of rust along its hull.")
     assert not any(q.cue is not None and q.cue.text == "showed" for q in rec.quotes), texts(rec)
+
+
+def test_v7_a_warning_to_do_something_reports_whom_and_what() -> None:
+    q = one(run("Police have warned hikers to stay off the northern trail this week."), "hikers")
+    assert q.content[0].text == "hikers to stay off the northern trail this week"
+    assert speaker_text(q) == "Police"
+
+
+def test_v7_seeking_or_downplaying_something_is_a_stance_on_it() -> None:
+    q = one(run("The government is seeking the return of two paintings from a private museum."), "the return")
+    assert q.content[0].text == "the return of two paintings from a private museum"
+    assert q.cue is not None and q.cue.text.endswith("seeking")
+    assert speaker_text(q) == "The government"
+    q = one(run("The health minister downplayed the risk of a second wave."), "the risk")
+    assert speaker_text(q) == "The health minister"
