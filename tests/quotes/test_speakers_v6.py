@@ -10,8 +10,9 @@ import pytest
 from quotes_helpers import quote_of, run
 
 from accords.core import process_article
-from accords.quotes.speakers import SpeakerResolver, _has_word, _role_fits, _title_before
+from accords.quotes.speakers import SpeakerResolver, _role_fits, _title_before
 from accords.records import Article, Entity, Mention, Paragraph, Record
+from accords.words import has_words
 
 
 def _no_actors(text: str) -> Record:
@@ -126,9 +127,17 @@ def test_he_is_the_one_who_said_not_the_one_talked_about() -> None:
 
 
 def test_title_noun_is_a_whole_word_of_the_role() -> None:
-    assert _has_word("Senator from Ohio", "senator")
-    assert _has_word("the two senators", "senator")
-    assert not _has_word("chairman of the Senatorial Campaign Fund", "senator")
+    assert has_words("Senator from Ohio", "senator", plural=True)
+    assert has_words("the two senators", "senator", plural=True)
+    assert not has_words("chairman of the Senatorial Campaign Fund", "senator", plural=True)
+
+
+def test_a_hyphen_splits_words_unless_told_not_to() -> None:
+    assert has_words("Vice-President", "president")
+    assert not has_words("Vice-President", "president", hyphen_splits=False)
+    assert not has_words("president-elect", "president", hyphen_splits=False)
+    assert has_words("Republican senator from Texas", "senator", hyphen_splits=False)
+    assert not has_words(None, "senator")
 
 
 def test_a_vice_president_is_not_the_president() -> None:

@@ -5,7 +5,6 @@ Split out of :mod:`accords.actors.linker` (no behaviour change).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from accords.actors.descriptive import PERSON_NOUNS
@@ -19,6 +18,7 @@ from accords.actors.mentions import (
 from accords.actors.resolve import role_sector
 from accords.actors.roles import HEADS, MODIFIERS
 from accords.actors.surnames import word_gender
+from accords.words import has_words
 
 
 class _Anaphora(_BuilderBase):
@@ -288,7 +288,7 @@ class _Anaphora(_BuilderBase):
             cands = [
                 e
                 for e in people
-                if _has_words(e.role, phrase)
+                if has_words(e.role, phrase, hyphen_splits=False)
                 and min(m[0] for m in e.mentions) < start
                 and (code is None or e.country == code)
             ]
@@ -313,12 +313,6 @@ class _Anaphora(_BuilderBase):
                 if new:
                     ent.names = []
                 self.mention(ent, start, end, "nominal")
-
-
-def _has_words(role: str | None, phrase: str) -> bool:
-    """Whether ``role`` holds ``phrase`` as whole words: 'senator' is in 'Republican senator from Texas', not in
-    'National Republican Senatorial Committee Chairman'."""
-    return bool(role) and re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", str(role).lower()) is not None
 
 
 REPORTED_DEPS = {"ccomp", "parataxis"}

@@ -10,6 +10,7 @@ from typing import Any
 
 from accords.actors.gazetteer import norm
 from accords.actors.mentions import _Ent
+from accords.actors.roles import NAME_TITLES, PERSON_TITLES
 from accords.actors.surnames import SurnamePick, first_name_gender, title_gender
 
 INTRODUCED_WITHIN = 1500  # characters: a headline or lede may use the surname before the full name
@@ -128,9 +129,6 @@ def _short_form_twin(name: str, same_surname: list[_Ent]) -> _Ent | None:
     return hits[0] if len(hits) == 1 else None
 
 
-# Titles a tagger takes into a PERSON span besides PERSON_TITLES ('Gov. Chris Christie', 'Rep. Ann Wagner').
-NAME_TITLES = {"gov.", "rep.", "governor", "senator", "secretary", "former", "lt.", "col.", "capt.", "sgt."}
-
 HOLDER = SurnamePick("holder")
 SKIP = SurnamePick("skip")
 
@@ -153,13 +151,6 @@ def _first_names(persons: list[_Ent]) -> dict[str, list[_Ent]]:
         if first not in surnames:
             out.setdefault(first, []).append(ent)
     return out
-
-
-# Titles that only a person carries: "President Bush" is a person even when the tagger calls "Bush" a place.
-PERSON_TITLES = {
-    "president", "king", "queen", "prince", "princess", "senator", "sen.", "chancellor", "premier", "emir",
-    "sheikh", "pope", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "ayatollah", "gen.", "general",
-}  # fmt: skip
 
 
 def _titled_place(span: Any, gaz: Any) -> bool:

@@ -105,7 +105,9 @@ HEADS = {
     "prime",
     "deputy",
 } | MIL_RANKS
-# Words that may modify a title (lower case).
+# Words that may modify a title (lower case). Not the quotes stage's speakers._QUALIFIERS on purpose: those are the
+# few that make a title another one ('vice', 'deputy', 'former': a vice president is not 'the president'), while
+# most here keep the title ('senior adviser' is an adviser, 'Foreign Minister' a minister).
 MODIFIERS = {
     "vice",
     "deputy",
@@ -196,6 +198,17 @@ HONORIFICS = {
     "lord",
     "lady",
 }
+# Two picks from the title words above, for the person names of actors.names (tests/actors/test_title_sets.py
+# keeps them picks). Titles that only a person carries: "President Bush" is a person even when the tagger calls
+# "Bush" a place. All HEADS or HONORIFICS but 'princess', which heads no role here.
+PERSON_TITLES = {
+    "president", "king", "queen", "prince", "princess", "senator", "sen.", "chancellor", "premier", "emir",
+    "sheikh", "pope", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "ayatollah", "gen.", "general",
+}  # fmt: skip
+# Titles a tagger takes into a PERSON span besides PERSON_TITLES ('Gov. Chris Christie', 'Rep. Ann Wagner'): HEADS
+# and 'former' of MODIFIERS. Not all HEADS: 'Crown Prince Mohammed bin Salman' keeps 'Crown', 'Chief Justice John
+# Roberts' keeps 'Chief'.
+NAME_TITLES = {"gov.", "rep.", "governor", "senator", "secretary", "former", "lt.", "col.", "capt.", "sgt."}
 CONNECT = {"of", "for", "the", "on"}
 
 MIL_WORDS = {

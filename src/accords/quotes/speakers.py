@@ -19,6 +19,7 @@ from typing import Any
 from accords.quotes.lexicon import FEMALE, FIRST, MALE, PLURAL, SPEAKER_NOUNS
 from accords.quotes.marks import find_segments
 from accords.records import Entity, Record, Speaker
+from accords.words import has_words
 
 # Demonyms and seats of government seen in speaker phrases; the actors stage owns the full table.
 _DEMONYMS = {
@@ -113,12 +114,9 @@ def _relative(tok: Any) -> bool:
     )
 
 
-def _has_word(text: str, noun: str) -> bool:
-    """``noun`` (or its plural) as a whole word of ``text``: 'senator' is in 'Senator from Ohio', not 'Senatorial'."""
-    return re.search(rf"\b{re.escape(noun)}s?\b", text, re.IGNORECASE) is not None
-
-
-# Words that make a title another one: a vice president is not 'the president'
+# Words that make a title another one: a vice president is not 'the president'. Not the actors stage's
+# roles.MODIFIERS on purpose: those are all the words a title may carry ('foreign', 'senior', 'press'), and 'the
+# minister' is the Foreign Minister, while 'associate', 'co' and 'lieutenant' (no modifiers there) make another title.
 _QUALIFIERS = {
     "vice",
     "deputy",
@@ -136,7 +134,7 @@ _QUALIFIERS = {
 def _role_fits(role: str, noun: str, span: str) -> bool:
     """Does the role hold the speaker's title noun ('the president': 'President', not 'Vice President' unless the
     speaker's words say 'vice' too; 'the Vermont senator' is no 'former senator')?"""
-    if not _has_word(role, noun):
+    if not has_words(role, noun, plural=True):
         return False
     said = {w.lower() for w in re.split(r"[\s-]+", span)}
     return not any(w in _QUALIFIERS and w not in said for w in re.split(r"[\s-]+", role.lower()))
