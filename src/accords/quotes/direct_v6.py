@@ -15,6 +15,7 @@ from typing import Any
 
 from accords.quotes.attribution import Attribution, ExtractorBase, animate, is_cue
 from accords.quotes.marks import Segment
+from accords.quotes.precision import NAMING_VERBS
 
 # a quotation paragraph with no cue takes the speaker of the report that ends the paragraph before it
 PARAGRAPH_TURNS = True
@@ -262,7 +263,7 @@ class StandAlone(ExtractorBase):
             return False
         span = self.doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
         verb = next((t for t in span or [] if t.pos_ == "VERB"), None)
-        if verb is None or verb.dep_ != "acl" or verb.lemma_.lower() not in ("call", "name", "title", "dub"):
+        if verb is None or verb.dep_ != "acl" or verb.lemma_.lower() not in NAMING_VERBS:
             return False
         if verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
             return False
@@ -278,10 +279,16 @@ class StandAlone(ExtractorBase):
         it (the mixed reading goes)."""
         if not INNER_SAYING:
             return
+        # the nested quotes of each attribution, by the id of their parent: the loop below changes only the kids
+        # of the attribution it is at, so one index made before it serves the whole loop
+        nested: dict[int, list[Attribution]] = {}
+        for a in atts:
+            if a.nested and a.parent is not None:
+                nested.setdefault(id(a.parent), []).append(a)
         for att in atts:
             if att.kind != "mixed" or att.nested or att.cue is None or att.dropped or len(att.content) != 1:
                 continue
-            kids = [a for a in atts if a.nested and a.parent is att]
+            kids = nested.get(id(att), [])
             if len(kids) != 1 or kids[0].end < att.end - 2:
                 continue
             quote = kids[0]

@@ -56,7 +56,8 @@ def _cue_tokens(att: Attribution, doc: Any) -> list[Any]:
 
 # whether the rule runs (benchmarks/quotes_dev.py --toggle precision.NAMING_PARTICIPLE)
 NAMING_PARTICIPLE = True
-_NAMING = frozenset({"call", "name", "dub", "title", "label", "nickname"})
+# verbs that give a thing its name ('a group named Occupy DNC'); direct_v6.naming reads them too
+NAMING_VERBS = frozenset({"call", "name", "dub", "title", "label", "nickname"})
 
 
 def naming_participle(att: Attribution, doc: Any) -> bool:
@@ -65,7 +66,7 @@ def naming_participle(att: Attribution, doc: Any) -> bool:
     if not NAMING_PARTICIPLE:
         return False
     for tok in _cue_tokens(att, doc):
-        if tok.lemma_.lower() in _NAMING and tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        if tok.lemma_.lower() in NAMING_VERBS and tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
             return not any(c.dep_ in ("agent", "nsubjpass", "auxpass") for c in tok.children)
     return False
 
