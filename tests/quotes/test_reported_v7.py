@@ -74,3 +74,16 @@ def test_v7_a_cue_that_ends_the_sentence_after_a_comma_reports_what_comes_before
     q = quote_of(rec, "a nurse")
     assert q.content[0].text == "Mendes, a mother of three, was a nurse with a clinic based in Lisbon"
     assert q.cue is not None and q.cue.text == "reports"
+
+
+def test_v7_according_to_at_the_end_of_a_paragraph_closes_all_its_clauses() -> None:
+    rec = run(
+        "The average wage rose by 0.5% from 1990 to 2000, but fell by 0.3% from 2000 to 2010, according to "
+        "federal data.\nThe figures for this year are due in May."
+    )
+    q = quote_of(rec, "fell by")
+    assert (
+        q.content[0].text
+        == "The average wage rose by 0.5% from 1990 to 2000, but fell by 0.3% from 2000 to 2010"
+    )
+    assert speaker_text(q) == "federal data"

@@ -45,7 +45,7 @@ from accords.quotes.reported_v5 import (
     unowned_question,
 )
 from accords.quotes.reported_v6 import seeming, targeted
-from accords.quotes.reported_v7 import according_around
+from accords.quotes.reported_v7 import according_around, sentence_tail
 from accords.quotes.stance_v7 import evidence, more_object, warned_to
 
 NO_AGENT = True
@@ -299,7 +299,7 @@ class MoreReported(ExtractorBase):
         c_lo = max(sent.start, clause.left_edge.i)
         c_hi = min(sent.end - 1, clause.right_edge.i)
         s_hi = sent.end - 1
-        while s_hi > hi and self.doc[s_hi].is_punct:
+        while s_hi > hi and sentence_tail(self.doc[s_hi]):
             s_hi -= 1
         # content: the clause it modifies, less the "according to X" phrase
         if lo - c_lo <= 1:
