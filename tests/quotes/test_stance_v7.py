@@ -21,6 +21,10 @@ def test_v7_what_a_test_or_a_trial_shows_is_attributed_to_it() -> None:
     assert speaker_text(q) == "The trial"
     q = one(run("The investigation found that the contractor had skipped two safety checks."), "that the")
     assert speaker_text(q) == "The investigation"
+    q = one(
+        run("One of the first clues was his blood work, which showed his liver was inflamed."), "his liver"
+    )
+    assert q.content[0].text == "his liver was inflamed"
 
 
 def test_v7_a_thing_that_is_no_evidence_shows_nothing() -> None:
@@ -41,3 +45,9 @@ def test_v7_seeking_or_downplaying_something_is_a_stance_on_it() -> None:
     assert speaker_text(q) == "The government"
     q = one(run("The health minister downplayed the risk of a second wave."), "the risk")
     assert speaker_text(q) == "The health minister"
+
+
+def test_v7_what_evidence_found_may_come_before_it() -> None:
+    q = one(run("The contractor skipped two safety checks, the investigation found."), "The contractor")
+    assert q.content[0].text == "The contractor skipped two safety checks"
+    assert speaker_text(q) == "the investigation"

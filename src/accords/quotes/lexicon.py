@@ -348,6 +348,8 @@ EVIDENCE_NOUNS = frozenset(
     """
     study studies research survey poll scan test analysis review evidence trial finding findings result results
     record records data report audit filing document documents x-ray experiment investigation probe census
+    autopsy biopsy inquiry assessment estimate estimates tally model simulation inspection exam examination
+    footage testing bloodwork
     """.split()
 )
 # Verbs of showing or finding whose subject can be such evidence.

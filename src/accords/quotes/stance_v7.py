@@ -3,7 +3,8 @@ with /tmp/model/evalall.py on six PolNeAR train slices and the pages dev half:
 
 * 'The scan revealed severe inflammation', 'studies show frozen vegetables can be just as nutritious', 'a poll
   found that ...' (EVIDENCE): a study, a poll, a scan or records as the subject of a verb of showing or finding;
-  the clause or the noun phrase it shows is the content and the evidence itself the source.
+  the clause or the noun phrase it shows is the content and the evidence itself the source; also the clause
+  before it ('X skipped two checks, the audit found': EVIDENCE_BEFORE).
 * 'Officials have warned people to stay away', 'he begged lawmakers not to ...' (WARNED_TO): a verb of urging with
   an object and an infinitive, the one told and what to do its content.
 * 'the US is seeking Assange's extradition', 'the minister downplayed the risk' (MORE_OBJECT): a few more verbs of
@@ -22,6 +23,15 @@ EVIDENCE = True
 EVIDENCE_NP = True
 # the words after such an object that the parse hung on the verb: 'showed Mr. Trump | with a 16-point lead'
 EVIDENCE_REST = True
+# the clause before it: 'the contractor skipped two safety checks, the investigation found'
+EVIDENCE_BEFORE = True
+
+
+def _clause_before(v: Any) -> Any:
+    """The clause a verb that ends its sentence reports before it ('X skipped two checks, the audit found.')."""
+    if any(c.i > v.i and not c.is_punct for c in v.children):
+        return None
+    return next((c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.i < v.i), None)
 
 
 def _subject(v: Any) -> Any:
@@ -35,7 +45,11 @@ def _subject(v: Any) -> Any:
 
 
 def evidence_noun(tok: Any) -> bool:
-    """A study, a poll, a scan, records, data: things whose findings an article reports."""
+    """A study, a poll, a scan, records, data, blood work: things whose findings an article reports."""
+    if tok.lemma_.lower() == "work" and any(
+        c.dep_ == "compound" and c.lower_ in ("blood", "lab") for c in tok.children
+    ):
+        return True
     return (
         tok.pos_ in ("NOUN", "PROPN", "ADJ")
         and tok.lemma_.lower() in EVIDENCE_NOUNS
@@ -66,6 +80,8 @@ def evidence(v: Any, text: str) -> tuple[tuple[int, int], tuple[int, int], Any] 
         if first.tag_ in ("WDT", "WP", "WRB") or first.lower_ in ("whether", "if", "how"):
             return None
         last = clause.right_edge
+    elif obj is None and EVIDENCE_BEFORE and (before := _clause_before(v)) is not None:
+        first, last = before.left_edge, before.right_edge
     elif obj is not None and EVIDENCE_NP:
         if obj.pos_ == "PRON" or obj.tag_ in ("WDT", "WP"):
             return None
