@@ -198,7 +198,7 @@ HONORIFICS = {
     "lord",
     "lady",
 }
-# Two picks from the title words above, for the person names of actors.names (tests/actors/test_title_sets.py
+# Two picks from the title words above, for the person names of actors.names (tests/actors/test_word_sets.py
 # keeps them picks). Titles that only a person carries: "President Bush" is a person even when the tagger calls
 # "Bush" a place. All HEADS or HONORIFICS but 'princess', which heads no role here.
 PERSON_TITLES = {

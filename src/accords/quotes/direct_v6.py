@@ -35,6 +35,8 @@ ISSUER_MORE = True
 NAMING = True
 # '... and carrying signs saying, “...”': a participle of saying inside a reported clause introduces a quote of its own
 INNER_SAYING = True
+# the participles that open such a quote: a pick of lexicon.SPEECH_VERBS, not all of it ('believing,', 'showing,'
+# open none; with all of SPEECH_VERBS three PolNeAR train or pages dev articles change a quote)
 _SAYING = frozenset("say add write read state declare tweet chant shout".split())
 # what one issues, sends or runs that says things in one's name
 _ISSUED = frozenset(
@@ -48,7 +50,8 @@ SHORT_TURNS = True
 _OPENERS = "“\"'‘„«(["
 _CLOSERS = "”\"’'»"
 _OPENING = re.compile(r"[\s“\"'‘„«(\[]*")
-# verbs after which a speaker goes on talking ('Carter said ...' then his quotation paragraph)
+# verbs after which a speaker goes on talking ('Carter said ...' then his quotation paragraph): a pick of
+# lexicon.SPEECH_VERBS, no stance or thought ('praised', 'think'; with all of it three dev articles change a quote)
 _GO_ON = frozenset("say add tell argue explain note write state insist continue warn".split())
 _CLOSING = re.compile(r"[\s”\"'’».,!?)\]]*")
 
