@@ -87,3 +87,11 @@ def test_v7_according_to_at_the_end_of_a_paragraph_closes_all_its_clauses() -> N
         == "The average wage rose by 0.5% from 1990 to 2000, but fell by 0.3% from 2000 to 2010"
     )
     assert speaker_text(q) == "federal data"
+
+
+def test_v7_according_to_after_a_subject_with_a_relative_clause() -> None:
+    rec = run(
+        "One of the options they have weighed, according to a person close to the talks, is to sell the unit."
+    )
+    q = quote_of(rec, "One of the options")
+    assert [c.text for c in q.content] == ["One of the options they have weighed", "is to sell the unit"]

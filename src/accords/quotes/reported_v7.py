@@ -11,7 +11,8 @@ flag measured with ``/tmp/model/evalall.py`` on six PolNeAR train slices and on 
 * 'One of the officers, according to prison records, had worked ...', 'He had, according to X, killed ...'
   (ACCORDING_AROUND): the clause on both sides of an 'according to' set off between the subject (or an auxiliary)
   and the rest, where the parse hung the phrase on the subject or the auxiliary; train content +0.0001
-  (content+speaker even), pages dev content +0.0027, content+speaker +0.0027.
+  (content+speaker even), pages dev content +0.0027, content+speaker +0.0027. A subject with a relative clause of
+  its own ('One of the decisions they have made, according to X, is ...', SUBJECT_RELATIVE): train +1 match.
 * 'A, while B, according to X.' at the end of a paragraph (ACCORDING_SPACE): the line break after the full stop
   is a token of the sentence, and hid that the phrase ends it, so that only the last clause was its content;
   train content +0.0007, content+speaker +0.0008 (+13 matches); pages dev content and content+speaker even (two
@@ -104,6 +105,7 @@ ACCORDING_AROUND = True
 # 'X, Y and Z, according to the results.' at the end of a paragraph: the line break after the full stop is a token
 # of the sentence too, and must not hide that 'according to X' ends it
 ACCORDING_SPACE = True
+SUBJECT_RELATIVE = True  # under ACCORDING_AROUND: a subject with a clause of its own
 
 
 def sentence_tail(tok: Any) -> bool:
@@ -141,18 +143,21 @@ def according_around(doc: Any, tok: Any, hi: int) -> tuple[Any, int, int, int, i
     sent = tok.sent
     first = max(sent.start, v.left_edge.i)
     left = [t for t in doc[first : lo - 1] if not t.is_punct]
-    if not left or not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and _on(t, v) for t in left):
+    subj = next((t for t in left if t.dep_ in ("nsubj", "nsubjpass", "expl") and _on(t, v)), None)
+    if subj is None:
         return None
-    # the part before it is the subject and the auxiliaries only: no verb of its own, no cue of its own
+    # the part before it is the subject and the auxiliaries only: no verb of its own, no cue of its own (a relative
+    # clause inside the subject may have one: 'One of the decisions they have made, according to X, is ...')
     for t in left:
+        inside = SUBJECT_RELATIVE and subj.left_edge.i <= t.i <= subj.right_edge.i and t.i != subj.i
         if (
             t.pos_ in ("VERB", "AUX")
-            and not (t.i == v.i or t.dep_ in _BEFORE_VERB and _on(t, v))
+            and not (t.i == v.i or t.dep_ in _BEFORE_VERB and _on(t, v) or inside)
             or is_cue(t)
         ):
             return None
     end = min(sent.end - 1, v.right_edge.i)
-    while end > hi + 2 and doc[end].is_punct:
+    while end > hi + 2 and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     if end <= hi + 1:
         return None
@@ -208,7 +213,7 @@ def final_cue(v: Any) -> tuple[int, int] | None:
     doc, sent = v.doc, v.sent
     first = min(v.i, subj[0].left_edge.i)
     last = sent.end - 1
-    while last > v.i and doc[last].is_punct:
+    while last > v.i and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     if v.right_edge.i < last or first - 1 <= sent.start or doc[first - 1].text != ",":
         return None  # the cue ends the sentence, after a comma
