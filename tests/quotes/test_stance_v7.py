@@ -51,3 +51,10 @@ def test_v7_what_evidence_found_may_come_before_it() -> None:
     q = one(run("The contractor skipped two safety checks, the investigation found."), "The contractor")
     assert q.content[0].text == "The contractor skipped two safety checks"
     assert speaker_text(q) == "the investigation"
+
+
+def test_v7_balking_at_something_is_a_stance_on_it() -> None:
+    q = one(run("The union balked at the proposed cuts to overtime pay."), "the proposed")
+    assert q.content[0].text == "the proposed cuts to overtime pay"
+    assert q.cue is not None and q.cue.text.endswith("balked at")
+    assert speaker_text(q) == "The union"

@@ -46,7 +46,7 @@ from accords.quotes.reported_v5 import (
 )
 from accords.quotes.reported_v6 import seeming, targeted
 from accords.quotes.reported_v7 import according_around, sentence_tail
-from accords.quotes.stance_v7 import evidence, more_object, warned_to
+from accords.quotes.stance_v7 import evidence, more_object, prep_object, warned_to
 
 NO_AGENT = True
 # verbs that link a subject to its state as 'be' does ('Democrats appeared pleased with Clinton', 'leading Democrats
@@ -105,7 +105,12 @@ class MoreReported(ExtractorBase):
     def _evidence(self, v: Any) -> Attribution | None:
         """'Studies show ...', 'the scan revealed ...', 'warned people to stay away', 'is seeking his extradition':
         what a piece of evidence shows, and a few stances (:mod:`accords.quotes.stance_v7`)."""
-        got = evidence(v, self.text) or warned_to(v, self.text) or more_object(v, self.text)
+        got = (
+            evidence(v, self.text)
+            or warned_to(v, self.text)
+            or more_object(v, self.text)
+            or prep_object(v, self.text)
+        )
         if got is None:
             return None
         content, cue, src = got
