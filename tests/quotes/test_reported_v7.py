@@ -95,3 +95,9 @@ def test_v7_according_to_after_a_subject_with_a_relative_clause() -> None:
     )
     q = quote_of(rec, "One of the options")
     assert [c.text for c in q.content] == ["One of the options they have weighed", "is to sell the unit"]
+
+
+def test_v7_a_writers_opener_before_according_to_is_no_piece() -> None:
+    rec = run("But, according to the survey, 46 percent of likely voters remain undecided.")
+    q = quote_of(rec, "46 percent")
+    assert [c.text for c in q.content] == ["46 percent of likely voters remain undecided"]

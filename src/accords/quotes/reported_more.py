@@ -45,7 +45,7 @@ from accords.quotes.reported_v5 import (
     unowned_question,
 )
 from accords.quotes.reported_v6 import seeming, targeted
-from accords.quotes.reported_v7 import according_around, sentence_tail
+from accords.quotes.reported_v7 import according_around, drop_opener, sentence_tail
 from accords.quotes.stance_v7 import evidence, more_object, prep_object, warned_to
 
 NO_AGENT = True
@@ -333,7 +333,7 @@ class MoreReported(ExtractorBase):
             pieces.append(
                 _trim(self.text, self.doc[hi + 1].idx, self.doc[c_hi].idx + len(self.doc[c_hi].text))
             )
-        return Attribution("indirect", pieces, cue, src, 0.8)
+        return Attribution("indirect", drop_opener(self.text, pieces), cue, src, 0.8)
 
 
 def _that_or_subject(c: Any) -> bool:

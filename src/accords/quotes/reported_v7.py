@@ -17,6 +17,8 @@ flag measured with ``/tmp/model/evalall.py`` on six PolNeAR train slices and on 
   is a token of the sentence, and hid that the phrase ends it, so that only the last clause was its content;
   train content +0.0007, content+speaker +0.0008 (+13 matches); pages dev content and content+speaker even (two
   spans change: one now takes 'In sum,' off, one now keeps the first of two conjoined verbs).
+* 'But, according to the poll, 46 percent ...' (OPENER_PIECE): a first piece that is only the writer's opener
+  ('But', 'In addition', 'Now') is dropped; train +1 match, three spans nearer, pages dev even.
 * 'The CBO projects that ...', 'Trump claims he's worth ...' (NOUN_VERB): a verb of saying tagged a plural noun,
   with a subject before it and a clause after it; train +1 match, pages dev +1 match (+0.0008).
 * 'X dissolved in 2010, the Herald reported in 2015.', 'X is under pressure, said the firm's chief executive.'
@@ -226,3 +228,29 @@ def final_cue(v: Any) -> tuple[int, int] | None:
     if len([t for t in toks if not t.is_punct]) < 3:
         return None
     return toks[0].i, toks[-1].i
+
+
+OPENER_PIECE = True
+_OPENERS = frozenset(
+    """but and yet so now still however meanwhile moreover also then while though although instead indeed""".split()
+)
+_OPENER_PHRASES = (
+    "in addition",
+    "in fact",
+    "in short",
+    "in turn",
+    "in particular",
+    "in sum",
+    "at the same time",
+)
+
+
+def drop_opener(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'But, according to the poll, 46 percent remain undecided': a first piece that is only the writer's opener
+    ('But', 'In addition', 'Now') is no part of what X reports."""
+    if not OPENER_PIECE or len(pieces) < 2:
+        return pieces
+    words = text[pieces[0][0] : pieces[0][1]].strip(" ,").lower()
+    if words in _OPENERS or words in _OPENER_PHRASES:
+        return pieces[1:]
+    return pieces
