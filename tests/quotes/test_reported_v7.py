@@ -101,3 +101,15 @@ def test_v7_a_writers_opener_before_according_to_is_no_piece() -> None:
     rec = run("But, according to the survey, 46 percent of likely voters remain undecided.")
     q = quote_of(rec, "46 percent")
     assert [c.text for c in q.content] == ["46 percent of likely voters remain undecided"]
+
+
+def test_v7_first_reported_by_reports_the_clause_around_it() -> None:
+    rec = run(
+        "The new policy, first reported by the Daily Star, is a key part of the city's plan to cut traffic."
+    )
+    q = quote_of(rec, "The new policy")
+    assert [c.text for c in q.content] == [
+        "The new policy",
+        "is a key part of the city's plan to cut traffic",
+    ]
+    assert speaker_text(q) == "the Daily Star"

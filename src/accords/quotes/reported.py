@@ -64,7 +64,7 @@ from accords.quotes.reported_v5 import (
     seen_as_object,
     unnamed_asker,
 )
-from accords.quotes.reported_v7 import final_cue, noun_verb, relcl_end, that_relcl
+from accords.quotes.reported_v7 import late_report, noun_verb, relcl_end, that_relcl
 from accords.quotes.speaker_spans import cue_extent
 
 
@@ -186,11 +186,11 @@ class ReportedSpeech(MoreReported):
                 comps = [said] if said is not None else comps
             else:
                 said = None
-            last = final_cue(tok) if not comps and not think and spk is not None else None
-            if last is not None:  # 'X dissolved in 2010, the Herald reported in 2015.'
-                d, cue = self.doc, (tok.idx, tok.idx + len(tok.text))
-                piece = _trim(self.text, d[last[0]].idx, d[last[1]].idx + len(d[last[1]].text))
-                out.append(Attribution("indirect", [piece], cue, spk, 0.8))
+            late = None if comps or think else late_report(tok, spk, self.text)
+            if (
+                late is not None
+            ):  # 'X dissolved in 2010, the Herald reported.', 'X, first reported by Y, is ...'
+                out.append(late)
                 continue
             conf = 0.6 if think else 0.8
             if V4_COMPS and len(comps) > 1:
