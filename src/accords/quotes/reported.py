@@ -186,10 +186,9 @@ class ReportedSpeech(MoreReported):
                 comps = [said] if said is not None else comps
             else:
                 said = None
+            # 'X dissolved in 2010, the Herald reported.', 'X, first reported by Y, is ...'
             late = None if comps or think else late_report(tok, spk, self.text)
-            if (
-                late is not None
-            ):  # 'X dissolved in 2010, the Herald reported.', 'X, first reported by Y, is ...'
+            if late is not None:
                 out.append(late)
                 continue
             conf = 0.6 if think else 0.8
