@@ -113,3 +113,12 @@ def test_v7_first_reported_by_reports_the_clause_around_it() -> None:
         "is a key part of the city's plan to cut traffic",
     ]
     assert speaker_text(q) == "the Daily Star"
+
+
+def test_v7_that_clause_hung_on_a_noun_deeper_in_a_phrase_of_the_verb() -> None:
+    rec = run(
+        "Brown said of working at a large bank that most people there build a lot of slack into their schedules."
+    )
+    q = quote_of(rec, "most people")
+    assert q.content[0].text == "that most people there build a lot of slack into their schedules"
+    assert speaker_text(q) == "Brown"
