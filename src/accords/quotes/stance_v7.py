@@ -145,6 +145,16 @@ MORE_OBJECTS = frozenset("seek document downplay project concede".split())
 _SET_OFF = frozenset({",", "—", "–", "(", ";", ":"})
 
 
+def _phrase(obj: Any, text: str) -> tuple[int, int]:
+    """The object's phrase, up to a comma, dash or bracket that sets off what follows it."""
+    last = obj.right_edge
+    for c in obj.rights:
+        if c.dep_ == "punct" and c.text in _SET_OFF:
+            last = obj.doc[c.i - 1]
+            break
+    return _trim(text, obj.left_edge.idx, last.idx + len(last.text))
+
+
 def more_object(v: Any, text: str) -> tuple[tuple[int, int], tuple[int, int], Any] | None:
     """'The US is seeking Assange's extradition from the UK': (the object's phrase, the verb, its subject) for
     one of :data:`MORE_OBJECTS` with a noun-phrase object, held by a subject that can hold a view."""
@@ -158,12 +168,7 @@ def more_object(v: Any, text: str) -> tuple[tuple[int, int], tuple[int, int], An
     subj = _subject(v)
     if subj is None or not animate(subj):
         return None
-    last = obj.right_edge
-    for c in obj.rights:
-        if c.dep_ == "punct" and c.text in _SET_OFF:
-            last = v.doc[c.i - 1]
-            break
-    a, b = _trim(text, obj.left_edge.idx, last.idx + len(last.text))
+    a, b = _phrase(obj, text)
     if b - a < 3 or " " not in text[a:b]:
         return None
     return (a, b), (v.idx, v.idx + len(v.text)), subj
@@ -206,12 +211,7 @@ def prep_object(v: Any, text: str) -> tuple[tuple[int, int], tuple[int, int], An
     subj = _subject(v)
     if subj is None or not animate(subj):
         return None
-    last = obj.right_edge
-    for c in obj.rights:
-        if c.dep_ == "punct" and c.text in _SET_OFF:
-            last = v.doc[c.i - 1]
-            break
-    a, b = _trim(text, obj.left_edge.idx, last.idx + len(last.text))
+    a, b = _phrase(obj, text)
     if b - a < 3:
         return None
     return (a, b), (v.idx, prep.idx + len(prep.text)), subj
