@@ -409,7 +409,7 @@ def main_pages(args: argparse.Namespace) -> int:
             f"{lost} labelled attributions no longer match the extracted text and are left out",
             file=sys.stderr,
         )
-    args.data = quotes_labels.BLIND if args.pages == "held" else quotes_labels.SET
+    args.data = quotes_labels.SET
     if args.out is None:
         name = "quotes-pages.json" if args.pages == "held" else "accords-quotes-pages-dev.json"
         args.out = (OUT.parent if args.pages != "dev" else Path("/tmp")) / name

@@ -2,7 +2,7 @@
 
     python benchmarks/quotes_labels.py pages --out /tmp/label/pages [--limit 100]   # page files to label
     python benchmarks/quotes_labels.py check /tmp/label/pages/KEY.txt /tmp/label/out/KEY.json
-    python benchmarks/quotes_labels.py build /tmp/label/pages /tmp/label/out          # -> benchmarks/data/...
+    python benchmarks/quotes_labels.py build /tmp/label/pages /tmp/label/out --out benchmarks/data/NAME.jsonl
     python benchmarks/quotes_labels.py agree     # the labels made from proposals against those made blind
 
 The pages are those of ../shared/eval/extraction (aeb: MIT; wcxb-dev: CC BY 4.0). The labels follow
@@ -24,11 +24,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "eval" / "extraction"
+# The labels made from scratch, without the rules' proposals: the set itself.
 SET = ROOT / "benchmarks" / "data" / "quotes-pages.jsonl"
-# The held pages labelled a second time, from scratch, without the rules' proposals: the figures of
-# ``quotes.py --pages held`` come from these labels, which the rules did not shape; ``agree`` says how far the
-# proposals bent the first labels of the same pages.
-BLIND = SET.with_name("quotes-pages-blind.jsonl")
+# The first labels of the same pages, made by checking and completing the rules' proposals: ``agree`` says how far
+# the proposals bent them.
+PROPOSED = SET.with_name("quotes-pages-proposed.jsonl")
 SETS = {"aeb": "aeb", "wcxb": "wcxb-dev"}
 SAYING = re.compile(r"\b(said|says|told|according to|added|stated|argued|claimed|announced|warned)\b")
 
@@ -210,12 +210,9 @@ def build(page_dir: Path, label_dir: Path, out: Path) -> int:
 
 
 # -- the set, for benchmarks/quotes.py ---------------------------------------------------------------------------
-def load(split: str | None = None, path: Path | None = None) -> tuple[list[dict[str, Any]], int]:
+def load(split: str | None = None, path: Path = SET) -> tuple[list[dict[str, Any]], int]:
     """The labelled pages as PolNeAR-style rows (``text`` and ``article`` filled in from the page), and how many
-    spans no longer sit where they were labelled (the extractor changed) and could not be found again. ``held``
-    reads the blind labels; ``dev`` (or a ``path``) the labels made from proposals."""
-    if path is None:
-        path, split = (BLIND, None) if split == "held" else (SET, split)
+    spans no longer sit where they were labelled (the extractor changed) and could not be found again."""
     rows, lost = [], 0
     for line in path.open(encoding="utf-8"):
         row = json.loads(line)
@@ -247,8 +244,8 @@ def agree() -> int:
     were predictions: how much the proposals left out or bent."""
     import quotes as bench
 
-    blind, _ = load(path=BLIND)
-    pre = {r["doc"]: r for r in load("held", path=SET)[0]}
+    blind, _ = load()
+    pre = {r["doc"]: r for r in load(path=PROPOSED)[0]}
     scores = bench.Scores()
     for row in blind:
         golds = bench.gold_of(pre[row["doc"]])

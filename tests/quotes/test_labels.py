@@ -79,7 +79,7 @@ def test_the_split_is_fixed_by_the_key() -> None:
 def test_every_labelled_span_still_sits_on_its_words() -> None:
     """The set stores offsets into the text accords extracts: when the extractor changes, this says so."""
     need_shared(ql.PAGES)
-    for path in (ql.SET, ql.BLIND):
+    for path in (ql.SET, ql.PROPOSED):
         rows, lost = ql.load(path=path)
         assert rows and lost == 0
         for row in rows[:10]:
