@@ -65,6 +65,7 @@ from accords.quotes.reported_v5 import (
     unnamed_asker,
 )
 from accords.quotes.reported_v7 import late_report, noun_verb, relcl_end, that_relcl
+from accords.quotes.reported_v8 import conj_span
 from accords.quotes.speaker_spans import cue_extent
 
 
@@ -228,6 +229,7 @@ class ReportedSpeech(MoreReported):
                 if span and more is not None and span[0] < more.idx:
                     end = more.right_edge
                     span = (span[0], max(span[1], end.idx + len(end.text)))
+                span = conj_span(tok, comps[0], lemma, span) if more is None else span  # 'said X, but Y'
             elif lemma in LABEL_VERBS or seen_as(tok):
                 span = self._label_content(tok) or (
                     seen_as_object(tok) if seen_as(tok) or label_as() else None

@@ -1,0 +1,67 @@
+"""Reported speech added after quotes.rules.v7 (where the content of a core cue is cut short), each rule behind a
+module flag measured with ``benchmarks/quotes_slices.py`` on six PolNeAR train slices and on the pages dev half:
+
+* 'The mayor said the plant will close, and the town faces a hard winter.', 'I told her that the state tried to
+  jail me, but a judge refused.' (CONJ_CLAUSE): the parse hung the second clause on the verb of saying as a
+  conjunct, so the content stopped at the comma; a clause after ', and' or ', but' with a subject of its own that
+  is not a person's pronoun (the speaker's next act: 'and he railed against ...' stays out, as v7 found PolNeAR
+  leaves it out), no clause of its own below it and no verb of saying or thinking at its head, at the end of the
+  sentence, continues what is said.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accords.quotes.attribution import SUBJ
+from accords.quotes.lexicon import THINK_VERBS, lemma_of
+
+CONJ_CLAUSE = True
+# the verbs of saying whose conjoined clause may go on with what is said
+CONJ_VERBS = frozenset("say tell claim add note argue write report warn insist explain".split())
+# subjects that name a person: the clause is then the speaker's (or someone's) next act
+# 'and' more often starts the writer's next point ('..., and the market did'); 'but' the speaker's own turn
+CONJ_WORDS = frozenset({"but"})
+_PERSONAL = frozenset("i you he she we they who".split())
+_MARKS = frozenset({"“", "”", '"', "‘", "’’"})
+_SAYISH = frozenset("say tell claim add note argue write report warn insist explain ask call".split())
+
+
+def conj_clause(v: Any, comp: Any, lemma: str) -> Any | None:
+    """The last token of a clause conjoined to the verb of saying ``v`` after its reported clause ``comp`` that goes
+    on with what is said ('said X, and the town faces Y'); None when there is none."""
+    if not CONJ_CLAUSE or lemma not in CONJ_VERBS or comp.i < v.i:
+        return None
+    if any(x.dep_ == "aux" and x.lemma_ == "have" or x.dep_ == "neg" for x in v.children):
+        return None  # 'have argued that ..., but ...': the writer's summary of a debate, then the other side
+    doc = v.doc
+    for c in v.children:
+        if c.dep_ != "conj" or c.i < comp.right_edge.i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        cc = next((x for x in c.doc[comp.right_edge.i + 1 : c.i] if x.dep_ == "cc"), None)
+        if cc is None or cc.lower_ not in CONJ_WORDS or doc[cc.i - 1].text != ",":
+            continue
+        subj = [x for x in c.children if x.dep_ in SUBJ and x.i < c.i]
+        if not subj or subj[0].lower_ in _PERSONAL or subj[0].ent_type_ or subj[0].pos_ == "PROPN":
+            continue  # a person's pronoun, a name: someone's own act ('but Democrats have pushed for ...')
+        if lemma_of(c) in _SAYISH or lemma_of(c) in THINK_VERBS:
+            continue
+        if any(x.dep_ in ("ccomp", "conj") for x in c.children):
+            continue
+        if any(x.text in _MARKS for x in doc[cc.i : c.right_edge.i + 1]):
+            continue  # 'but by Friday the council had renamed it “a budget for nobody”': someone else's words
+        end = c.right_edge
+        while end.i > c.i and (end.is_punct or end.is_space):
+            end = doc[end.i - 1]
+        if end.i + 1 < len(doc) and not doc[end.i + 1].is_punct and not doc[end.i + 1].is_space:
+            continue
+        return end
+    return None
+
+
+def conj_span(v: Any, comp: Any, lemma: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The content span of ``v`` reaching to the end of a conjoined clause that goes on with what is said."""
+    tail = conj_clause(v, comp, lemma)
+    if span is None or tail is None or tail.idx <= span[0]:
+        return span
+    return (span[0], max(span[1], tail.idx + len(tail.text)))

@@ -1,0 +1,24 @@
+"""Reported speech added after quotes.rules.v7 (reported_v8), each on a sentence written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import quote_of, run, speaker_text
+
+pytestmark = pytest.mark.slow
+
+
+def test_v8_a_but_clause_the_parse_hung_on_the_verb_goes_on_with_what_is_said() -> None:
+    rec = run(
+        "The coach told Megan Reilly that the league tried to ban the team, but a federal judge refused to let it."
+    )
+    q = quote_of(rec, "the league tried")
+    assert q.content[0].text == "that the league tried to ban the team, but a federal judge refused to let it"
+    assert q.cue is not None and q.cue.text == "told"
+    assert speaker_text(q) == "The coach"
+
+
+def test_v8_the_speakers_own_next_act_stays_out() -> None:
+    rec = run("The coach said the league tried to ban the team, but he refused to give up the fight.")
+    q = quote_of(rec, "the league tried")
+    assert q.content[0].text == "the league tried to ban the team"
