@@ -55,6 +55,7 @@ from accords.quotes.precision import bare_reports, unreported
 from accords.quotes.reported import ReportedSpeech
 from accords.quotes.speaker_heads import name_before_aside
 from accords.quotes.speakers import SpeakerResolver
+from accords.quotes.speakers_v8 import inner_cue_speaker
 from accords.records import Evidence, Quote, Record, Span
 
 # Names that lived here before the split stay importable from here.
@@ -253,7 +254,8 @@ class Extractor(ReportedSpeech, DirectQuotes):
             tok = att.speaker
             if tok is None:
                 continue
-            if any(a <= tok.idx < b for a, b in att.content) or self.inside_quote(tok):
+            inside = any(a <= tok.idx < b for a, b in att.content)
+            if (inside and not inner_cue_speaker(att, tok, self.doc)) or self.inside_quote(tok):
                 att.speaker = None
                 att.confidence -= 0.1
                 continue
