@@ -52,6 +52,7 @@ from accords.quotes.lexicon import (
 )
 from accords.quotes.nesting import mark_within
 from accords.quotes.precision import bare_reports, unreported
+from accords.quotes.precision_v8 import unreported_v8
 from accords.quotes.reported import ReportedSpeech
 from accords.quotes.speaker_heads import name_before_aside
 from accords.quotes.speakers import SpeakerResolver
@@ -121,6 +122,7 @@ class Extractor(ReportedSpeech, DirectQuotes):
             and not self._orphan(a)
             and not self.mid_sentence(a)
             and not unreported(a, self.doc)
+            and not unreported_v8(a, self.doc)
         ]
         bare = bare_reports(atts, self.doc)
         atts = merge_split([a for a in atts if a not in bare])
