@@ -22,3 +22,12 @@ def test_v8_the_speakers_own_next_act_stays_out() -> None:
     rec = run("The coach said the league tried to ban the team, but he refused to give up the fight.")
     q = quote_of(rec, "the league tried")
     assert q.content[0].text == "the league tried to ban the team"
+
+
+def test_v8_an_appositive_after_a_name_at_the_end_of_the_content_is_left_out() -> None:
+    rec = run("Jane Roe said she will vote for Mary Smith over John Doe, the Republican frontrunner.")
+    q = quote_of(rec, "she will vote")
+    assert q.content[0].text == "she will vote for Mary Smith over John Doe"
+    # a place's state is no gloss
+    q = quote_of(run("The mayor said the company would move its offices to Albany, N.Y."), "the company")
+    assert q.content[0].text.endswith("Albany, N.Y.")

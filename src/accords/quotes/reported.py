@@ -65,7 +65,7 @@ from accords.quotes.reported_v5 import (
     unnamed_asker,
 )
 from accords.quotes.reported_v7 import late_report, noun_verb, relcl_end, that_relcl
-from accords.quotes.reported_v8 import conj_span
+from accords.quotes.reported_v8 import conj_span, trail_appos
 from accords.quotes.speaker_spans import cue_extent
 
 
@@ -263,6 +263,7 @@ class ReportedSpeech(MoreReported):
                 conf = 0.55
             if span is None:
                 continue
+            span = trail_appos(self.doc, span)  # 'for Clinton over Trump, the frontrunner who ...'
             if (spk is None or not animate(spk)) and (
                 lemma in WEAK_VERBS or lemma in LABEL_VERBS or conf < 0.8 or seen_as(tok)
             ):
