@@ -23,3 +23,18 @@ def test_inner_cue_speaker_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(speakers_v8, "INNER_CUE_SPEAKER", False)
     rec = run(TEXT)
     assert not [q for q in rec.quotes if q.content[0].text.startswith("who she noted")]
+
+
+PAREN = "The board, Ms. Kerr said, called the offer “an insult to every worker.”"
+
+
+def test_parenthetical_sayer_speaks() -> None:
+    q = quote_of(run(PAREN), "the offer")
+    assert q.kind == "mixed"
+    assert speaker_text(q) == "Ms. Kerr"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_parenthetical_sayer_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speakers_v8, "PAREN_SAYER", False)
+    assert speaker_text(quote_of(run(PAREN), "the offer")) == "The board"

@@ -56,7 +56,7 @@ from accords.quotes.precision_v8 import unreported_v8
 from accords.quotes.reported import ReportedSpeech
 from accords.quotes.speaker_heads import name_before_aside
 from accords.quotes.speakers import SpeakerResolver
-from accords.quotes.speakers_v8 import inner_cue_speaker
+from accords.quotes.speakers_v8 import inner_cue_speaker, paren_sayer
 from accords.records import Evidence, Quote, Record, Span
 
 # Names that lived here before the split stay importable from here.
@@ -278,6 +278,8 @@ class Extractor(ReportedSpeech, DirectQuotes):
                 att.speaker = self.issuer(att) or att.speaker  # a nested quote too: one speaker for both
                 if self.naming(att):
                     att.speaker = None  # 'a website called “...”': the thing named says nothing
+        for att in atts:
+            paren_sayer(att, atts, self.doc, self.inside_quote)
         for att in atts:
             if att.nested and att.speaker is None and att.parent is not None and att.cue == att.parent.cue:
                 att.speaker = att.parent.speaker  # the quoted words of a mixed clause: its speaker's

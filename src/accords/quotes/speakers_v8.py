@@ -5,6 +5,10 @@ quoted person mentions. One shape breaks the rule: a mixed clause whose cue stan
 the middle of the sentence (``the governor, who he noted was “in his last months”``, ``the media, according to
 the poll, ...``). There the cue's own subject, or the object of ``according to``, is the speaker even though the
 clause's words run around it (``INNER_CUE_SPEAKER``).
+
+And one shape where the parse hangs a mixed clause on the wrong verb: a verb of saying set off by commas inside the
+clause (``The board, Ms. Kerr said, called the offer “...”``) is the cue, and its subject the speaker, not the
+subject of the verb that holds the quoted words (``PAREN_SAYER``).
 """
 
 from __future__ import annotations
@@ -37,3 +41,33 @@ def inner_cue_speaker(att: Any, tok: Any, doc: Any) -> bool:
     return (
         tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according" and head.head.i in idx
     )
+
+
+# 'Six months ago, the senator said, the media considered him a “fringe candidate”': the aside's subject speaks
+PAREN_SAYER = True
+_PAREN_VERBS = frozenset("say add note write tell argue".split())
+
+
+def paren_sayer(att: Any, atts: list[Any], doc: Any, inside_quote: Any) -> None:
+    """A mixed clause whose cue verb holds a parenthetical verb of saying set off by commas (``X, Cruz said, called
+    it “...”``) is what the parenthetical's subject says: that verb becomes the cue and its subject the speaker, for
+    the clause and for the quoted words that share its cue."""
+    if not PAREN_SAYER or att.kind != "mixed" or att.nested or att.cue is None:
+        return
+    verb = next((t for t in _cue_tokens(doc, att.cue) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return
+    for aside in verb.children:
+        if aside.dep_ != "parataxis" or aside.pos_ != "VERB" or aside.lemma_.lower() not in _PAREN_VERBS:
+            continue
+        if aside.left_edge.text != "," or aside.right_edge.text != "," or inside_quote(aside):
+            continue
+        subj = next((c for c in aside.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.tag_ in ("WP", "WDT") or inside_quote(subj):
+            continue
+        old = att.cue
+        att.cue, att.speaker = (aside.idx, aside.idx + len(aside)), subj
+        for x in atts:
+            if x.nested and x.parent is att and x.cue == old:
+                x.cue, x.speaker = att.cue, subj
+        return
