@@ -31,3 +31,14 @@ def test_v8_an_appositive_after_a_name_at_the_end_of_the_content_is_left_out() -
     # a place's state is no gloss
     q = quote_of(run("The mayor said the company would move its offices to Albany, N.Y."), "the company")
     assert q.content[0].text.endswith("Albany, N.Y.")
+
+
+def test_v8_a_second_clause_after_a_that_clause_is_said_too() -> None:
+    rec = run(
+        "The sheriff claimed that theft has gone down 30 percent and the jail population has gone down 5 percent."
+    )
+    q = quote_of(rec, "theft has gone down")
+    assert (
+        q.content[0].text
+        == "that theft has gone down 30 percent and the jail population has gone down 5 percent"
+    )

@@ -408,6 +408,12 @@ def _trim(text: str, a: int, b: int, keep_marks: bool = False) -> tuple[int, int
     return a, b
 
 
+def _that_pair(c: Any, t: Any) -> bool:
+    from accords.quotes.reported_v8 import that_pair  # 'claimed that A and B': B said too
+
+    return bool(that_pair(c, t))
+
+
 def _clause_span(c: Any, cut_speech: bool = True) -> tuple[int, int] | None:
     """Characters of the subtree of ``c``, stopping before a conjoined or adverbial verb of saying with no subject
     of its own (``said X and described Y``: the second verb starts a quote of its own)."""
@@ -436,7 +442,7 @@ def _clause_span(c: Any, cut_speech: bool = True) -> tuple[int, int] | None:
         for t in list(c.children):
             if t.dep_ != "conj" or t.i < c.i or not any(x.dep_ in SUBJ for x in t.children):
                 continue
-            if any(x.dep_ == "mark" for x in t.children) or CUT_CONJ == 0:
+            if any(x.dep_ == "mark" for x in t.children) or CUT_CONJ == 0 or _that_pair(c, t):
                 continue
             if CONJ_BEFORE_CUE and c.head.i > t.right_edge.i:
                 continue  # "A, and B, officials said": the cue comes after both, both are theirs
