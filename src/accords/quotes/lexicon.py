@@ -343,11 +343,13 @@ NO_AGENT_VERBS = frozenset(
 )
 
 # Things whose findings an article reports, as the subject of a verb of showing or finding (quotes.rules.v7,
-# stance_v7.EVIDENCE): 'the scan revealed ...', 'studies show ...', 'a new poll finds ...'.
+# stance_v7.EVIDENCE): 'the scan revealed ...', 'studies show ...', 'a new poll finds ...'. No 'x-ray': the tokenizer
+# splits it into 'x', '-', 'ray', so no token matches it, and the parse of 'The X-ray revealed' hangs all three on
+# the verb as subjects (the speaker would be 'The X').
 EVIDENCE_NOUNS = frozenset(
     """
     study studies research survey poll scan test analysis review evidence trial finding findings result results
-    record records data report audit filing document documents x-ray experiment investigation probe census
+    record records data report audit filing document documents experiment investigation probe census
     autopsy biopsy inquiry assessment estimate estimates tally model simulation inspection exam examination
     footage testing bloodwork
     """.split()

@@ -26,10 +26,9 @@ AMONG_SUBJECT = True
 _MEDIA = frozenset(
     "twitter facebook instagram tiktok youtube x threads truth social media television tv radio air".split()
 )
-# words written on a thing someone holds up speak for themselves ('held up a sign saying ...')
-_CARRIERS = frozenset(
-    "sign signs banner banners placard placards poster posters shirt shirts t-shirt t-shirts".split()
-)
+# words written on a thing someone holds up speak for themselves ('held up a sign saying ...'); 'shirt' covers
+# 't-shirt', which the tokenizer splits into 't', '-', 'shirt'
+_CARRIERS = frozenset("sign signs banner banners placard placards poster posters shirt shirts".split())
 _SUBJ = ("nsubj", "nsubjpass")
 
 
@@ -51,11 +50,7 @@ def medium_author(head: Any) -> Any:
     ):
         return None
     cue = next(
-        (
-            c
-            for c in head.rights
-            if c.dep_ == "acl" and c.tag_ == "VBG" and (is_cue(c) or is_stance(c)) and c.i > head.i
-        ),
+        (c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBG" and (is_cue(c) or is_stance(c))),
         None,
     )
     if cue is None:

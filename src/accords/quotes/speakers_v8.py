@@ -15,14 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from accords.quotes.precision import _cue_tokens
+
 INNER_CUE_SPEAKER = True
 
 _SUBJ = ("nsubj", "nsubjpass")
-
-
-def _cue_tokens(doc: Any, cue: tuple[int, int]) -> list[Any]:
-    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-    return list(span) if span is not None else []
 
 
 def inner_cue_speaker(att: Any, tok: Any, doc: Any) -> bool:
@@ -33,7 +30,7 @@ def inner_cue_speaker(att: Any, tok: Any, doc: Any) -> bool:
     c0, c1 = att.cue
     if not any(a <= c0 and c1 <= b for a, b in att.content):
         return False
-    cues = _cue_tokens(doc, att.cue)
+    cues = _cue_tokens(att, doc)
     idx = {t.i for t in cues}
     if tok.dep_ in _SUBJ and tok.head.i in idx and tok.i < tok.head.i:
         return tok.pos_ in ("PRON", "PROPN", "NOUN")
@@ -54,7 +51,7 @@ def paren_sayer(att: Any, atts: list[Any], doc: Any, inside_quote: Any) -> None:
     the clause and for the quoted words that share its cue."""
     if not PAREN_SAYER or att.kind != "mixed" or att.nested or att.cue is None:
         return
-    verb = next((t for t in _cue_tokens(doc, att.cue) if t.pos_ in ("VERB", "AUX")), None)
+    verb = next((t for t in _cue_tokens(att, doc) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return
     for aside in verb.children:
