@@ -58,3 +58,13 @@ def test_v7_balking_at_something_is_a_stance_on_it() -> None:
     assert q.content[0].text == "the proposed cuts to overtime pay"
     assert q.cue is not None and q.cue.text.endswith("balked at")
     assert speaker_text(q) == "The union"
+
+
+def test_v7_what_a_poll_shows_reaches_past_its_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    from accords.quotes import stance_v7
+
+    text = "A new poll showed the governor with a 12-point lead over her rival."
+    q = one(run(text), "the governor")
+    assert q.content[0].text == "the governor with a 12-point lead over her rival"
+    monkeypatch.setattr(stance_v7, "EVIDENCE_REST", False)
+    assert "the governor" in texts(run(text))  # the object alone, beside another rule's longer reading
