@@ -1,5 +1,5 @@
 """Reported speech added after quotes.rules.v6 (the bounds of what a core cue reports), each rule behind a module
-flag measured with ``/tmp/model/evalall.py`` on six PolNeAR train slices and on the pages dev half:
+flag measured with ``benchmarks/quotes_slices.py`` on six PolNeAR train slices and on the pages dev half:
 
 * 'told reporters at a news conference that officials began ...', 'tells the paper that he fought ...', 'claimed
   at the time that they were ...' (THAT_RELCL): the parser hung the that-clause on the noun before it as a

@@ -37,12 +37,13 @@ TRAIL_APPOS = True
 THAT_PAIR = True
 # the verbs of saying whose conjoined clause may go on with what is said
 CONJ_VERBS = frozenset("say tell claim add note argue write report warn insist explain".split())
-# subjects that name a person: the clause is then the speaker's (or someone's) next act
 # 'and' more often starts the writer's next point ('..., and the market did'); 'but' the speaker's own turn
 CONJ_WORDS = frozenset({"but"})
+# subjects that name a person: the clause is then the speaker's (or someone's) next act
 _PERSONAL = frozenset("i you he she we they who".split())
 _MARKS = frozenset({"“", "”", '"', "‘", "’’"})
-_SAYISH = frozenset("say tell claim add note argue write report warn insist explain ask call".split())
+# a conjoined clause headed by one of these is a report of its own, not more of the first
+_SAYISH = CONJ_VERBS | {"ask", "call"}
 
 
 def conj_clause(v: Any, comp: Any, lemma: str) -> Any | None:
