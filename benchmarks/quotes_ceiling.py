@@ -15,8 +15,6 @@ Needs the bench extra (textacy brings scikit-learn); parses are cached under /tm
 from __future__ import annotations
 
 import argparse
-import json
-import pickle
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -37,25 +35,12 @@ def slice_of(spec: str) -> tuple[int, int]:
 
 
 def parsed(skip: int, limit: int) -> list[tuple[dict[str, Any], Any, list[dict[str, Any]]]]:
-    """(row, doc, the rules' predictions) for a train slice, the parse cached as quotes_dev.py caches it."""
-    from accords.config import get_settings
-    from accords.core import new_record
-    from accords.pipeline import Work, run_stages
+    """(row, doc, the rules' predictions) for a train slice, the parse cached by benchmarks/quotes_dev.py."""
     from accords.quotes.extract import build_quotes
     from accords.records import Record
+    from quotes_dev import cached_slice
 
-    rows = [json.loads(line) for line in TRAIN.open(encoding="utf-8")][skip : skip + limit]
-    cache = Path(f"/tmp/accords_quotes_dev_{skip}_{limit}.pkl")
-    if cache.exists():
-        stored = pickle.loads(cache.read_bytes())
-    else:
-        stored = []
-        for row in rows:
-            w = run_stages(
-                Work(record=new_record(bench.article_of(row)), settings=get_settings()), ("nlp", "actors")
-            )
-            stored.append((w.record.model_dump_json(), w.doc))
-        cache.write_bytes(pickle.dumps(stored))
+    rows, stored = cached_slice(skip, limit)
     out = []
     for row, (js, doc) in zip(rows, stored, strict=True):
         rec = Record.model_validate_json(js)

@@ -30,6 +30,26 @@ import quotes as bench  # noqa: E402
 TRAIN = bench.ROOT.parent / "shared" / "eval" / "quotes" / "train.jsonl"
 
 
+def cached_slice(skip: int, limit: int) -> tuple[list[dict[str, Any]], list[tuple[str, Any]]]:
+    """The rows of a train slice and their (record JSON, doc) after nlp and actors, parsed once and cached under
+    /tmp (records as JSON: their private caches stay out). benchmarks/quotes_slices.py reads the same caches."""
+    from accords.config import get_settings
+    from accords.core import new_record
+    from accords.pipeline import Work, run_stages
+
+    rows = [json.loads(line) for line in TRAIN.open(encoding="utf-8")][skip : skip + limit]
+    cache = Path(f"/tmp/accords_quotes_dev_{skip}_{limit}.pkl")
+    if cache.exists():
+        return rows, pickle.loads(cache.read_bytes())
+    settings = get_settings()
+    stored = []
+    for row in rows:
+        w = run_stages(Work(record=new_record(bench.article_of(row)), settings=settings), ("nlp", "actors"))
+        stored.append((w.record.model_dump_json(), w.doc))
+    cache.write_bytes(pickle.dumps(stored))
+    return rows, stored
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--skip", type=int, default=0)
@@ -48,26 +68,10 @@ def main() -> int:
     )
     ap.add_argument("--show", type=int, default=10, help="with --toggle: examples of each kind of change")
     args = ap.parse_args()
-    from accords.config import get_settings
-    from accords.core import new_record
-    from accords.pipeline import Work, run_stages
 
-    rows = [json.loads(line) for line in TRAIN.open(encoding="utf-8")][args.skip : args.skip + args.limit]
-    cache = Path(f"/tmp/accords_quotes_dev_{args.skip}_{args.limit}.pkl")
-    settings = get_settings()
     from accords.records import Record
 
-    if cache.exists():
-        stored = pickle.loads(cache.read_bytes())
-    else:
-        stored = []
-        for row in rows:
-            w = Work(record=new_record(bench.article_of(row)), settings=settings)
-            w = run_stages(w, ("nlp", "actors"))
-            stored.append(
-                (w.record.model_dump_json(), w.doc)
-            )  # records as JSON: their private caches stay out
-        cache.write_bytes(pickle.dumps(stored))
+    rows, stored = cached_slice(args.skip, args.limit)
     works = [(Record.model_validate_json(js), doc) for js, doc in stored]
     import accords.quotes.extract as ex
 
