@@ -42,3 +42,14 @@ def test_v8_a_second_clause_after_a_that_clause_is_said_too() -> None:
         q.content[0].text
         == "that theft has gone down 30 percent and the jail population has gone down 5 percent"
     )
+
+
+@pytest.mark.parametrize("marks", [("“", "”"), ("''", "''"), ("``", "''")])
+def test_v8_a_but_clause_with_someone_elses_quoted_words_is_not_said(marks: tuple[str, str]) -> None:
+    a, b = marks
+    rec = run(
+        "The coach told Megan Reilly that the league tried to ban the team, but by Friday the council had "
+        f"renamed it {a}a budget for nobody{b} in a vote."
+    )
+    q = quote_of(rec, "the league tried")
+    assert "council" not in q.content[0].text

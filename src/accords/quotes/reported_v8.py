@@ -41,7 +41,7 @@ CONJ_VERBS = frozenset("say tell claim add note argue write report warn insist e
 CONJ_WORDS = frozenset({"but"})
 # subjects that name a person: the clause is then the speaker's (or someone's) next act
 _PERSONAL = frozenset("i you he she we they who".split())
-_MARKS = frozenset({"“", "”", '"', "‘", "’’"})
+_MARKS = frozenset({"“", "”", '"', "‘", "’’", "''", "``"})
 # a conjoined clause headed by one of these is a report of its own, not more of the first
 _SAYISH = CONJ_VERBS | {"ask", "call"}
 
