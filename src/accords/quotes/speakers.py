@@ -18,6 +18,7 @@ from typing import Any
 
 from accords.quotes.lexicon import FEMALE, FIRST, MALE, PLURAL, SPEAKER_NOUNS
 from accords.quotes.marks import find_segments
+from accords.quotes.speaker_names import name_fallback
 from accords.records import Entity, Record, Speaker
 from accords.words import has_words
 
@@ -363,6 +364,9 @@ class SpeakerResolver:
                 self._pronoun(spk, head)
         else:
             ent, mention = self._entity_for_span(start, end, head.idx, head.pos_ == "NOUN")
+            if ent is None or (head.pos_ == "NOUN" and ent.type != "PERSON"):
+                alt = name_fallback(self.record, head, start)  # speaker_names
+                ent, mention = (alt, None) if alt is not None else (ent, mention)
             if ent is not None and ent.type == "PERSON":
                 self._from_entity(spk, ent, mention)
             elif (

@@ -1,0 +1,42 @@
+"""Speaker spans that name someone the entity lookup left without an entity (accords.quotes.speaker_names)."""
+
+from __future__ import annotations
+
+from quotes_helpers import quote_of, run
+
+from accords.quotes import speaker_names
+
+
+def _speaker_name(text: str, words: str) -> str | None:
+    q = quote_of(run(text), words)
+    return q.speaker.name if q.speaker is not None else None
+
+
+SURNAME = (
+    "Maria Early, a baker in Leeds, opened her shop on Monday.\n"
+    '"Bread is patience," says Early. "You cannot hurry the dough."'
+)
+APPOS = (
+    "The shop's owner, Joe Marlowe, who also runs a bakery in the city, denied that the prices had been raised "
+    "for the holidays."
+)
+
+
+def test_surname_the_tagger_missed_links_to_the_full_name(monkeypatch):
+    assert _speaker_name(SURNAME, "Bread is patience") == "Maria Early"
+    monkeypatch.setattr(speaker_names, "SURNAME_LINK", False)
+    assert _speaker_name(SURNAME, "Bread is patience") != "Maria Early"
+
+
+def test_description_with_a_name_in_apposition_is_that_person(monkeypatch):
+    assert _speaker_name(APPOS, "prices had been raised") == "Joe Marlowe"
+    monkeypatch.setattr(speaker_names, "APPOS_NAME", False)
+    assert _speaker_name(APPOS, "prices had been raised") != "Joe Marlowe"
+
+
+def test_two_people_of_one_surname_leave_it_unresolved():
+    text = (
+        "Bill Early and Mary Early opened the shop in March.\n"
+        '"We bake every night," says Early. "Nobody else does."'
+    )
+    assert _speaker_name(text, "We bake every night") is None
