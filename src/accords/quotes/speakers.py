@@ -18,6 +18,7 @@ from typing import Any
 
 from accords.quotes.lexicon import FEMALE, FIRST, MALE, PLURAL, SPEAKER_NOUNS
 from accords.quotes.marks import find_segments
+from accords.quotes.speaker_descriptions import org_for
 from accords.quotes.speaker_names import name_fallback
 from accords.records import Entity, Record, Speaker
 from accords.words import has_words
@@ -525,6 +526,9 @@ class SpeakerResolver:
         )
 
     def _nominal(self, spk: Speaker, head: Any) -> None:
+        if (org := org_for(self, head, spk.start)) is not None:  # 'the company' -> the organisation named
+            self._from_entity(spk, org, None)
+            return
         lemma = head.lemma_.lower()
         low = head.text.lower()
         definite = any(t.lower_ == "the" for t in head.lefts)

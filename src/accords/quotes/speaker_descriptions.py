@@ -1,0 +1,199 @@
+"""Descriptions that stand for a named organisation: 'the company' -> WeWork, 'the utility' -> PG&E.
+
+A news article names an organisation once and then describes it: 'PG&E ... The utility said', 'WeWork ... The
+company confirmed'. A definite, singular phrase whose head is an organisation noun ('the company', 'the agency',
+'the utilities commission') goes to an organisation (ORG or GROUP entity) named before it only on evidence the
+text gives:
+
+- the head noun is a word of the organisation's own name ('the commission' ... 'Public Utilities Commission'),
+  every other word of the phrase too ('the utilities commission'), and one such organisation was named before;
+- or the text gave the organisation that noun: before its name ('utility PG&E', 'developer Valve'), in
+  apposition either way ('Big Machine, the company that ...', 'The group, WeWorkers Coalition,');
+- or, for the plainest nouns of a kind ('the company', 'the agency'), exactly one organisation of that kind (told
+  by the words of its name: a 'Department' is no company) was named in the last few sentences before the phrase;
+  'the company' named in apposition ('The company that runs the show, Acme,') is that one.
+
+Precision first: two organisations that fit means no answer; a possessive, plural or indefinite phrase never
+resolves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+# Rule flags (default on).
+ORG_DESCRIPTIONS = True  # 'the company' -> the one organisation of that kind named before it
+ORG_RECENT = True  # the nearest-kind rule (no name word or description needed), within RECENT sentences
+
+RECENT = 3
+# an organisation of another kind named just before does not stand in the way ("the agency" beside a broadcaster)
+RECENT_OTHER_KIND = True
+
+# Organisation nouns a description is headed by, each with the kind it names.
+BUSINESS = {
+    "company", "firm", "automaker", "carmaker", "utility", "retailer", "manufacturer", "maker", "bank",
+    "lender", "insurer", "airline", "carrier", "startup", "start-up", "conglomerate", "studio", "label",
+    "publisher", "developer", "provider", "producer", "operator", "giant", "chain", "brand", "corporation",
+    "business", "supplier", "distributor",
+}  # fmt: skip
+GOVERNMENT = {
+    "agency", "ministry", "department", "commission", "regulator", "authority", "administration", "bureau",
+    "office", "watchdog",
+}  # fmt: skip
+GROUP = {
+    "group", "coalition", "alliance", "association", "organization", "organisation", "union", "federation",
+    "charity", "foundation", "council", "network", "institute", "nonprofit", "non-profit",
+}  # fmt: skip
+ORG_NOUNS = BUSINESS | GOVERNMENT | GROUP
+# Plain nouns that may go to the one organisation of their kind named just before, with no other evidence.
+PLAIN = {"company", "firm", "agency"}
+
+# Words of a name that say it is not a business / not a state body.
+_NOT_BUSINESS = {
+    "department", "ministry", "commission", "agency", "authority", "administration", "bureau", "office",
+    "university", "college", "school", "institute", "council", "court", "committee", "party", "association",
+    "federation", "coalition", "union", "police", "army", "force", "forces", "center", "centre",
+    "organization", "organisation", "foundation", "fund", "nations", "congress", "senate", "house",
+    "government", "parliament", "ngo", "board", "service", "services", "league", "society",
+}  # fmt: skip
+_STATE_WORDS = {
+    "department", "ministry", "commission", "agency", "authority", "administration", "bureau", "office",
+    "service", "board",
+}  # fmt: skip
+
+_PLURAL_ENDS = {"utilities": "utility", "companies": "company", "agencies": "agency"}
+
+
+def _norm(word: str) -> str:
+    w = word.lower().strip(".,")
+    return _PLURAL_ENDS.get(w, w.removesuffix("s") if len(w) > 3 and w.endswith("s") and w[-2] != "s" else w)
+
+
+def _name_words(ent: Any) -> set[str]:
+    return {_norm(w) for w in ent.name.replace("-", " ").split()}
+
+
+def _head_word(ent: Any) -> str:
+    """The last word of the name, 'Co.' read as 'company': 'Public Utilities Commission' -> 'commission'."""
+    words = ent.name.replace("-", " ").split()
+    last = _norm(words[-1]) if words else ""
+    return {"co": "company", "corp": "company", "inc": "company"}.get(last, last)
+
+
+def _kind_ok(noun: str, ent: Any) -> bool:
+    words = {w.lower().strip(".,") for w in ent.name.replace("-", " ").split()}
+    if noun in BUSINESS:
+        return not (words & _NOT_BUSINESS)
+    if noun in GOVERNMENT:
+        return bool(words & _STATE_WORDS)
+    return False
+
+
+def _phrase(head: Any) -> tuple[list[str], bool] | None:
+    """The words before the head of 'the (utilities) commission', or None when it is not such a phrase."""
+    lefts = list(head.lefts)
+    if not lefts or lefts[0].lower_ != "the" or head.tag_ not in {"NN", "NNP"}:
+        return None
+    if any(t.dep_ == "poss" or t.lower_ in {"'s", "\u2019s"} for t in head.subtree if t.i < head.i):
+        return None
+    mods = [t.lower_ for t in lefts[1:] if not t.is_punct]
+    if any(t.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"} for t in lefts[1:]):
+        return None  # 'the Trump campaign', 'the German automaker': left to the others
+    return mods, bool(mods)
+
+
+def _sent_index(doc: Any) -> tuple[list[int], Any]:
+    starts = [s.start_char for s in doc.sents]
+    return starts, lambda off: bisect.bisect_right(starts, off) - 1
+
+
+def _described(doc: Any, ent: Any, noun: str, before: int) -> bool:
+    """Did the text call ``ent`` a ``noun`` before offset ``before``: 'utility PG&E', 'X, a group that', 'The
+    group, X,'?"""
+    for m in ent.mentions:
+        if m.start >= before:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        first, last = span[0], span[-1]
+        # a noun right before the name: 'utility PG&E', 'developer Valve'
+        if (
+            first.i >= 1
+            and _norm(doc[first.i - 1].text) == noun
+            and doc[first.i - 1].head.i in range(first.i, last.i + 1)
+        ):
+            return True
+        # apposition either way
+        for t in span:
+            for c in t.children:
+                if c.dep_ == "appos" and _norm(c.text) == noun:
+                    return True
+            if t.dep_ == "appos" and _norm(t.head.text) == noun and t.head.i < first.i:
+                return True
+    return False
+
+
+def _first(text: str, ent: Any, start: int) -> int | None:
+    """Where the organisation is first named before ``start``: a mention, else its name as a word in the text
+    (the parse may miss a name the record has elsewhere)."""
+    at = [m.start for m in ent.mentions if m.start < start]
+    if at:
+        return min(at)
+    m = re.search(rf"(?<![\w&]){re.escape(ent.name)}(?![\w&])", text[:start])
+    return m.start() if m else None
+
+
+def _last(text: str, ent: Any, start: int) -> int:
+    """Where the organisation's name last stands as a word before ``start`` (-1 when nowhere)."""
+    hits = [m.start() for m in re.finditer(rf"(?<![\w&]){re.escape(ent.name)}(?![\w&])", text[:start])]
+    return max(hits, default=-1)
+
+
+def org_for(resolver: Any, head: Any, start: int) -> Any | None:
+    """The organisation entity a definite description headed by ``head`` stands for, or None."""
+    if not ORG_DESCRIPTIONS:
+        return None
+    noun = _norm(head.text)
+    if noun not in ORG_NOUNS or head.text.lower() != head.lemma_.lower() and head.tag_ != "NN":
+        return None
+    got = _phrase(head)
+    if got is None:
+        return None
+    mods, _ = got
+    doc = resolver.doc
+    ents = [e for e in resolver.record.entities if e.type in ("ORG", "GROUP")]
+    # 'The company that runs the show, Acme Productions,': the name in apposition to the head
+    for c in head.rights:
+        if c.dep_ == "appos":
+            hit = [e for e in ents if any(m.start <= c.idx < m.end for m in e.mentions)]
+            if len(hit) == 1:
+                return hit[0]
+    first = {e.id: _first(resolver.text, e, start) for e in ents}
+    orgs = [e for e in ents if first[e.id] is not None]
+    if not orgs:
+        return None
+    # the noun and every modifier are words of the name
+    named = [e for e in orgs if _head_word(e) == noun and all(_norm(w) in _name_words(e) for w in mods)]
+    if named:
+        return named[0] if len(named) == 1 else None
+    described = [e for e in orgs if _described(doc, e, noun, start)]
+    if described:
+        return described[0] if len(described) == 1 else None
+    if not ORG_RECENT or noun not in PLAIN or mods:
+        return None
+    _starts, sent_of = _sent_index(doc)
+    here = sent_of(start)
+    recent = [
+        e
+        for e in orgs
+        if any(m.start < start and here - sent_of(m.start) <= RECENT for m in e.mentions)
+        or 0 <= here - sent_of(_last(resolver.text, e, start)) <= RECENT
+        and _last(resolver.text, e, start) >= 0
+    ]
+    fits = [e for e in recent if _kind_ok(noun, e)]
+    if len(fits) == 1 and (RECENT_OTHER_KIND or len(recent) == len(fits)):
+        return fits[0]
+    return None

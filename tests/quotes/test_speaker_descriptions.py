@@ -1,0 +1,53 @@
+"""'the company' -> the organisation it stands for (accords.quotes.speaker_descriptions); sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import quote_of, run
+
+from accords.quotes import speaker_descriptions as sd
+
+
+def _name(text: str, words: str) -> str | None:
+    q = quote_of(run(text), words)
+    return q.speaker.name if q.speaker is not None else None
+
+
+TEXT_NAMED = (
+    "The Riverside Water Commission met on Monday to review the new rates.\n"
+    "The commission said the rates would rise by four percent next year."
+)
+TEXT_RECENT = (
+    "Regulators in Ohio are investigating Acme amid layoffs. "
+    "The company confirmed that it had been contacted by the regulators last week."
+)
+TEXT_OTHER = (
+    "Channel 9 News reached out to the Department of Energy for comment on the outage.\n"
+    "In a statement, the agency said it was reviewing the report from the grid operator."
+)
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_head_noun_of_the_name(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(sd, "ORG_DESCRIPTIONS", flag)
+    got = _name(TEXT_NAMED, "rates would rise")
+    assert (got == "Riverside Water Commission") is flag, got
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_the_one_company_named_just_before(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(sd, "ORG_RECENT", flag)
+    got = _name(TEXT_RECENT, "had been contacted")
+    assert (got == "Acme") is flag, got
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_broadcaster_does_not_block_the_agency(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(sd, "RECENT_OTHER_KIND", flag)
+    got = _name(TEXT_OTHER, "reviewing the report")
+    assert (got == "Department of Energy") is flag, got
+
+
+def test_two_companies_leave_it_unresolved() -> None:
+    text = "Acme sued Globex over a patent on Tuesday. The company said the patent had expired years ago."
+    assert _name(text, "patent had expired") in (None, "company")
