@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from accords.actors.anaphora import _Anaphora
+from accords.actors.countries import party_state_country, place_country
 from accords.actors.descriptive import link_descriptive
 from accords.actors.gazetteer import get_gazetteer, norm
 from accords.actors.mentions import (
@@ -466,6 +467,8 @@ class _Builder(_Anaphora):
         doc = self.doc
         sent = span.sent
         hit = role_before(doc, span.start, sent.start) or role_after(doc, span.end, sent.end)
+        if hit is None or not hit.country_text:  # a title's country comes first ('U.S. Sen.')
+            self._own_country(ent, span)
         if hit is None:
             return int(span.start_char)
         if ent.role is None and hit.role:
@@ -486,6 +489,16 @@ class _Builder(_Anaphora):
                 ent.country = info.code
                 ent.country_explicit = True
         return hit.prefix_start if hit.prefix_start is not None else int(span.start_char)
+
+    def _own_country(self, ent: _Ent, span: Any) -> None:
+        """A country the name's own marks give: 'Jane Roe, R-Neb.' (USA), 'Jane Roe of Cork, Ireland' (IRL)."""
+        if ent.country_explicit:
+            return
+        code = party_state_country(self.work.record.article.text, span.end_char)
+        if code is None and ent.type == "PERSON":
+            code = place_country(self.doc, span.end, span.sent.end, self.work.settings.actors)
+        if code:
+            ent.country, ent.country_explicit = code, True
 
     def inherit_countries(self) -> None:
         """A ministry named inside a person's title has that person's country ('Foreign Ministry spokesperson X')."""
