@@ -20,6 +20,7 @@ from accords.quotes.lexicon import FEMALE, FIRST, MALE, PLURAL, SPEAKER_NOUNS
 from accords.quotes.marks import find_segments
 from accords.quotes.speaker_descriptions import org_for
 from accords.quotes.speaker_names import name_fallback
+from accords.quotes.speaker_pronouns import bound_out
 from accords.records import Entity, Record, Speaker
 from accords.words import has_words
 
@@ -359,6 +360,9 @@ class SpeakerResolver:
             return spk
         if head.pos_ == "PRON" or low in MALE | FEMALE | PLURAL:
             linked = self._linked_pronoun(start, end)
+            if linked is not None and bound_out(head, linked):
+                self.history.append((start, spk))
+                return spk
             if linked is not None:
                 self._from_entity(spk, linked, None)
             else:
@@ -477,7 +481,12 @@ class SpeakerResolver:
             if _reported_subject(tok):
                 continue  # 'Luntz said Mr. Cameron had failed ... , he said': Cameron is talked about
             ent, _ = self._entity_for_span(tok.idx, tok.idx + len(tok.text), tok.idx)
-            if ent is not None and ent.type == "PERSON" and self._gender_ok(ent, low):
+            if (
+                ent is not None
+                and ent.type == "PERSON"
+                and self._gender_ok(ent, low)
+                and not bound_out(head, ent, True)
+            ):
                 best = (tok.idx, ent)
         for off, prev in self.history:
             if prev.entity_id and off < spk.start and (best is None or off > best[0]):
@@ -487,6 +496,7 @@ class SpeakerResolver:
                     and e.type == "PERSON"
                     and off >= self.doc[window_start].idx
                     and self._gender_ok(e, low)
+                    and not bound_out(head, e, True)
                 ):
                     best = (off, e)
         if best is not None:
