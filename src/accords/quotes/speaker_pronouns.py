@@ -14,17 +14,14 @@ from accords.records import Entity
 
 # the pronoun cannot be a person its own verb names as an object or in the words it reports
 BINDING = True
-# the same for the nearest-person fallback when the actors stage linked no one
-BINDING_FALLBACK = True
 
 # the verb's dependents that are not its subject: objects, the one told, the reported clause
 _BOUND_DEPS = {"dobj", "obj", "dative", "iobj", "ccomp", "parataxis", "xcomp", "pobj", "prep"}
 
 
-def bound_out(head: Any, ent: Entity, fallback: bool = False) -> bool:
-    """Does a name mention of ``ent`` lie in an object or the reported words of the verb ``head`` is subject of?
-    ``fallback``: asked by the nearest-person fallback rather than of the actors stage's link."""
-    if not (BINDING_FALLBACK if fallback else BINDING) or head.dep_ not in {"nsubj", "nsubjpass"}:
+def bound_out(head: Any, ent: Entity) -> bool:
+    """Does a name mention of ``ent`` lie in an object or the reported words of the verb ``head`` is subject of?"""
+    if not BINDING or head.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     verb = head.head
     spans = [(m.start, m.end) for m in ent.mentions if m.kind in ("name", "partial")]

@@ -481,12 +481,7 @@ class SpeakerResolver:
             if _reported_subject(tok):
                 continue  # 'Luntz said Mr. Cameron had failed ... , he said': Cameron is talked about
             ent, _ = self._entity_for_span(tok.idx, tok.idx + len(tok.text), tok.idx)
-            if (
-                ent is not None
-                and ent.type == "PERSON"
-                and self._gender_ok(ent, low)
-                and not bound_out(head, ent, True)
-            ):
+            if ent is not None and ent.type == "PERSON" and self._gender_ok(ent, low):
                 best = (tok.idx, ent)
         for off, prev in self.history:
             if prev.entity_id and off < spk.start and (best is None or off > best[0]):
@@ -496,7 +491,6 @@ class SpeakerResolver:
                     and e.type == "PERSON"
                     and off >= self.doc[window_start].idx
                     and self._gender_ok(e, low)
-                    and not bound_out(head, e, True)
                 ):
                     best = (off, e)
         if best is not None:
