@@ -56,3 +56,9 @@ def test_name_of_place_flag_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(countries, "NAME_OF_PLACE", False)
     q = quote_of(run(PLACE_TEXT), "never called me back")
     assert q.speaker is None or q.speaker.country is None
+
+
+def test_us_agency_in_gazetteer() -> None:
+    rec = run('NASA said the probe "is healthy and on course."')
+    q = quote_of(rec, "healthy and on course")
+    assert q.speaker is not None and q.speaker.country == "USA"
