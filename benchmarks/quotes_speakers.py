@@ -362,7 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "held"), default="dev")
     ap.add_argument(
         "--set",
-        nargs="*",
+        nargs="+",
+        action="extend",
         default=[],
         metavar="MODULE.FLAG=VALUE",
         help="set a module flag under accords first (quotes.speakers.REL_SPAN=False): what a rule changes",
