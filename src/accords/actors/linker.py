@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from accords.actors import names
 from accords.actors.anaphora import _Anaphora
 from accords.actors.countries import party_state_country, place_country
 from accords.actors.descriptive import link_descriptive
@@ -142,6 +143,8 @@ class _Builder(_Anaphora):
             if country is None and sector is not None:
                 country = self._owner_before(span)
             ent = self.get(("org", t), type="ORG", name=t, country=country, sector=sector)
+            if ent.country is None and names.ORG_OWNER:  # 'the Chinese CDC'
+                ent.country = self._owner_before(span)
             self.mention(ent, span.start_char, span.end_char, "name")
             return
         if label == "EVENT":

@@ -181,9 +181,100 @@ PLACE_OPENERS = {
 }
 
 
+# A demonym the entity ruler tagged before the model could read the name it opens ('the Swedish Prosecution
+# Authority', 'the American Farm Bureau Federation'): the ruler's NORP took the first word, the model's ORG is lost,
+# and the linker saw a state's demonym. Off: the demonym alone.
+DEMONYM_ORG = True
+# The words that end an organisation's name: a run of capitalised words after a demonym is one only with one of
+# them ('the American Music Awards' stays a demonym and words).
+ORG_HEADS = frozenset(
+    """authority federation bureau agency commission council association institute center centre foundation
+    service office ministry department court party union league society corporation company bank
+    administration board committee organization organisation coalition alliance network fund academy university
+    college trust police guard army navy inspectorate directorate prosecution""".split()
+)
+
+
+# A state named just before an organisation's name is its country ('the Chinese CDC', 'Russia's Gazprom'), as it
+# was for a state body only ('Russia's Foreign Ministry'); an organisation whose first mention has none takes the
+# first one a later mention gives. Off: state bodies only.
+ORG_OWNER = True
+
+
+def _demonym_org(span: Any, gaz: Any) -> Any:
+    """The organisation a demonym opens: the demonym and the capitalised proper nouns after it that no entity
+    covers, up to the noun phrase's head, which the demonym modifies ('Swedish' -> 'Swedish Prosecution
+    Authority', an ORG). None when a group noun follows the demonym ('Norwegian Tax Authority', where 'Authority'
+    is the demonym's own head, is the group rule's), when a title or a name follows the run ('Russian Deputy
+    Minister X', 'British Prime Minister Boris Johnson'), or for a run of one word."""
+    from spacy.tokens import Span
+
+    from accords.actors.roles import GROUP_NOUNS, HEADS
+
+    if not DEMONYM_ORG or span.label_ != "NORP" or len(span) != 1 or not gaz.country_of_demonym(span.text):
+        return None
+    doc, tok = span.doc, span[0]
+    if tok.dep_ not in {"compound", "amod"} or tok.head.i <= tok.i:
+        return None
+    if tok.head.lower_ in GROUP_NOUNS or tok.head.lemma_.lower() in GROUP_NOUNS:
+        return None
+    end = span.end
+    while end < len(doc) and _bare_cap(doc[end]):
+        end += 1
+    last = doc[end - 1]
+    joined = end + 1 < len(doc) and doc[end].lower_ in {"for", "of", "and", "&"} and _bare_cap(doc[end + 1])
+    if end - span.end < (1 if joined else 2) or last.dep_ == "compound" or last.lower_ not in ORG_HEADS:
+        return None  # one word, a run that modifies another noun, or one no organisation word ends ('Awards')
+    if end < len(doc) and doc[end].ent_type_ == "PERSON":
+        return None
+    if any(t.lower_ in HEADS or t.lower_ in PERSON_TITLES for t in doc[span.end : end]):
+        return None
+    # the demonym's head chain ends at the run's last word: the whole run is one name
+    h = tok
+    while h.dep_ in {"compound", "amod"} and h.head.i < end and h.head.i > h.i:
+        h = h.head
+    if h.i != last.i:
+        return None
+    # '... Center for Disease Control and Prevention': capitalised words joined by 'for', 'of', 'and'
+    while end + 1 < len(doc) and doc[end].lower_ in {"for", "of", "and", "&"} and _bare_cap(doc[end + 1]):
+        end += 1
+        while end < len(doc) and _bare_cap(doc[end]):
+            end += 1
+    return Span(doc, span.start, end, label="ORG")
+
+
+def _bare_cap(tok: Any) -> bool:
+    return bool(tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_)
+
+
+# A PERSON span that a company's or a body's word ends is an organisation ('Dick Clark Productions', 'Acme
+# Records Group'): a person's name does not end so. Off: the tagger's label.
+PERSON_ORG = True
+ORG_LAST_WORDS = frozenset(
+    """productions records entertainment studios pictures media group holdings inc inc. llc ltd ltd. corp corp.
+    co. company corporation foundation institute association federation agency commission council committee
+    bureau ministry department university college academy""".split()
+)
+
+
+def _person_org(span: Any) -> Any:
+    """'Dick Clark Productions' tagged PERSON, relabelled ORG (None when it is no such span)."""
+    from spacy.tokens import Span
+
+    if not PERSON_ORG or span.label_ != "PERSON" or len(span) < 2 or span[-1].lower_ not in ORG_LAST_WORDS:
+        return None
+    if not span[-1].text[:1].isupper():
+        return None
+    return Span(span.doc, span.start, span.end, label="ORG")
+
+
 def _widened(span: Any, gaz: Any, label: str | None = None) -> Any:
     """A place name with the word the tagger cut off before it, when the whole is a listed state or place: 'Jersey'
-    of 'New Jersey Gov. Chris Christie' is New Jersey (USA), not the island; 'Korea' of 'North Korea' is PRK."""
+    of 'New Jersey Gov. Chris Christie' is New Jersey (USA), not the island; 'Korea' of 'North Korea' is PRK. First,
+    an organisation the ruler's demonym cut (:func:`_demonym_org`) or the tagger called a person (:func:`_person_org`)."""
+    org = (_demonym_org(span, gaz) or _person_org(span)) if label is None else None
+    if org is not None:
+        return org
     label = label or span.label_
     if label not in ("GPE", "LOC") or span.start == 0:
         return span

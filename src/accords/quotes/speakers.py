@@ -20,6 +20,7 @@ from accords.quotes.lexicon import FEMALE, FIRST, MALE, PLURAL, SPEAKER_NOUNS
 from accords.quotes.marks import find_segments
 from accords.quotes.speaker_descriptions import org_for
 from accords.quotes.speaker_names import name_fallback
+from accords.quotes.speaker_orgs import org_named
 from accords.quotes.speaker_pronouns import bound_out
 from accords.records import Entity, Record, Speaker
 from accords.words import has_words
@@ -381,7 +382,7 @@ class SpeakerResolver:
                 and mention.start <= head.idx
             ):
                 self._from_entity(spk, ent, mention)
-            else:
+            elif not org_named(self, head, spk):  # speaker_orgs: 'Developer Acme', 'the firm, Acme Records'
                 self._nominal(spk, head)
         self.history.append((start, spk))
         return spk

@@ -1,0 +1,70 @@
+"""Organisation speakers: names the entity ruler or the tagger cut or mislabelled (accords.actors.names) and proper
+names no entity covers (accords.quotes.speaker_orgs); sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import quote_of, run
+
+from accords.actors import names
+from accords.quotes import speaker_orgs as so
+
+
+def _speaker(text: str, words: str) -> tuple[str | None, str | None, str | None]:
+    s = quote_of(run(text), words).speaker
+    assert s is not None
+    return s.name, s.entity_id, s.country
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_demonym_opens_an_organisation(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    # the ruler's 'American' took the first word of the model's ORG: the whole name is the organisation
+    monkeypatch.setattr(names, "DEMONYM_ORG", flag)
+    name, ent, country = _speaker(
+        "Sugar is bad for teeth, according to the American Dental Association.", "bad for teeth"
+    )
+    if flag:
+        assert (name, country) == ("American Dental Association", "USA") and ent is not None
+    else:
+        assert name != "American Dental Association"
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_state_before_an_organisation(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    # the organisation's own country, so a later bare 'the CDC' speaks for China too
+    monkeypatch.setattr(names, "ORG_OWNER", flag)
+    text = "The Chinese CDC tested the samples on Monday. The CDC said the flu risk was low this winter."
+    name, _, country = _speaker(text, "flu risk")
+    assert name == "CDC"
+    assert country == ("CHN" if flag else None)
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_person_span_with_a_company_word(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(names, "PERSON_ORG", flag)
+    rec = run("Lou Adler Productions said the festival would go ahead in June.")
+    types = {e.name: e.type for e in rec.entities}
+    assert types.get("Lou Adler Productions") == ("ORG" if flag else "PERSON")
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_proper_name_no_entity_covers(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    # the tagger misses 'Valve'; the speaker is named by its proper noun, less the kind word before it
+    monkeypatch.setattr(so, "PROPER_NAME", flag)
+    name, ent, _ = _speaker("Developer Valve said the headset would ship in May.", "headset would ship")
+    assert ent is None
+    assert name == ("Valve" if flag else None)
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_organisation_in_apposition_to_the_description(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    # the parse hangs the appositive on 'festival', not on 'company': the name that ends the speaker's words
+    monkeypatch.setattr(so, "APPOS_ORG", flag)
+    name, ent, _ = _speaker(
+        '"We never agreed to that," said the company that runs the festival, Lou Adler Productions.',
+        "never agreed",
+    )
+    if flag:
+        assert name == "Lou Adler Productions" and ent is not None
+    else:
+        assert name != "Lou Adler Productions"
