@@ -51,3 +51,28 @@ def test_a_broadcaster_does_not_block_the_agency(monkeypatch: pytest.MonkeyPatch
 def test_two_companies_leave_it_unresolved() -> None:
     text = "Acme sued Globex over a patent on Tuesday. The company said the patent had expired years ago."
     assert _name(text, "patent had expired") in (None, "company")
+
+
+TEXT_SINCE = (
+    "Harbor Freight Co. opened a store in the town last spring.\n"
+    "The mayor praised Brightwell Foods in March, when the company agreed to build a plant by the river.\n"
+    "The company said the plant would employ two hundred people."
+)
+TEXT_AND = (
+    "Regulators in Ohio are investigating Acme amid layoffs. "
+    "The company and the state's labour secretary, Ann Ward, confirmed that talks had begun."
+)
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_company_named_since_stands_in_the_way(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(sd, "NAMED_SINCE", flag)
+    got = _name(TEXT_SINCE, "would employ two hundred")
+    assert (got != "Harbor Freight Co.") is flag, got
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_the_company_and_someone_else_is_not_the_company(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(sd, "ORG_ALONE", flag)
+    got = _name(TEXT_AND, "talks had begun")
+    assert (got != "Acme") is flag, got

@@ -40,3 +40,15 @@ def test_two_people_of_one_surname_leave_it_unresolved():
         '"We bake every night," says Early. "Nobody else does."'
     )
     assert _speaker_name(text, "We bake every night") is None
+
+
+GROUP_APPOS = (
+    "Two neighbours, Ruth Calder and Owen Pike, complained that the new road would flood their gardens every "
+    "spring."
+)
+
+
+def test_a_group_is_not_one_of_its_members(monkeypatch):
+    assert _speaker_name(GROUP_APPOS, "would flood their gardens") != "Ruth Calder"
+    monkeypatch.setattr(speaker_names, "GROUP_GUARD", False)
+    assert _speaker_name(GROUP_APPOS, "would flood their gardens") == "Ruth Calder"

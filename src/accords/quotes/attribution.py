@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from accords.quotes import speaker_fix
 from accords.quotes.bounds import focus_word, restrictive, who_after
 from accords.quotes.lexicon import (
     MORE_PEOPLE_NOUNS,
@@ -183,7 +184,12 @@ def subject_of(v: Any) -> Any:
     """The head token of the one who says: the verb's subject, the noun a participle hangs on, or inherited."""
     other_para = False
     # of two subjects the parser gave one verb ('Tuesday in Berea, OH, ..., Gov. John Kasich said'), the nearer
-    kids = sorted(v.children, key=lambda c: (c.i > v.i, -c.i if c.i < v.i else c.i))
+    kids = speaker_fix.without_fragments(
+        sorted(v.children, key=lambda c: (c.i > v.i, -c.i if c.i < v.i else c.i))
+    )
+    named = speaker_fix.name_as_adverb(v) if is_cue(v) else None
+    if named is not None:
+        return named  # 'Early says': a surname the tagger took for an adverb
     for c in kids:
         # the passive subject of 'was told', 'was asked' is the one spoken to, not the speaker
         if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.lemma_ in TO_WHOM):
@@ -370,6 +376,7 @@ def speaker_span(head: Any) -> tuple[int, int]:
     toks.extend(t for c in head.rights if who_after(head, c) for t in c.subtree)
     toks.extend(_subject_tail(head, max(t.i for t in toks)))
     toks.extend(_bracket_after(head.doc, max(t.i for t in toks)))
+    toks.extend(speaker_fix.hyphen_start(head, toks))  # 'study co-author Jane Roe'
     # never back over a quotation mark (the quotation the parser hung on the speaker: '“...,” Sarandon, 69, told')
     # nor over a spaced dash ('... are problematic - Pew Research:')
     lo = min(t.i for t in toks)

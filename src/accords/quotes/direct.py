@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from accords.quotes import speaker_fix
 from accords.quotes.attribution import (
     INHERIT_PARAGRAPHS,
     TO_WHOM,
@@ -508,6 +509,7 @@ class DirectQuotes(CuesBefore, StandAlone):
                     if t.i != verb.i
                     and (t.pos_ in ("PROPN", "PRON", "NOUN") or inverted and t.lower_ in ("another", "one"))
                     and not (t.tag_ in ("WP", "WDT") and t.i > verb.i)
+                    and not speaker_fix.date_like(t)
                     and t.dep_ != "poss"
                     and (
                         t.dep_ != "dobj"

@@ -28,6 +28,11 @@ ORG_DESCRIPTIONS = True  # 'the company' -> the one organisation of that kind na
 ORG_RECENT = True  # the nearest-kind rule (no name word or description needed), within RECENT sentences
 
 RECENT = 3
+# a bare noun's name-word match ('Acme Co.' for 'the company') yields to an organisation of that kind named since
+# ('the utilities commission': its modifiers are words of the name too, and decide)
+NAMED_SINCE = True
+# 'the company and its founder' is more than the organisation
+ORG_ALONE = True
 # an organisation of another kind named just before does not stand in the way ("the agency" beside a broadcaster)
 RECENT_OTHER_KIND = True
 
@@ -152,6 +157,17 @@ def _last(text: str, ent: Any, start: int) -> int:
     return max(hits, default=-1)
 
 
+def _named_since(resolver: Any, ent: Any, orgs: list[Any], noun: str, start: int) -> bool:
+    """Was another organisation of the noun's kind named after ``ent`` last was and before ``start``? ('Acme Co.
+    ... Apple ... the company' is Apple's, though only Acme's name says 'company')."""
+    if not NAMED_SINCE:
+        return False
+    last = max([m.start for m in ent.mentions if m.start < start] + [_last(resolver.text, ent, start)])
+    return any(
+        e.id != ent.id and _kind_ok(noun, e) and any(last < m.start < start for m in e.mentions) for e in orgs
+    )
+
+
 def org_for(resolver: Any, head: Any, start: int) -> Any | None:
     """The organisation entity a definite description headed by ``head`` stands for, or None."""
     if not ORG_DESCRIPTIONS:
@@ -160,8 +176,8 @@ def org_for(resolver: Any, head: Any, start: int) -> Any | None:
     if noun not in ORG_NOUNS or head.text.lower() != head.lemma_.lower() and head.tag_ != "NN":
         return None
     got = _phrase(head)
-    if got is None:
-        return None
+    if got is None or (ORG_ALONE and any(t.dep_ == "conj" for t in head.children)):
+        return None  # 'the company and its founder': more than the organisation speaks
     mods, _ = got
     doc = resolver.doc
     ents = [e for e in resolver.record.entities if e.type in ("ORG", "GROUP")]
@@ -178,7 +194,11 @@ def org_for(resolver: Any, head: Any, start: int) -> Any | None:
     # the noun and every modifier are words of the name
     named = [e for e in orgs if _head_word(e) == noun and all(_norm(w) in _name_words(e) for w in mods)]
     if named:
-        return named[0] if len(named) == 1 else None
+        return (
+            named[0]
+            if len(named) == 1 and (mods or not _named_since(resolver, named[0], orgs, noun, start))
+            else None
+        )
     described = [e for e in orgs if _described(doc, e, noun, start)]
     if described:
         return described[0] if len(described) == 1 else None

@@ -7,7 +7,9 @@
   (Bill and Hillary Clinton; a word taken into a name, 'Hosting Cook', is set aside when the other has a listed
   first name) or none leave it as it is: a wrong name is worse than none.
 * ``APPOS_NAME``: a description with the name in apposition ('the firm's owner, Jane Roe, denied ...'): the
-  head is the common noun, the name is its appositive; the person that appositive names is the speaker.
+  head is the common noun, the name is its appositive; the person that appositive names is the speaker. A
+  plural head, two names ('two aides, Jane Roe and John Doe') or a colon between ('Poll: Roe beats Doe') is no
+  such apposition: a group is not one of its members.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
 
 SURNAME_LINK = True
 APPOS_NAME = True
+# neither rule names one person for a group ('Roe and two aides', 'two aides, Roe and Doe')
+GROUP_GUARD = True
 
 
 def _last_word(name: str) -> str:
@@ -43,6 +47,8 @@ def surname_entity(record: Any, head: Any, start: int) -> Entity | None:
     # the speaker, and it matches a full name exactly, case included
     if head.pos_ in ("PRON", "DET") or any(t.dep_ == "det" for t in head.lefts):
         return None  # 'a prospect Vindman' is no bare surname
+    if GROUP_GUARD and any(t.dep_ == "conj" for t in head.children):
+        return None  # 'Roe and two other staff members': a group, not the one person
     word = head.text
     found: dict[str, Entity] = {}
     for e in record.entities:
@@ -60,11 +66,16 @@ def surname_entity(record: Any, head: Any, start: int) -> Entity | None:
 
 def appos_entity(record: Any, head: Any) -> tuple[Entity, int] | None:
     """The person a common-noun head's appositive names ('owner, Jane Roe'), with the name's start offset."""
-    if not APPOS_NAME or head.pos_ != "NOUN":
-        return None
+    if not APPOS_NAME or head.pos_ != "NOUN" or (GROUP_GUARD and head.tag_ == "NNS"):
+        return None  # 'two aides, Jane Roe and John Doe', 'the lawyers': a group is not one of its members
     for child in head.rights:
         if child.dep_ != "appos" or child.pos_ != "PROPN":
             continue
+        if GROUP_GUARD and (
+            any(t.dep_ == "conj" for t in child.children)
+            or any(head.doc[k].text in (":", ";") for k in range(head.i + 1, child.i))
+        ):
+            return None  # 'aides, Jane Roe and John Doe'; 'Poll: Roe beats Doe' (a headline, no apposition)
         a, b = child.idx, child.idx + len(child.text)
         for e in record.entities:
             if e.type != "PERSON":

@@ -1,0 +1,58 @@
+"""Speaker heads the parser gets wrong while the quotation is right (accords.quotes.speaker_fix)."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import run, speaker_text
+
+from accords.quotes import speaker_fix
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [speaker_text(q) for q in run(text).quotes]
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_hyphenated_word_is_no_subject(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
+    monkeypatch.setattr(speaker_fix, "FRAGMENT_SUBJECT", on)
+    got = _speakers(
+        "Storms are common on Mars, but the valleys are calmer than the ridges, said study co-author Karin Olsen,"
+        " a European Space Agency research fellow."
+    )
+    want = "study co-author Karin Olsen, a European Space Agency research fellow"
+    assert (got == [want]) is on, got
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_broken_encoding_is_no_subject(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
+    monkeypatch.setattr(speaker_fix, "FRAGMENT_SUBJECT", on)
+    got = _speakers(
+        "Snow fell on Monday.\n\u00e2Whether you eat fresh or frozen food, grains of all kinds are good for"
+        " you,\u00e2 says Dr. Moss."
+    )
+    assert (got == ["Dr. Moss"]) is on, got
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_surname_tagged_as_adverb(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
+    monkeypatch.setattr(speaker_fix, "NAME_AS_ADVERB", on)
+    got = _speakers(
+        "Tom Early runs the studio.\nWhile the lineup is thin (only three games are exclusive), Early says there is"
+        " a chance that more games could follow."
+    )
+    assert (got == ["Early"]) is on, got
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_date_after_quotation_is_no_speaker(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
+    monkeypatch.setattr(speaker_fix, "NO_DATE_SPEAKER", on)
+    got = _speakers(
+        'Trade talks went on for months.\n"The firm wants a bigger deal with Japan. Bigger than the small deal"'
+        " announced in March, said Paul Smith, a Japan scholar with the Brookings Institution."
+    )
+    assert "March" not in got if on else "March" in got, got
+
+
+def test_an_age_stays_a_speaker() -> None:
+    got = _speakers('Rain fell.\n"What if the town had a bigger park?" the 43-year-old asked in the letter.')
+    assert got and got[0] is not None and got[0].startswith("43-year"), got  # not "the letter"
