@@ -68,3 +68,15 @@ def test_organisation_in_apposition_to_the_description(monkeypatch: pytest.Monke
         assert name == "Lou Adler Productions" and ent is not None
     else:
         assert name != "Lou Adler Productions"
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_listed_organisation_the_tagger_reads_as_a_pronoun(
+    monkeypatch: pytest.MonkeyPatch, flag: bool
+) -> None:
+    # 'WHO' is a listed organisation, not a state: named as written
+    monkeypatch.setattr(so, "PROPER_NAME", flag)
+    name, _, _ = _speaker(
+        "Measles is back. According to WHO, there were 900 cases in Europe last year.", "900 cases"
+    )
+    assert name == ("WHO" if flag else None)

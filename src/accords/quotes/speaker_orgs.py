@@ -42,6 +42,18 @@ def _run(tok: Any) -> tuple[int, int]:
     return a, b
 
 
+def _a_state(text: str) -> bool:
+    """Does the actors stage read ``text`` as a state, a people or a seat of government ('Sweden', 'Kremlin')? A
+    listed organisation ('WHO', which the tagger reads as the pronoun) is no state."""
+    try:
+        from accords.actors import resolve_actor
+
+        info = resolve_actor(text)
+    except Exception:  # noqa: BLE001 - the actors stage is optional here
+        return False
+    return info is not None and (info.type != "ORG" or info.kind != "name")
+
+
 def _covers(m: Any, a: int, b: int) -> bool:
     return bool(m.start <= a and b <= m.end)
 
@@ -50,8 +62,6 @@ def _run_name(resolver: Any, tok: Any) -> tuple[str | None, Any]:
     """(name, entity) of the proper-noun run around ``tok``: the ORG or GROUP entity whose mention covers the
     run's last word, else the run's words when no entity's mention covers the whole run; (None, None) when a
     person's or a place's mention does, or the run names a state."""
-    from accords.quotes.speakers import country_of
-
     if not _capital(tok) or tok.lower_.rstrip(".") in _TITLE_WORDS:
         return None, None
     doc = tok.doc
@@ -64,7 +74,7 @@ def _run_name(resolver: Any, tok: Any) -> tuple[str | None, Any]:
     if any(_covers(m, a, b) for m in resolver.mentions):
         return None, None  # a person, a place: the lookup's, which answered nothing
     text = resolver.text[a:b]
-    if any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in doc[i:j]) or country_of(text):
+    if any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in doc[i:j]) or _a_state(text):
         return None, None
     # the organisation the actors stage made of the same name elsewhere ('Big Machine' the tagger missed here)
     same = {e.id: e for e in resolver.record.entities if e.type in ("ORG", "GROUP") and e.name == text}
