@@ -433,6 +433,7 @@ class DirectQuotes(CuesBefore, StandAlone):
         if window and window[0].lower_ in ("who", "which", "whom", "whose"):
             return None  # '“..., Mr. Paul Simon,” who proceeded to perform': a relative clause on the quoted words
         verb = next((t for t in window if is_cue(t) or t.lemma_ in ("say", "tell", "add", "ask")), None)
+        verb = speaker_fix.later_cue(verb, window, self.tok_seg)
         if verb is None:
             # any verb in a short cue phrase: '“...,” the judge exclaimed', '“...,” I confessed.'
             words = [t for t in window if not t.is_punct]
@@ -509,7 +510,6 @@ class DirectQuotes(CuesBefore, StandAlone):
                     if t.i != verb.i
                     and (t.pos_ in ("PROPN", "PRON", "NOUN") or inverted and t.lower_ in ("another", "one"))
                     and not (t.tag_ in ("WP", "WDT") and t.i > verb.i)
-                    and not speaker_fix.date_like(t)
                     and t.dep_ != "poss"
                     and (
                         t.dep_ != "dobj"

@@ -6,8 +6,8 @@
 * NAME_AS_ADVERB: a surname the tagger took for an adverb because it is also one ('Early', 'Little', 'Long'): a
   capitalised word right before the cue (over adverbs: 'Early still says'), standing for a person the text names
   elsewhere, is the cue's subject when the cue has none of its own before it.
-* NO_DATE_SPEAKER: a date or a time is no speaker ('“...” announced in March, said Jane Roe': not *March*), where
-  direct quotes take the first noun after the quotation's cue.
+* LATER_CUE: '“...” announced in March, said Jane Roe': a past participle on a quoted noun ('the deal announced in
+  March') is no cue; the verb of saying after it, with its subject, is (before, the speaker was *March*).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 FRAGMENT_SUBJECT = True
 NAME_AS_ADVERB = True
-NO_DATE_SPEAKER = True
+LATER_CUE = True
 
 _SUBJ = ("nsubj", "nsubjpass")
 _HYPHENS = ("-", "‐", "‑")
@@ -73,27 +73,6 @@ def name_as_adverb(v: Any) -> Any:
     return None
 
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december sept".split()
-)
-
-
-def date_like(tok: Any) -> bool:
-    """A date or a time, which is no speaker: a month, a day, a time of day; not 'the 43-year-old' (which the NER
-    also calls a DATE)."""
-    from accords.quotes.attribution import _WHEN
-
-    if not NO_DATE_SPEAKER or tok.ent_type_ not in ("DATE", "TIME"):
-        return False
-    doc = tok.doc
-    j = tok.i
-    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
-        j += 1
-    if doc[j].lower_ == "old":
-        return False  # an age is someone: 'the 43-year-old asked'
-    return tok.ent_type_ == "TIME" or tok.lower_ in _MONTHS or tok.lower_ in _WHEN
-
-
 def hyphen_start(head: Any, toks: list[Any]) -> list[Any]:
     """The first half of a hyphenated word that opens the speaker's phrase, which the parser made a subject of its
     own ('said study co-author Jane Roe': *study co* before *-author Jane Roe*); nothing otherwise."""
@@ -109,3 +88,18 @@ def hyphen_start(head: Any, toks: list[Any]) -> list[Any]:
     if frag.whitespace_ or frag.dep_ not in _SUBJ or frag.head.i != head.head.i or frag.i == head.head.i:
         return []
     return [t for t in frag.subtree if t.i < lo and "\n" not in t.text] + [doc[lo]]
+
+
+def later_cue(verb: Any, window: list[Any], quoted: Any) -> Any:
+    """The cue of the words after a quotation's closing mark: ``verb``, or the finite verb of saying after it when
+    ``verb`` is a past participle that hangs on a quoted noun."""
+    from accords.quotes.attribution import is_cue
+
+    if not LATER_CUE or verb is None or verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.i not in quoted:
+        return verb
+    for t in window:
+        if t.i > verb.i and t.tag_ in ("VBD", "VBZ", "VBP") and is_cue(t):
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.i not in quoted and subj.i > verb.i:
+                return t
+    return verb
