@@ -4,6 +4,10 @@ names as an object or inside the words it reports.
 In '"...," he told Kim' the speaker is not Kim, the one told; in 'He said Kim is a single father' the speaker is
 not Kim, whom the words name. A link that breaks this is dropped (the speaker stays unresolved: a wrong name is
 worse than none).
+
+Then the nearest antecedent (:func:`nearest_antecedent`, flags NEAREST, ORG_SPEAKER, ORG_NAMED_PERSON): a he/she
+speaker is the nearest person who was the subject of a main clause, and an it/they speaker the organisation that
+spoke just before it.
 """
 
 from __future__ import annotations
@@ -78,3 +82,164 @@ def _in_adverbial(t: Any, top: Any) -> bool:
             return True
         t = t.head
     return False
+
+
+# -- the nearest antecedent ------------------------------------------------------------------------------------
+# he/she: the nearest subject of a main clause in this or the two sentences before, when it is a person of the
+# pronoun's gender, is the speaker, over the actors stage's link to someone named further back or only inside a
+# clause ('Rivers declined to say whether Stone was home the night Hale died. "...," he said': Rivers); a subject
+# that names no one ('The Afro-Colombian journalist') stops the search, and a link to a person named by name in a
+# later sentence than that subject stays
+NEAREST = True
+# it/they: an organisation that spoke in this or the sentence before, with no other main-clause subject after it,
+# is the speaker ('..., the agency said. "...," it added')
+ORG_SPEAKER = True
+# he/she: a two-word 'organisation' opening with a first name of the pronoun's gender is a person the tagger
+# mistyped ('Eduardo Sorrentino said ... He said'), as is its last word alone
+ORG_NAMED_PERSON = True
+
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+def _main_subject(t: Any) -> bool:
+    """Is ``t`` the subject of its sentence's main verb (or of a verb joined to it)?"""
+    if t.dep_ not in _SUBJ:
+        return False
+    v = t.head
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    return v.dep_ == "ROOT"
+
+
+def _window_start(head: Any, back: int) -> int:
+    """The first token of the sentence ``back`` sentences before ``head``'s."""
+    start = head.sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = head.doc[start - 1].sent.start
+    return int(start)
+
+
+def _token_entity(res: Any, t: Any) -> Entity | None:
+    """The entity whose mention holds the token, else the one person whose surname it is ('says Long')."""
+    hits = [m.entity for m in res._overlapping(t.idx, t.idx + len(t.text)) if m.start <= t.idx < m.end]
+    if hits:
+        return next((e for e in hits if e.type == "PERSON"), hits[0])
+    from accords.quotes.speaker_names import surname_entity
+
+    return surname_entity(res.record, t, t.idx)
+
+
+def _as_person(res: Any, ent: Entity | None, low: str = "") -> Entity | None:
+    """A PERSON entity, or the one person the tagger also named with this name or its last word (an 'ORG'
+    'Dan Rivers' beside the person 'Rivers')."""
+    if ent is None:
+        return None
+    if ent.type == "PERSON":
+        return res._fullest(ent)
+    last = ent.name.split()[-1] if ent.name.split() else ""
+    same = {e.id: e for e in res.record.entities if e.type == "PERSON" and e.name in (ent.name, last)}
+    if len(same) == 1:
+        return next(iter(same.values()))
+    if ORG_NAMED_PERSON and not same and ent.type == "ORG" and low:
+        # 'Eduardo Sorrentino' (and then 'Sorrentino') the tagger took for an organisation: a first name of the
+        # pronoun's gender opening a two-word name
+        full = {
+            e.id: e
+            for e in res.record.entities
+            if e.type == "ORG" and len(e.name.split()) == 2 and e.name.split()[-1] == last
+        }
+        if len(full) == 1:
+            cand = next(iter(full.values()))
+            from accords.actors.surnames import first_name_gender
+
+            if first_name_gender(cand.name) == ("m" if low == "he" else "f"):
+                return cand
+    return None
+
+
+def _candidates(res: Any, head: Any, back: int, spoke: bool = True) -> list[tuple[int, Entity | None, Any]]:
+    """(offset, entity, token or None) of main-clause subjects outside quotation marks and of resolved speakers
+    between the window's start and ``head``, nearest last."""
+    from accords.quotes.speakers import _reported_subject
+
+    first = _window_start(head, back)
+    out: list[tuple[int, Entity | None, Any]] = []
+    for t in head.doc[first : head.i]:
+        # a pronoun is no antecedent of its own (its link may be the wrong one)
+        if _main_subject(t) and t.pos_ != "PRON" and not res._quoted(t.idx) and not _reported_subject(t):
+            out.append((t.idx, _token_entity(res, t), t))
+    lo = head.doc[first].idx
+    for off, prev in res.history if spoke else []:
+        if lo <= off < head.idx and prev.entity_id:
+            out.append((off, res.record.entity(prev.entity_id), None))
+    out.sort(key=lambda c: c[0])
+    return out
+
+
+def _same(a: Entity, b: Entity) -> bool:
+    return a.id == b.id or a.name.split()[-1:] == b.name.split()[-1:]
+
+
+def _next_sent(head: Any, off: int) -> int:
+    """The index of the first token of the sentence after the one at character ``off``."""
+    span = head.doc.char_span(off, off + 1, alignment_mode="expand")
+    return int(span.sent.end) if span is not None else int(head.i)
+
+
+def _named_after(res: Any, head: Any, ent: Entity, off: int) -> bool:
+    """Is ``ent`` named by name in a sentence after the one at ``off`` and before ``head``? ('Lee agreed ...
+    Kim's week was calmer. He said': the later name is the nearer one, whatever its role)"""
+    i = _next_sent(head, off)
+    after = head.doc[i].idx if i < head.i else head.idx
+    return any(m.kind in ("name", "partial") and after <= m.start < head.idx for m in ent.mentions)
+
+
+def _person_after(res: Any, head: Any, off: int, low: str) -> bool:
+    """Is a person of the pronoun's gender the subject of any clause in a sentence after the one at ``off``,
+    before ``head`` ('Lee said, "...". When asked how much Kim paid, "...," she said': Kim)?"""
+    for t in head.doc[_next_sent(head, off) : head.i]:
+        if t.dep_ in _SUBJ and not res._quoted(t.idx):
+            person = _as_person(res, _token_entity(res, t), low)
+            if person is not None and res._gender_ok(person, low):
+                return True
+    return False
+
+
+def nearest_antecedent(res: Any, head: Any, linked: Entity | None) -> Entity | None:
+    """The entity to take for a he/she/it/they speaker instead of the actors stage's link ``linked`` or the
+    nearest-person fallback (None: keep them). :class:`accords.quotes.speakers.SpeakerResolver` calls this first."""
+    low = head.text.lower()
+    if NEAREST and low in ("he", "she"):
+        if linked is not None and bound_out(head, linked):
+            linked = None
+        # main-clause subjects only: a speaker the quote stage found in a subordinate clause ('pointing out that
+        # Lee had reported') is no better an antecedent than the clause's other names
+        for off, ent, _ in reversed(_candidates(res, head, 2, spoke=False)):
+            if ent is None or ent.type in ("NORP", "GROUP"):
+                return (
+                    None  # 'The Afro-Colombian journalist ...': someone the text describes, who may be anyone
+                )
+            person = _as_person(res, ent, low)
+            if person is None or not res._gender_ok(person, low) or bound_out(head, person):
+                continue
+            if linked is not None and (_same(person, linked) or _named_after(res, head, linked, off)):
+                return None
+            if linked is None and _person_after(res, head, off, low):
+                return None  # a person the sentences after it name is nearer: the fallback's answer
+            return person
+        return None
+    if ORG_SPEAKER and low in ("it", "they") and linked is None and _main_subject(head):
+        cands = _candidates(res, head, 2)
+        spoke = [c for c in cands if c[2] is None]
+        if not spoke:
+            return None
+        off, ent, _ = spoke[-1]
+        end = next(p.end for o, p in res.history if o == off)
+        # no other main-clause subject after the speaker's words ('..., the agency said. Critics say ... it')
+        later = [c for c in cands if c[0] >= end and c[2] is not None and c[1] is not ent]
+        ok = ("ORG",) if low == "it" else ("ORG", "GROUP")
+        if ent is not None and ent.type in ok and not later:
+            return ent
+    return None

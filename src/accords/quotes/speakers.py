@@ -21,7 +21,7 @@ from accords.quotes.marks import find_segments
 from accords.quotes.speaker_descriptions import org_for
 from accords.quotes.speaker_names import name_fallback
 from accords.quotes.speaker_orgs import org_named
-from accords.quotes.speaker_pronouns import bound_out
+from accords.quotes.speaker_pronouns import bound_out, nearest_antecedent
 from accords.records import Entity, Record, Speaker
 from accords.words import has_words
 
@@ -361,7 +361,9 @@ class SpeakerResolver:
             return spk
         if head.pos_ == "PRON" or low in MALE | FEMALE | PLURAL:
             linked = self._linked_pronoun(start, end)
-            if linked is not None and bound_out(head, linked):
+            near = nearest_antecedent(self, head, linked)  # speaker_pronouns
+            linked = near if near is not None else linked
+            if linked is not None and near is None and bound_out(head, linked):
                 self.history.append((start, spk))
                 return spk
             if linked is not None:
