@@ -52,3 +52,10 @@ def test_a_group_is_not_one_of_its_members(monkeypatch):
     assert _speaker_name(GROUP_APPOS, "would flood their gardens") != "Ruth Calder"
     monkeypatch.setattr(speaker_names, "GROUP_GUARD", False)
     assert _speaker_name(GROUP_APPOS, "would flood their gardens") == "Ruth Calder"
+
+
+def test_a_later_they_copies_an_unnamed_group_not_a_bare_name() -> None:
+    from accords.quotes.speakers import _group_name
+
+    assert _group_name("Turkish officials") and _group_name("investors")
+    assert not _group_name("Valve") and not _group_name("WHO")

@@ -250,6 +250,11 @@ class _Mention:
     entity: Entity
 
 
+def _group_name(name: str) -> bool:
+    """'Turkish officials' ends in a common noun; 'Valve', named with no entity behind it, is no group."""
+    return name.split()[-1][:1].islower()
+
+
 class SpeakerResolver:
     """Resolves speaker spans of one record, remembering the speakers it has resolved (for later pronouns)."""
 
@@ -457,7 +462,7 @@ class SpeakerResolver:
             return  # "I" inside a quote: the speaker of the quote, left to the caller
         if low in PLURAL:
             for _, prev in reversed(self.history[-6:]):
-                if prev.name and prev.entity_id is None and prev.start < spk.start:  # an unnamed group
+                if prev.name and prev.entity_id is None and prev.start < spk.start and _group_name(prev.name):
                     self._copy(spk, prev)
                     return
             # the nearest group that was the subject of a recent sentence: "Turkish officials ... They said"
