@@ -1,10 +1,13 @@
 """The development figures of the quotes rules in one run: six PolNeAR train slices and the pages dev half.
 
     python benchmarks/quotes_slices.py [MODULE.FLAG=VALUE ...]      # e.g. reported_v7.THAT_RELCL=False
+    python benchmarks/quotes_slices.py actors.countries.PARTY_STATE_TAG=False   # a flag of the actors stage
+    python benchmarks/quotes_slices.py --frozen-actors             # the cached entities, not linked again
 
 Parses are cached under /tmp (as benchmarks/quotes_dev.py caches them; the first run parses ~840 train articles and
-43 pages, some minutes), then each run reruns only the quotes rules (about 20 s). Arguments set module flags of
-``accords.quotes`` before the run, so a rule can be measured on and off in the same tree. Train and the pages'
+43 pages, some minutes), then each run links entities again (the actors stage) and reruns the quotes rules (about 60 s; 20 s with
+``--frozen-actors``, which keeps the entities of the cache). Arguments set module flags of ``accords.quotes`` (or,
+written ``actors.MODULE.FLAG``, of ``accords.actors``) before the run, so a rule can be measured on and off in the same tree. Train and the pages'
 dev half only: PolNeAR dev and the held pages are for measuring (benchmarks/quotes.py).
 """
 
@@ -29,7 +32,9 @@ def set_flags(args: list[str]) -> None:
     for arg in args:
         name, value = arg.split("=", 1)
         module, flag = name.rsplit(".", 1)
-        mod = importlib.import_module("accords.quotes." + module)
+        mod = importlib.import_module(
+            "accords." + (module if module.startswith("actors.") else "quotes." + module)
+        )
         old = getattr(mod, flag)
         setattr(
             mod, flag, value.lower() in ("1", "true", "on") if isinstance(old, bool) else type(old)(value)
@@ -58,6 +63,8 @@ def pages_dev() -> list[tuple[dict[str, Any], Any, list[dict[str, Any]]]]:
     for row in rows:
         js, doc = stored[row["doc"]]
         rec = Record.model_validate_json(js)
+        if quotes_ceiling.RELINK:
+            quotes_ceiling.relink(rec, doc)
         rec.quotes = build_quotes(rec, doc, "slices")
         out.append((row, doc, bench.accords_preds(rec)[0]))
     return out
@@ -74,7 +81,9 @@ def line(name: str, scores: bench.Scores) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    set_flags(sys.argv[1:] if argv is None else argv)
+    args = sys.argv[1:] if argv is None else argv
+    quotes_ceiling.RELINK = "--frozen-actors" not in args
+    set_flags([a for a in args if a != "--frozen-actors"])
     total = bench.Scores()
     for skip, limit in SLICES:
         scores = bench.Scores()
