@@ -56,7 +56,7 @@ from accords.actors.surnames import (
 from accords.pipeline import Work, stage
 from accords.records import Entity, Mention
 
-VERSION = "actors.rules.v1"
+VERSION = "actors.rules.v2"
 
 # Names that lived here before the split stay importable from here.
 __all__ = [

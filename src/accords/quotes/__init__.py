@@ -9,7 +9,7 @@ from __future__ import annotations
 from accords.pipeline import Work, stage
 from accords.quotes.extract import build_quotes
 
-VERSION = "quotes.rules.v8"
+VERSION = "quotes.rules.v9"
 
 
 @stage("quotes", version=VERSION, requires=("doc",), adds=("quotes",))
