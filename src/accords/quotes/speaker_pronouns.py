@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from accords.quotes.speaker_clauses import reported_subject
 from accords.records import Entity
 
 # the pronoun cannot be a person its own verb names as an object or in the words it reports
@@ -162,13 +163,11 @@ def _as_person(res: Any, ent: Entity | None, low: str = "") -> Entity | None:
 def _candidates(res: Any, head: Any, back: int, spoke: bool = True) -> list[tuple[int, Entity | None, Any]]:
     """(offset, entity, token or None) of main-clause subjects outside quotation marks and of resolved speakers
     between the window's start and ``head``, nearest last."""
-    from accords.quotes.speakers import _reported_subject
-
     first = _window_start(head, back)
     out: list[tuple[int, Entity | None, Any]] = []
     for t in head.doc[first : head.i]:
         # a pronoun is no antecedent of its own (its link may be the wrong one)
-        if _main_subject(t) and t.pos_ != "PRON" and not res._quoted(t.idx) and not _reported_subject(t):
+        if _main_subject(t) and t.pos_ != "PRON" and not res._quoted(t.idx) and not reported_subject(t):
             out.append((t.idx, _token_entity(res, t), t))
     lo = head.doc[first].idx
     for off, prev in res.history if spoke else []:

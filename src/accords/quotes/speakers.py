@@ -10,89 +10,22 @@ with its country. When in doubt the answer is None: a wrong name is worse than n
 from __future__ import annotations
 
 import bisect
-import importlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from accords.quotes.attribution import speaker_span
 from accords.quotes.lexicon import FEMALE, FIRST, MALE, PLURAL, SPEAKER_NOUNS
 from accords.quotes.marks import find_segments
+from accords.quotes.speaker_clauses import relative, reported_subject
+from accords.quotes.speaker_countries import DEMONYMS, actors_fn, country_of, place_code
 from accords.quotes.speaker_descriptions import org_for
 from accords.quotes.speaker_names import name_fallback
 from accords.quotes.speaker_orgs import org_named
 from accords.quotes.speaker_pronouns import bound_out, nearest_antecedent
+from accords.quotes.speakers_v7 import among_subject, antecedent, medium_author
 from accords.records import Entity, Record, Speaker
 from accords.words import has_words
-
-# Demonyms and seats of government seen in speaker phrases; the actors stage owns the full table.
-_DEMONYMS = {
-    "turkish": "TUR",
-    "turkey": "TUR",
-    "ankara": "TUR",
-    "russian": "RUS",
-    "russia": "RUS",
-    "moscow": "RUS",
-    "kremlin": "RUS",
-    "ukrainian": "UKR",
-    "ukraine": "UKR",
-    "kyiv": "UKR",
-    "kiev": "UKR",
-    "american": "USA",
-    "u.s.": "USA",
-    "us": "USA",
-    "united states": "USA",
-    "washington": "USA",
-    "white house": "USA",
-    "british": "GBR",
-    "u.k.": "GBR",
-    "uk": "GBR",
-    "britain": "GBR",
-    "london": "GBR",
-    "chinese": "CHN",
-    "china": "CHN",
-    "beijing": "CHN",
-    "french": "FRA",
-    "france": "FRA",
-    "paris": "FRA",
-    "german": "DEU",
-    "germany": "DEU",
-    "berlin": "DEU",
-    "israeli": "ISR",
-    "israel": "ISR",
-    "iranian": "IRN",
-    "iran": "IRN",
-    "tehran": "IRN",
-    "palestinian": "PSE",
-    "syrian": "SYR",
-    "syria": "SYR",
-    "iraqi": "IRQ",
-    "iraq": "IRQ",
-    "saudi": "SAU",
-    "indian": "IND",
-    "india": "IND",
-    "pakistani": "PAK",
-    "pakistan": "PAK",
-    "japanese": "JPN",
-    "japan": "JPN",
-    "north korean": "PRK",
-    "south korean": "KOR",
-    "qatari": "QAT",
-    "qatar": "QAT",
-    "egyptian": "EGY",
-    "egypt": "EGY",
-    "polish": "POL",
-    "poland": "POL",
-    "italian": "ITA",
-    "italy": "ITA",
-    "european": "EUR",
-    "eu": "EUR",
-    "nato": "IGO",
-    "un": "UNO",
-    "u.n.": "UNO",
-    "united nations": "UNO",
-}
-
 
 # 'the board', 'the company': a body, so no person's title; nor does the fallback name it (an unnamed speaker
 # called 'company' tells nothing)
@@ -109,16 +42,6 @@ REL_SPAN = True
 # the antecedent's words join the pronoun's even when the antecedent names an entity: off, as PolNeAR marks the pronoun
 # (train six slices: content+speaker equal, exact source 0.698 on, 0.706 off; the pronoun names the entity anyway)
 REL_WIDE = False
-
-
-def _relative(tok: Any) -> bool:
-    """A relative pronoun that is the subject of a relative clause on a noun ('X, who said')."""
-    return (
-        (tok.tag_ in ("WP", "WDT") or tok.lower_ in ("who", "which", "that"))
-        and tok.head.dep_ == "relcl"
-        and tok.head.head.pos_ in ("NOUN", "PROPN", "PRON")
-        and tok.head.head.i < tok.i
-    )
 
 
 # Words that make a title another one: a vice president is not 'the president'. Not the actors stage's
@@ -161,88 +84,6 @@ def _title_before(before: str, noun: str) -> bool:
     return all(w[:1].isupper() or w in glue or low[j - 1] in glue for j, w in enumerate(words) if j > k)
 
 
-def _ent_text(tok: Any) -> str:
-    """The whole named entity a token is part of: 'North Carolina', not 'Carolina' (which is Puerto Rico's)."""
-    if not tok.ent_type_:
-        return str(tok.text)
-    doc, i, j = tok.doc, tok.i, tok.i + 1
-    while i > 0 and doc[i].ent_iob_ == "I":
-        i -= 1
-    while j < len(doc) and doc[j].ent_iob_ == "I":
-        j += 1
-    return str(doc[i:j].text)
-
-
-_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
-
-
-def _place_code(tok: Any) -> str | None:
-    """The country of the place or people a token names, looked up by the whole entity ('North Carolina' is the
-    United States); a compass word before a demonym is dropped when the whole is unknown ('Western European'); none
-    for a surname that looks like one ('Billionaire Mark Cuban')."""
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    if (
-        prev is not None
-        and prev.pos_ == "PROPN"
-        and prev.ent_type_ not in ("GPE", "NORP", "LOC")
-        and tok.ent_iob_ != "I"
-    ):
-        return None  # 'Mark Cuban', 'Ben Carson': a demonym after a first name is a surname
-    text = _ent_text(tok)
-    code = country_of(text)
-    words = text.split()
-    if code is None and len(words) > 1 and words[0].lower() in _COMPASS:
-        code = country_of(" ".join(words[1:]))
-    return code
-
-
-def _reported_subject(tok: Any) -> bool:
-    """The subject of a clause someone else's words report ('X said [Cameron had failed]'): the clause is a
-    complement of a verb whose own subject is a person, so a later 'he said' is more likely X."""
-    clause = tok.head
-    verb = clause.head
-    if clause.dep_ != "ccomp" or verb.pos_ not in ("VERB", "AUX") or not verb.i < tok.i:
-        return False  # 'Cameron had failed, Luntz said': a parenthetical verb after the clause is its source
-    return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" and c.i < verb.i for c in verb.children)
-
-
-def _actors_fn(name: str) -> Callable[..., Any] | None:
-    try:
-        mod = importlib.import_module("accords.actors")
-    except Exception:  # noqa: BLE001 - the actors stage is optional for this one
-        return None
-    fn = getattr(mod, name, None)
-    return fn if callable(fn) else None
-
-
-def country_of(text: str) -> str | None:
-    """ISO alpha-3 (or IGO code) for a demonym, state or seat of government, via the actors stage when it can."""
-    fn = _actors_fn("resolve_actor")
-    if fn is not None:
-        try:
-            got = fn(text)
-        except Exception:  # noqa: BLE001
-            got = None
-        code = (
-            getattr(got, "country", None)
-            or getattr(got, "code", None)
-            or (got if isinstance(got, str) else None)
-        )
-        if isinstance(code, str) and code:
-            return code
-    key = text.lower().strip().removesuffix("'s").removesuffix("’s").strip()
-    if key.startswith("the "):
-        key = key[4:]
-    if key in _DEMONYMS:
-        return _DEMONYMS[key]
-    try:
-        import pycountry
-
-        return str(pycountry.countries.lookup(key).alpha_3)
-    except Exception:  # noqa: BLE001 - not a country name
-        return None
-
-
 @dataclass
 class _Mention:
     start: int
@@ -270,8 +111,8 @@ class SpeakerResolver:
         self.history: list[tuple[int, Speaker]] = []  # (offset, resolved speaker) in text order
         paras = [(p.start, p.end) for p in record.article.paragraphs]
         self._quotes = [piece for seg in find_segments(self.text, paras or None) for piece in seg.pieces]
-        self._entity_at = _actors_fn("entity_at")
-        self._person_gender = _actors_fn("person_gender")
+        self._entity_at = actors_fn("entity_at")
+        self._person_gender = actors_fn("person_gender")
         # the actors stage ran on this record: its entities are linked (surnames, pronouns) already
         self._linked = "actors" in record.extractors
 
@@ -348,11 +189,8 @@ class SpeakerResolver:
         moved = self._moved(head)
         if moved is not None:
             return moved
-        if _relative(head):
+        if relative(head):
             # 'Jeb Bush, who announced ...': the words are 'who', the speaker is its antecedent
-            from accords.quotes.attribution import speaker_span
-            from accords.quotes.speakers_v7 import antecedent
-
             ant = antecedent(head) if REL_SPAN else head.head.head
             a, b = speaker_span(ant)
             b = min(b, head.idx)
@@ -397,10 +235,7 @@ class SpeakerResolver:
     def _moved(self, head: Any) -> Speaker | None:
         """The speaker when the parse's head is not the one who speaks (:mod:`accords.quotes.speakers_v7`): the
         subject counted among a relative pronoun's antecedent, the author of a medium a participle cue hangs on."""
-        from accords.quotes.attribution import speaker_span
-        from accords.quotes.speakers_v7 import among_subject, medium_author
-
-        other = among_subject(head) if _relative(head) else medium_author(head)
+        other = among_subject(head) if relative(head) else medium_author(head)
         if other is None or other.i == head.i:
             return None
         a, b = speaker_span(other)
@@ -486,7 +321,7 @@ class SpeakerResolver:
                 continue
             if self._quoted(tok.idx):
                 continue  # a person the quoted words talk about is not the one the narrative's 'he' is
-            if _reported_subject(tok):
+            if reported_subject(tok):
                 continue  # 'Luntz said Mr. Cameron had failed ... , he said': Cameron is talked about
             ent, _ = self._entity_for_span(tok.idx, tok.idx + len(tok.text), tok.idx)
             if ent is not None and ent.type == "PERSON" and self._gender_ok(ent, low):
@@ -591,10 +426,10 @@ class SpeakerResolver:
         if lemma in SPEAKER_NOUNS or low in SPEAKER_NOUNS or head.ent_type_ in ("ORG", "NORP", "GPE"):
             spk.name = " ".join(t.text for t in words) or head.text
             for t in words:
-                if t.ent_type_ in ("NORP", "GPE") or t.text.lower() in _DEMONYMS:
-                    code = _place_code(t)
+                if t.ent_type_ in ("NORP", "GPE") or t.text.lower() in DEMONYMS:
+                    code = place_code(t)
                     if code:
                         spk.country = code
                         break
             if head.ent_type_ in ("GPE", "NORP") and spk.country is None:
-                spk.country = _place_code(head)
+                spk.country = place_code(head)
