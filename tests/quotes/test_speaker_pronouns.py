@@ -75,3 +75,19 @@ def test_he_is_a_person_the_tagger_took_for_an_organisation(org_named_person: No
     )
     q = quote_of(rec, "forty more workers")
     assert q.speaker is not None and q.speaker.name == "Eduardo Sorrentino"
+
+
+@pytest.fixture
+def clause_subject(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speaker_pronouns, "NEAREST", True)
+    monkeypatch.setattr(speaker_pronouns, "CLAUSE_SUBJECT", True)
+
+
+def test_he_in_a_clause_is_that_clause_s_subject(clause_subject: None) -> None:
+    # 'he' hangs on the clause 'Tom Walsh counted': Walsh, not Ben Orr, the subject of the main clause
+    rec = run(
+        "The board met on Monday. Ben Orr thinks the plan ignores the floods that Tom Walsh counted when he "
+        'warned that "the river will rise again."'
+    )
+    q = next(q for q in rec.quotes if q.speaker is not None and q.speaker.text == "he")
+    assert q.speaker is not None and q.speaker.name == "Tom Walsh"
