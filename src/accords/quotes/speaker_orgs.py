@@ -20,6 +20,17 @@ from accords.quotes.speaker_descriptions import ORG_NOUNS
 
 PROPER_NAME = True
 APPOS_ORG = True
+# Guards of both (precision audit on PolNeAR train): where a capital tells nothing (a title-case or capitals
+# headline, one word opening a sentence), the text must write the run as a name elsewhere (CASE_EVIDENCE); a date,
+# a work's title or an adjective is no name (NOT_A_NAME); a hyphenated name is one word (HYPHEN_RUN).
+CASE_EVIDENCE = True
+NOT_A_NAME = True
+HYPHEN_RUN = True
+# A state's word that opens a compound adjective ('Spanish-language broadcaster') gives no organisation its country.
+COMPOUND_DEMONYM = True
+# A run the tagger cut: a capitalised adjective or noun right before it belongs to the name ('Black Lives Matter'
+# read as 'Matter', 'Red Hot Chili Peppers' as 'Hot Chili Peppers'): no name rather than a piece of one.
+CUT_RUN = True
 
 _TITLE_WORDS = {w.rstrip(".") for w in HEADS | HONORIFICS | PERSON_TITLES}
 
@@ -28,10 +39,27 @@ def _capital(tok: Any) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text)
 
 
+def _hyphen(doc: Any, k: int) -> bool:
+    """Is ``doc[k]`` a hyphen inside a word ('Holtz-Eakin'), with a capitalised proper noun on each side?"""
+    return bool(
+        0 < k < len(doc) - 1
+        and doc[k].text == "-"
+        and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+        and _capital(doc[k - 1])
+        and _capital(doc[k + 1])
+    )
+
+
 def _run(tok: Any) -> tuple[int, int]:
-    """Token bounds of the run of capitalised proper nouns around ``tok``, less the title words that open it."""
+    """Token bounds of the run of capitalised proper nouns around ``tok``, less the title words that open it; the
+    head's word whole when hyphenated ('Douglas Holtz-Eakin', not 'Eakin'; HYPHEN_RUN)."""
     doc = tok.doc
     a, b = tok.i, tok.i + 1
+    while HYPHEN_RUN and a > 1 and _hyphen(doc, a - 1):
+        a -= 2
+    while HYPHEN_RUN and b < len(doc) - 1 and _hyphen(doc, b):
+        b += 2
     while a > 0 and _capital(doc[a - 1]) and doc[a - 1].whitespace_:
         a -= 1
     while b < len(doc) and _capital(doc[b]) and doc[b - 1].whitespace_:
@@ -40,6 +68,79 @@ def _run(tok: Any) -> tuple[int, int]:
     while a < b - 1 and (doc[a].lower_.rstrip(".") in _TITLE_WORDS or doc[a].lower_ in ORG_NOUNS):
         a += 1
     return a, b
+
+
+# Entity types of words that name no speaker: 'in July, which showed', the film 'Thelma and Louise', the book 'The
+# Art of the Deal'. A proper noun coordinated with an adjective is an adjective ('Latino and black voters').
+NOT_NAMES = {"DATE", "TIME", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def _cut_before(prev: Any) -> bool:
+    return bool(
+        prev.pos_ in ("ADJ", "NOUN", "VERB")
+        and prev.is_alpha
+        and prev.text[:1].isupper()
+        and prev.whitespace_
+        and not prev.is_sent_start
+    ) or bool(prev.is_sent_start and prev.pos_ == "ADJ" and prev.text[:1].isupper() and prev.whitespace_)
+
+
+def _not_a_name(doc: Any, i: int, j: int) -> bool:
+    last = doc[j - 1]
+    if last.ent_type_ in NOT_NAMES and last.ent_type_ != "WORK_OF_ART":
+        return True
+    if last.ent_type_ == "WORK_OF_ART":  # a title only in quotation marks: the tagger also says so of names
+        k = last.i  # right after a closing quote ('," Fiorina told')
+        while k > 0 and doc[k].ent_iob_ == "I":
+            k -= 1
+        opening = [doc[k]] + ([doc[k - 1]] if k > 0 else [])  # the mark may open the entity itself
+        if any(t.is_quote and not t.whitespace_ for t in opening):
+            return True
+    return any(c.dep_ == "conj" and c.pos_ == "ADJ" and c.text.islower() for c in last.children)
+
+
+def _shout(tok: Any) -> bool:
+    return len(tok.text) >= 4 and tok.text.isupper()
+
+
+def _title_context(doc: Any, i: int, j: int) -> bool:
+    """Is the run written where a capital tells nothing: among capitalised words (a headline in title case,
+    'GOP Candidates Resoundingly Reject The Idea'), in capitals ('NEW HAMPSHIRE SHOWS'), or as one word opening a
+    sentence ('Research suggests')?"""
+    if any(_shout(t) for t in doc[i:j]):
+        return True
+    sent = doc[i].sent
+    near = [t for t in doc[max(sent.start, i - 4) : i] if t.is_alpha]
+    near += [t for t in doc[j : min(sent.end, j + 4)] if t.is_alpha]
+    if len(near) >= 2 and sum(t.text[:1].isupper() for t in near) >= 0.8 * len(near):
+        return True
+    return _one_opening(doc, i, j)
+
+
+def _one_opening(doc: Any, i: int, j: int) -> bool:
+    if j - i != 1 or _shout(doc[i]):
+        return False
+    return bool(doc[i].is_sent_start or doc[i - 1].is_space or doc[i - 1].text in _OPENERS)
+
+
+_OPENERS = {"“", '"', "‘", "'", "''", "``", "(", "[", "—", "-", "–"}
+
+
+def _written_as_name(doc: Any, i: int, j: int) -> str | None:
+    """The run's words written elsewhere in the text as a name ('New Hampshire' for 'NEW HAMPSHIRE'): capitalised,
+    not in capitals, not where a capital tells nothing; None when the text writes it nowhere so, or writes a
+    one-word run in lower case ('research'): then its capital was the headline's or the sentence's."""
+    words = [t.lower_ for t in doc[i:j]]
+    n = len(words)
+    if n == 1 and any(t.text == words[0] for t in doc):
+        return None
+    for k in range(len(doc) - n + 1):
+        if k == i or doc[k].lower_ != words[0] or [t.lower_ for t in doc[k : k + n]] != words:
+            continue
+        occ = doc[k : k + n]
+        if all(t.text[:1].isupper() and not _shout(t) for t in occ) and not _title_context(doc, k, k + n):
+            return str(occ.text)
+    return None
 
 
 def _a_state(text: str) -> bool:
@@ -74,6 +175,19 @@ def _run_name(resolver: Any, tok: Any) -> tuple[str | None, Any]:
     if any(_covers(m, a, b) for m in resolver.mentions):
         return None, None  # a person, a place: the lookup's, which answered nothing
     text = resolver.text[a:b]
+    if NOT_A_NAME and _not_a_name(doc, i, j):
+        return None, None
+    if CUT_RUN and i > 0 and _cut_before(doc[i - 1]):
+        return None, None
+    if CASE_EVIDENCE and _title_context(doc, i, j):
+        if _one_opening(doc, i, j):  # 'Research suggests', not 'Politico reported'
+            if any(t.text == doc[i].lower_ for t in doc):
+                return None, None
+        else:
+            seen = _written_as_name(doc, i, j)
+            if seen is None:
+                return None, None
+            text = seen
     if any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in doc[i:j]) or _a_state(text):
         return None, None
     # the organisation the actors stage made of the same name elsewhere ('Big Machine' the tagger missed here)
@@ -102,6 +216,14 @@ def _span_appositive(resolver: Any, head: Any, spk: Any) -> Any:
 def _apply(resolver: Any, spk: Any, name: str | None, ent: Any) -> bool:
     if ent is not None:
         resolver._from_entity(spk, ent, None)
+        if COMPOUND_DEMONYM and ent.country is None and spk.country is not None:
+            # the country came from a state in the speaker's words: none when it opens a compound adjective
+            # ('Spanish-language broadcaster Acme' is no Spanish company)
+            for m in resolver._overlapping(spk.start, spk.end):
+                if m.entity.type in ("GPE", "NORP"):
+                    if resolver.text[m.end : m.end + 1] == "-":
+                        spk.country = None
+                    break
         return True
     if name:
         spk.name = name
