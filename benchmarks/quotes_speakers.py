@@ -1,7 +1,7 @@
 """Who the speaker is: accords' own labels of what each source in the quotes pages set refers to, and the score of
 accords' resolved speakers against them.
 
-    python benchmarks/quotes_speakers.py --split held          # measure (dev: develop)
+    python benchmarks/quotes_speakers.py --split held          # measure (dev: develop); held writes results/
     python benchmarks/quotes_speakers.py --set quotes.speakers.REL_SPAN=False   # with a rule's flag off
     python benchmarks/quotes_speakers.py tasks --out DIR        # pages to label, one file per page
     python benchmarks/quotes_speakers.py check DIR KEY          # one page's labels: OK or what is wrong
@@ -40,6 +40,7 @@ import quotes as bench  # noqa: E402
 import quotes_labels  # noqa: E402
 
 SET = quotes_labels.SET.with_name("quotes-pages-speakers.jsonl")
+OUT = quotes_labels.ROOT / "benchmarks" / "results" / "quotes-speakers.json"
 KINDS = ("person", "people", "organisation", "country", "other")
 PRONOUNS = {
     "he",
@@ -339,6 +340,10 @@ def measure(split: str, show: tuple[str, ...] = ()) -> int:
         r["doc"]: quotes_labels.read_page(r["set"], r["page"], ("nlp", "actors", "quotes")) for r in rows
     }
     rep = report(score(rows, refs, records, show))
+    if split == "held":
+        OUT.write_text(
+            json.dumps({"split": split, "pages": len(rows), **rep}, indent=1) + "\n", encoding="utf-8"
+        )
     print(
         f"speakers on {len(rows)} {split} pages ({rep['unmatched_content']} sources whose content accords missed)"
     )
