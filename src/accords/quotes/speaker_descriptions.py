@@ -20,6 +20,7 @@ resolves.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Any
 
@@ -147,14 +148,24 @@ def _first(text: str, ent: Any, start: int) -> int | None:
     at = [m.start for m in ent.mentions if m.start < start]
     if at:
         return min(at)
-    m = re.search(rf"(?<![\w&]){re.escape(ent.name)}(?![\w&])", text[:start])
+    if text.find(ent.name, 0, start) < 0:
+        return None  # the plain search first: called for every organisation at every description
+    m = _word_re(ent.name).search(text, 0, start)  # endpos, not a slice: no copy of the text per call
     return m.start() if m else None
 
 
 def _last(text: str, ent: Any, start: int) -> int:
     """Where the organisation's name last stands as a word before ``start`` (-1 when nowhere)."""
-    hits = [m.start() for m in re.finditer(rf"(?<![\w&]){re.escape(ent.name)}(?![\w&])", text[:start])]
+    if text.rfind(ent.name, 0, start) < 0:
+        return -1
+    hits = [m.start() for m in _word_re(ent.name).finditer(text, 0, start)]
     return max(hits, default=-1)
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_re(name: str) -> re.Pattern[str]:
+    """The name as a whole word ('&' counts as a letter: 'AT&T' is not 'T')."""
+    return re.compile(rf"(?<![\w&]){re.escape(name)}(?![\w&])")
 
 
 def _named_since(resolver: Any, ent: Any, orgs: list[Any], noun: str, start: int) -> bool:
@@ -210,10 +221,15 @@ def org_for(resolver: Any, head: Any, start: int) -> Any | None:
         e
         for e in orgs
         if any(m.start < start and here - sent_of(m.start) <= RECENT for m in e.mentions)
-        or 0 <= here - sent_of(_last(resolver.text, e, start)) <= RECENT
-        and _last(resolver.text, e, start) >= 0
+        or _recent_word(resolver.text, e, start, here, sent_of)
     ]
     fits = [e for e in recent if _kind_ok(noun, e)]
     if len(fits) == 1 and (RECENT_OTHER_KIND or len(recent) == len(fits)):
         return fits[0]
     return None
+
+
+def _recent_word(text: str, ent: Any, start: int, here: int, sent_of: Any) -> bool:
+    """Does the organisation's name last stand as a word within RECENT sentences before ``start``?"""
+    last = _last(text, ent, start)
+    return last >= 0 and 0 <= here - sent_of(last) <= RECENT
