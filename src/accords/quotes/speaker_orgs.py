@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from accords.actors.roles import HEADS, HONORIFICS, PERSON_TITLES
@@ -132,15 +133,29 @@ def _written_as_name(doc: Any, i: int, j: int) -> str | None:
     one-word run in lower case ('research'): then its capital was the headline's or the sentence's."""
     words = [t.lower_ for t in doc[i:j]]
     n = len(words)
-    if n == 1 and any(t.text == words[0] for t in doc):
+    texts, at = _words(doc)
+    if n == 1 and words[0] in texts:
         return None
-    for k in range(len(doc) - n + 1):
-        if k == i or doc[k].lower_ != words[0] or [t.lower_ for t in doc[k : k + n]] != words:
+    for k in at.get(words[0], ()):
+        if k > len(doc) - n or k == i or [t.lower_ for t in doc[k : k + n]] != words:
             continue
         occ = doc[k : k + n]
         if all(t.text[:1].isupper() and not _shout(t) for t in occ) and not _title_context(doc, k, k + n):
             return str(occ.text)
     return None
+
+
+def _words(doc: Any) -> tuple[frozenset[str], dict[str, list[int]]]:
+    """The doc's token texts, and where each lower-cased word stands, read once per doc: the case checks ask them
+    at every speaker, and a pass over the whole doc each time is quadratic on a long article."""
+    got = doc.user_data.get("accords_speaker_org_words")
+    if got is None:
+        at: dict[str, list[int]] = {}
+        for t in doc:
+            at.setdefault(t.lower_, []).append(t.i)
+        got = (frozenset(t.text for t in doc), at)
+        doc.user_data["accords_speaker_org_words"] = got
+    return got
 
 
 def _a_state(text: str) -> bool:
@@ -181,7 +196,7 @@ def _run_name(resolver: Any, tok: Any) -> tuple[str | None, Any]:
         return None, None
     if CASE_EVIDENCE and _title_context(doc, i, j):
         if _one_opening(doc, i, j):  # 'Research suggests', not 'Politico reported'
-            if any(t.text == doc[i].lower_ for t in doc):
+            if doc[i].lower_ in _words(doc)[0]:
                 return None, None
         else:
             seen = _written_as_name(doc, i, j)
@@ -202,7 +217,7 @@ def _span_appositive(resolver: Any, head: Any, spk: Any) -> Any:
     that runs the show, Acme Records'): the name in apposition to the whole description, however the parse
     attached it."""
     doc = resolver.doc
-    toks = [t for t in doc[head.i + 1 :] if t.idx < spk.end]
+    toks = list(itertools.takewhile(lambda t: t.idx < spk.end, doc[head.i + 1 :]))  # not on to the doc's end
     while toks and toks[-1].is_punct:
         toks.pop()
     if not toks or not _capital(toks[-1]):
