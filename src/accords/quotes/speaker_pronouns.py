@@ -111,12 +111,7 @@ _SUBJ = ("nsubj", "nsubjpass")
 
 def _main_subject(t: Any) -> bool:
     """Is ``t`` the subject of its sentence's main verb (or of a verb joined to it)?"""
-    if t.dep_ not in _SUBJ:
-        return False
-    v = t.head
-    while v.dep_ == "conj" and v.head.i != v.i:
-        v = v.head
-    return v.dep_ == "ROOT"
+    return t.dep_ in _SUBJ and _main_subject_verb(t.head)
 
 
 def _clause_subject(res: Any, head: Any, low: str) -> bool:
@@ -137,6 +132,7 @@ def _clause_subject(res: Any, head: Any, low: str) -> bool:
 
 
 def _main_subject_verb(v: Any) -> bool:
+    """Is ``v`` its sentence's main verb, or a verb joined to it ('said and added')?"""
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
     return bool(v.dep_ == "ROOT")
@@ -249,9 +245,8 @@ def nearest_antecedent(res: Any, head: Any, linked: Entity | None) -> Entity | N
         # Lee had reported') is no better an antecedent than the clause's other names
         for off, ent, _ in reversed(_candidates(res, head, 2, spoke=False)):
             if ent is None or ent.type in ("NORP", "GROUP"):
-                return (
-                    None  # 'The Afro-Colombian journalist ...': someone the text describes, who may be anyone
-                )
+                # 'The Afro-Colombian journalist ...': someone the text describes, who may be anyone
+                return None
             person = _as_person(res, ent, low)
             if person is None or not res._gender_ok(person, low) or bound_out(head, person):
                 continue
