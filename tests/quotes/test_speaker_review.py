@@ -9,6 +9,7 @@ import pytest
 from quotes_helpers import run
 
 from accords.quotes.speaker_descriptions import _first, _last
+from accords.quotes.speakers import _group_name
 
 
 def _org(name: str) -> SimpleNamespace:
@@ -44,3 +45,8 @@ def test_name_search_whole_words_before_start() -> None:
 def test_odd_input_does_not_raise(text: str) -> None:
     rec = run(text)
     assert all(q.speaker is None or q.speaker.start <= q.speaker.end for q in rec.quotes)
+
+
+def test_group_name_of_blanks() -> None:
+    assert _group_name("Turkish officials") and not _group_name("Valve")
+    assert not _group_name("") and not _group_name(" \n")  # raised IndexError

@@ -93,7 +93,8 @@ class _Mention:
 
 def _group_name(name: str) -> bool:
     """'Turkish officials' ends in a common noun; 'Valve', named with no entity behind it, is no group."""
-    return name.split()[-1][:1].islower()
+    words = name.split()
+    return bool(words) and words[-1][:1].islower()  # a name of blanks (a whitespace token's) names no group
 
 
 class SpeakerResolver:
