@@ -57,5 +57,5 @@ def test_a_group_is_not_one_of_its_members(monkeypatch):
 def test_a_later_they_copies_an_unnamed_group_not_a_bare_name() -> None:
     from accords.quotes.speakers import _group_name
 
-    assert _group_name("Turkish officials") and _group_name("investors")
+    assert _group_name("Turkish officials") and _group_name("investors") and _group_name("Officials")
     assert not _group_name("Valve") and not _group_name("WHO")

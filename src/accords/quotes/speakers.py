@@ -92,9 +92,10 @@ class _Mention:
 
 
 def _group_name(name: str) -> bool:
-    """'Turkish officials' ends in a common noun; 'Valve', named with no entity behind it, is no group."""
-    words = name.split()
-    return bool(words) and words[-1][:1].islower()  # a name of blanks (a whitespace token's) names no group
+    """'Turkish officials' (or 'Officials' opening a sentence) ends in a common noun; 'Valve', named with no entity
+    behind it, is no group."""
+    words = name.split()  # a name of blanks (a whitespace token's) names no group
+    return bool(words) and (words[-1][:1].islower() or words[-1].lower() in SPEAKER_NOUNS)
 
 
 class SpeakerResolver:
