@@ -62,3 +62,22 @@ def test_us_agency_in_gazetteer() -> None:
     rec = run('NASA said the probe "is healthy and on course."')
     q = quote_of(rec, "healthy and on course")
     assert q.speaker is not None and q.speaker.country == "USA"
+
+
+def _doc(words: list[str], gpe: tuple[int, int]) -> object:
+    """A parse-free doc whose only entity is the GPE at token positions ``gpe`` (what a tagger may leave)."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(
+        spacy.blank("en").vocab, words=words, pos=["PROPN" if w[:1].isupper() else "ADP" for w in words]
+    )
+    doc.ents = [Span(doc, gpe[0], gpe[1], label="GPE")]
+    return doc
+
+
+def test_of_place_needs_the_whole_place() -> None:
+    words = ["Mary", "Lake", "of", "New", "Jersey"]
+    # the tagger took only 'Jersey' (a Crown dependency, JEY): no country rather than a wrong one
+    assert countries.place_country(_doc(words, (4, 5)), 2, len(words)) is None
+    assert countries.place_country(_doc(words, (3, 5)), 2, len(words)) == "USA"

@@ -60,6 +60,8 @@ def place_country(doc: Any, end: int, sent_end: int, user_actors: str | None = N
     k = i - 1
     while doc[k].ent_iob_ == "I":
         k -= 1
+    if k != end + 1 and doc[k - 1].text != ",":
+        return None  # 'of New Jersey' with only 'Jersey' tagged: the tagger cut the place (Jersey is JEY)
     last = doc[k:i]
     info = resolve_actor(last.text, user_actors)
     if info is None or info.type != "GPE" or not info.code or len(info.code) != 3:
