@@ -9,6 +9,9 @@ Then the nearest antecedent (:func:`nearest_antecedent`, flags NEAREST, CLAUSE_S
 ORG_NAMED_PERSON): a he/she speaker is the nearest person who was the subject of a main clause (unless a finite
 clause that holds the pronoun has a person of its gender as subject), and an it/they speaker the organisation that
 spoke just before it.
+
+Last, a they/we speaker with no link (PLURAL_NUMBER, WE_WRITER, PLURAL_NEARER): an earlier group it may copy agrees in
+number, 'we' copies none, and a nearer main-clause subject naming people in the plural wins.
 """
 
 from __future__ import annotations
@@ -269,3 +272,47 @@ def nearest_antecedent(res: Any, head: Any, linked: Entity | None) -> Entity | N
         if ent is not None and ent.type in ok and not later:
             return ent
     return None
+
+
+# -- they / we with no link: the group of an earlier speaker, or the nearest plural subject ----------------------
+# a group copied from an earlier speaker agrees in number: 'the panel', 'the person' are no antecedent of 'they'
+PLURAL_NUMBER = True
+# 'we' is the writer (in running text) or the one quoted (inside quotation marks), not a group named before
+WE_WRITER = True
+# an earlier speaker group loses to a plural person noun that is a main-clause subject after its words ('Leading
+# candidates said ... Senate Democrats, meanwhile, want ... They said': the Democrats)
+PLURAL_NEARER = True
+
+
+def plural_open(head: Any) -> bool:
+    """May a they/we speaker with no link take an earlier group at all?"""
+    return not (WE_WRITER and head.lower_ in ("we", "us", "our"))
+
+
+def _plural_person(res: Any, t: Any) -> bool:
+    """A plural noun naming people, subject of a main clause outside quotation marks ('Senate Democrats')."""
+    from accords.quotes.lexicon import SPEAKER_NOUNS
+
+    if t.tag_ not in ("NNS", "NNPS") or not _main_subject(t) or res._quoted(t.idx):
+        return False
+    return t.lemma_.lower() in SPEAKER_NOUNS or t.lower_ in SPEAKER_NOUNS or t.ent_type_ == "NORP"
+
+
+def plural_prev_ok(res: Any, head: Any, prev: Any) -> bool:
+    """May a they speaker copy the earlier speaker ``prev`` (a group named with no entity)?"""
+    doc = head.doc
+    last = doc.char_span(max(prev.start, prev.end - 1), prev.end, alignment_mode="expand")
+    if PLURAL_NUMBER and last is not None:
+        t = last[-1]
+        if t.tag_ in ("NN", "NNP") and t.lower_ not in ("they", "we", "people", "police", "staff"):
+            return False
+    if PLURAL_NEARER:
+        for t in doc[_next_token(doc, prev.end) : head.i]:
+            if _plural_person(res, t):
+                return False
+    return True
+
+
+def _next_token(doc: Any, off: int) -> int:
+    span = doc.char_span(max(0, off - 1), off, alignment_mode="expand")
+    return int(span.end) if span is not None else len(doc)

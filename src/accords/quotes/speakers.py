@@ -22,7 +22,12 @@ from accords.quotes.speaker_countries import DEMONYMS, actors_fn, country_of, pl
 from accords.quotes.speaker_descriptions import org_for
 from accords.quotes.speaker_names import name_fallback
 from accords.quotes.speaker_orgs import org_named
-from accords.quotes.speaker_pronouns import bound_out, nearest_antecedent
+from accords.quotes.speaker_pronouns import (
+    bound_out,
+    nearest_antecedent,
+    plural_open,
+    plural_prev_ok,
+)
 from accords.quotes.speakers_v7 import among_subject, antecedent, medium_author
 from accords.records import Entity, Record, Speaker
 from accords.words import has_words
@@ -298,10 +303,14 @@ class SpeakerResolver:
         if low in FIRST and low not in PLURAL:
             return  # "I" inside a quote: the speaker of the quote, left to the caller
         if low in PLURAL:
+            if not plural_open(head):
+                return  # 'we': the writer or the one quoted (speaker_pronouns)
             for _, prev in reversed(self.history[-6:]):
                 if prev.name and prev.entity_id is None and prev.start < spk.start and _group_name(prev.name):
-                    self._copy(spk, prev)
-                    return
+                    if plural_prev_ok(self, head, prev):  # number, a nearer plural subject (speaker_pronouns)
+                        self._copy(spk, prev)
+                        return
+                    break
             # the nearest group that was the subject of a recent sentence: "Turkish officials ... They said"
             for tok in reversed(self.doc[max(0, head.sent.start - 80) : head.i]):
                 if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ not in ("NNS", "NNPS"):
