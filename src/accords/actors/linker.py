@@ -14,6 +14,7 @@ from accords.actors import names
 from accords.actors.anaphora import _Anaphora
 from accords.actors.countries import party_state_country, place_country
 from accords.actors.descriptive import link_descriptive
+from accords.actors.first_names import first_name_persons
 from accords.actors.gazetteer import get_gazetteer, norm
 from accords.actors.mentions import (
     AGENT_DEPS,
@@ -551,7 +552,7 @@ def link_entities(work: Work) -> list[Entity]:
     gaz = get_gazetteer(work.settings.actors)
     b = _Builder(doc, work, gaz)
     people = []
-    for span in doc.ents:
+    for span in first_name_persons(list(doc.ents)):
         if span.label_ not in KEEP_LABELS:
             continue
         span = _widened(span, gaz)
