@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from accords.quotes.lexicon import SPEAKER_NOUNS
 from accords.quotes.speaker_clauses import reported_subject
 from accords.records import Entity
 
@@ -284,6 +285,10 @@ WE_WRITER = True
 PLURAL_NEARER = True
 
 
+# a singular noun that counts people ('thirty percent said', 'about half say')
+_COUNTED = {"people", "police", "staff", "percent", "half", "majority", "most", "rest", "public"}
+
+
 def plural_open(head: Any) -> bool:
     """May a they/we speaker with no link take an earlier group at all?"""
     return not (WE_WRITER and head.lower_ in ("we", "us", "our"))
@@ -291,8 +296,6 @@ def plural_open(head: Any) -> bool:
 
 def _plural_person(res: Any, t: Any) -> bool:
     """A plural noun naming people, subject of a main clause outside quotation marks ('Senate Democrats')."""
-    from accords.quotes.lexicon import SPEAKER_NOUNS
-
     if t.tag_ not in ("NNS", "NNPS") or not _main_subject(t) or res._quoted(t.idx):
         return False
     return t.lemma_.lower() in SPEAKER_NOUNS or t.lower_ in SPEAKER_NOUNS or t.ent_type_ == "NORP"
@@ -301,10 +304,13 @@ def _plural_person(res: Any, t: Any) -> bool:
 def plural_prev_ok(res: Any, head: Any, prev: Any) -> bool:
     """May a they speaker copy the earlier speaker ``prev`` (a group named with no entity)?"""
     doc = head.doc
-    last = doc.char_span(max(prev.start, prev.end - 1), prev.end, alignment_mode="expand")
-    if PLURAL_NUMBER and last is not None:
-        t = last[-1]
-        if t.tag_ in ("NN", "NNP") and t.lower_ not in ("they", "we", "people", "police", "staff"):
+    span = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+    word = prev.name.split()[-1] if prev.name.split() else ""
+    # the group's head noun: its name's last word ('executives' of 'executives who have worked with Murdoch')
+    t = next((x for x in span if x.text == word), None) if span is not None else None
+    if PLURAL_NUMBER and t is not None and t.tag_ in ("NN", "NNP") and t.lower_ not in _COUNTED:
+        # 'Aides said', opening a sentence, may be tagged a proper noun
+        if not (t.tag_ == "NNP" and t.lower_.endswith("s") and t.lower_ in SPEAKER_NOUNS):
             return False
     if PLURAL_NEARER:
         for t in doc[_next_token(doc, prev.end) : head.i]:
