@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from accords.actors.names import ORG_HEADS, ORG_LAST_WORDS
-from accords.actors.surnames import _first_name_table
+from accords.actors.surnames import first_name_table
 
 # Off: the tagger's GPE stays a place.
 FIRST_NAME_PLACE = True
@@ -26,6 +26,7 @@ NOT_SURNAMES = frozenset(
     department ministry council court bank group company corp inc airlines airways army police""".split()
 )
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_NOT_PERSON_WORDS = NOT_SURNAMES | ORG_HEADS | ORG_LAST_WORDS  # built once, not for every token
 
 
 def _name_word(tok: Any) -> bool:
@@ -39,7 +40,7 @@ def _name_word(tok: Any) -> bool:
 def _person_end(span: Any) -> int | None:
     """The end (token index) of the person name this one-word GPE opens, or None when it opens none."""
     doc = span.doc
-    if span.label_ != "GPE" or len(span) != 1 or span.text not in _first_name_table():
+    if span.label_ != "GPE" or len(span) != 1 or span.text not in first_name_table():
         return None
     if span.start > 0 and (doc[span.start - 1].lower_ in DETERMINERS or _name_word(doc[span.start - 1])):
         return (
@@ -74,9 +75,10 @@ def _person_end(span: Any) -> int | None:
     if end == span.end or end - span.start > 4:
         return None
     last = doc[end - 1]
-    if any(t.lower_ in NOT_SURNAMES | ORG_HEADS | ORG_LAST_WORDS for t in doc[span.end : end]) or doc[
-        end - 1
-    ].ent_type_ not in ("", "PERSON"):
+    if any(t.lower_ in _NOT_PERSON_WORDS for t in doc[span.end : end]) or doc[end - 1].ent_type_ not in (
+        "",
+        "PERSON",
+    ):
         return None
     if last.dep_ == "compound" and last.head.i >= end:
         return None  # 'Washington Nationals manager ...': the run modifies a noun after it

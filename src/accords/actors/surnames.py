@@ -53,7 +53,7 @@ class SurnamePick:
 
 
 @lru_cache(maxsize=1)
-def _first_name_table() -> dict[str, str]:
+def first_name_table() -> dict[str, str]:
     """data/first_names.txt: first name -> "m" / "f" (1990 U.S. census lists; see the file's header)."""
     text = resources.files("accords.actors.data").joinpath("first_names.txt").read_text(encoding="utf-8")
     out: dict[str, str] = {}
@@ -74,7 +74,7 @@ def first_name_gender(full_name: str) -> str | None:
         words = words[1:]
     if len(words) < 2:
         return None
-    return _first_name_table().get(words[0])
+    return first_name_table().get(words[0])
 
 
 def word_gender(word: str) -> str | None:
