@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from accords.quotes import speaker_setting
 from accords.quotes.attribution import (
     AS_VERBS,
     CLAUSE_VERBS,
@@ -580,5 +581,6 @@ def build_quotes(record: Record, doc: Any, version: str) -> list[Quote]:
                 version=version,
             )
         )
+    speaker_setting.apply(record, quotes, doc)
     mark_within(quotes)
     return quotes

@@ -1,0 +1,169 @@
+"""Countries a speaker's own words leave unsaid, read from the rest of the article.
+
+Two readings, each behind a flag:
+
+* ``SPREAD``: one person is of one country across the article. "NASA's Steve Clarke said" gives Clarke the United
+  States; "Clarke said" later is the same entity and gets it too.
+* ``SETTING``: "Prosecutors alleged ...", "agency officials said": a careful reader of a story set wholly in the
+  United States gives these speakers the United States, as the labelling guideline does ("a setting plain from the
+  whole article (a story set in one country, its officials) counts too"). Only speakers who act for a state get it
+  (officials, prosecutors, police, judges, lawmakers, government bodies, and people whose role the actors stage
+  placed in a state sector); a company, an expert, a journalist or a group with a private owner ("PG&E
+  officials") does not. The setting is the one state that holds nearly all the article's place mentions; an
+  article that names several states has none, and then nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import pycountry
+
+from accords.quotes.speaker_countries import actors_fn
+from accords.records import Entity, Quote, Record
+
+SPREAD = True
+SETTING = True
+MIN_SHARE = 0.75  # of the place mentions that name a state
+MIN_MENTIONS = 3
+# Entities whose country counts toward the setting: places, and (SETTING_PEOPLE) the people and bodies of a
+# state, so that a story about Libya told through Washington's officials is set in no one country.
+SETTING_PEOPLE = True
+SETTING_TYPES: tuple[str, ...] = ("GPE", "LOC", "NORP")
+
+# Sectors whose people and bodies act for a state (PLOVER codes); BUS, MED, EDU, CVL, REB, NGO ... do not.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "SPY"})
+# Head nouns of an unnamed speaker who acts for a state, singular and plural.
+STATE_NOUNS = frozenset(
+    """official officials authorities government administration prosecutor prosecutors judge judges court
+    police policeman policemen lawmaker lawmakers legislator legislators senator senators congressman
+    congressmen congresswoman regulator regulators ministry
+    agency department investigators military""".split()
+)
+# Words before the head that make a state noun someone else's: 'company officials', 'union officials'.
+PRIVATE = frozenset(
+    "company companies firm firms corporate union industry school university hospital club team league campaign".split()
+)
+# Lower-case words a speaker phrase may open a sentence with.
+COMMON = frozenset(
+    """the a an some two three several many other federal state local senior top government city county
+    agency prison police health election defense military court""".split()
+)
+# Roles that are a state's by their words; 'President', 'Director', 'Chief' or 'spokesman' may be a company's.
+STATE_ROLE = re.compile(
+    r"\b(?:senator|sen\.|rep\.|congress\w*|lawmaker|legislator|assembly\w*|governor|gov\.|mayor|judge|justice|"
+    r"prosecutor|attorney general|district attorney|sheriff|police|officer|detective|trooper|admiral|colonel|"
+    r"sergeant|lieutenant|commissioner|council\w*|alderman)\b",
+    re.IGNORECASE,
+)
+# ... unless the role is in a private body: 'chief executive officer', 'president of the Police Association'
+PRIVATE_ROLE = re.compile(
+    r"\b(?:executive|financial|operating|technology|association|union|fund|foundation|institute|company|"
+    r"corporation|inc\.?|club|league|committee|campaign|party)\b",
+    re.IGNORECASE,
+)
+# Roles that are often held abroad by a foreign state's people: the setting says nothing of theirs.
+ABROAD_ROLE = re.compile(
+    r"\b(?:ambassador|envoy|diplomat|secretary of state|foreign|minister|premier|chancellor|parliament\w*|mp)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_state(code: str | None) -> bool:
+    return bool(code) and pycountry.countries.get(alpha_3=code) is not None
+
+
+def setting(record: Record) -> str | None:
+    """The one state nearly all the article's place mentions belong to, or None."""
+    counts: Counter[str] = Counter()
+    types = SETTING_TYPES + (("PERSON", "ORG", "GROUP") if SETTING_PEOPLE else ())
+    for e in record.entities:
+        if e.type in types and _is_state(e.country):
+            counts[str(e.country)] += max(1, len(e.mentions))
+    if not counts:
+        return None
+    code, n = counts.most_common(1)[0]
+    total = sum(counts.values())
+    return code if n >= MIN_MENTIONS and n >= MIN_SHARE * total else None
+
+
+def _names_state(word: str) -> bool:
+    fn = actors_fn("resolve_actor")
+    info = fn(word) if fn is not None else None
+    return _is_state(getattr(info, "code", None))
+
+
+def _entity_of_state(ent: Entity) -> bool:
+    """A person whose role is a state's by its words (a company's 'President' is not), or a state body."""
+    if ent.type == "PERSON":
+        role = ent.role or ""
+        return (
+            STATE_ROLE.search(role) is not None
+            and PRIVATE_ROLE.search(role) is None
+            and ABROAD_ROLE.search(role) is None
+        )
+    return ent.type in ("ORG", "GROUP") and ent.sector in STATE_SECTORS
+
+
+def _words_of_state(record: Record, doc: Any, start: int, end: int) -> bool:
+    """An unnamed speaker whose head noun acts for a state and whose words name no private owner."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.lower_ not in STATE_NOUNS or any(t.dep_ == "conj" and t.head.i == root.i for t in span):
+        return False  # 'attorneys for the department', 'experts and some lawmakers'
+    mods = [t.text for t in span if t.i < root.i and not t.is_punct]
+    if PRIVATE & {w.lower() for w in mods}:
+        return False
+    # a capitalised modifier names an owner: a state ('Pentagon officials', 'Kremlin officials') or no one's
+    # state ('PG&E officials'); a sentence's first word may be a common one ('Federal prosecutors')
+    for k, w in enumerate(mods):
+        if w[:1].isupper() and not (k == 0 and w.lower() in COMMON) and not _names_state(w):
+            return False
+    # an organisation named inside the words owns them unless it is a state body
+    for e in record.entities:
+        if e.type in ("ORG", "PERSON") and any(m.start < end and start < m.end for m in e.mentions):
+            if e.sector not in STATE_SECTORS:
+                return False
+    return True
+
+
+def spread(quotes: list[Quote], home: str | None = None) -> None:
+    """Give every speaker of an entity the country its other mentions were given; in a story set in one state
+    (``home``) only that state's, as a country read off a name ('Georgia businessman', 'German's brother') is
+    then more often a misreading than a foreigner."""
+    seen: dict[str, Counter[str]] = {}
+    for q in quotes:
+        spk = q.speaker
+        if spk is not None and spk.entity_id and spk.country:
+            seen.setdefault(spk.entity_id, Counter())[spk.country] += 1
+    for q in quotes:
+        spk = q.speaker
+        if spk is not None and spk.entity_id and spk.country is None and spk.entity_id in seen:
+            codes = seen[spk.entity_id].most_common(2)
+            if (len(codes) == 1 or codes[0][1] > codes[1][1]) and home in (None, codes[0][0]):
+                spk.country = codes[0][0]
+
+
+def apply(record: Record, quotes: list[Quote], doc: Any = None) -> None:
+    """Fill the countries the speakers' words left unsaid (see the module's docstring)."""
+    code = setting(record)
+    if SPREAD:
+        spread(quotes, code)
+    if not SETTING or code is None:
+        return
+    ents = {e.id: e for e in record.entities}
+    for q in quotes:
+        spk = q.speaker
+        if spk is None or spk.country is not None:
+            continue
+        ent = ents.get(spk.entity_id or "")
+        if ent is not None and ent.type != "GROUP":
+            state = _entity_of_state(ent)
+        else:
+            state = _words_of_state(record, doc, spk.start, spk.end)
+        if state:
+            spk.country = code

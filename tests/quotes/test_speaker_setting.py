@@ -1,0 +1,69 @@
+"""Countries a speaker's words leave unsaid, read from the rest of the article (accords.quotes.speaker_setting);
+sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+from quotes_helpers import quote_of, run
+
+from accords.quotes import speaker_setting as st
+
+OHIO = (
+    "Police in Ohio arrested two men in Columbus on Friday after a raid in Cleveland, Ohio.\n"
+    "The men had driven stolen cars from Michigan to Ohio for a year, court papers show.\n"
+    "Prosecutors said the men had sold more than 200 stolen cars.\n"
+    "Acme Freight officials said the company had lost 40 trucks to the thieves.\n"
+    "Judge Maria Santos said the trial would begin in June.\n"
+    "Carla Diaz, president of Diaz Moving, said her prices had risen since the thefts.\n"
+)
+
+
+def _country(text: str, words: str) -> str | None:
+    s = quote_of(run(text), words).speaker
+    assert s is not None
+    return s.country
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_officials_of_a_story_set_in_one_state(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(st, "SETTING", flag)
+    assert _country(OHIO, "more than 200 stolen cars") == ("USA" if flag else None)
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_person_with_a_state_role(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(st, "SETTING", flag)
+    assert _country(OHIO, "trial would begin") == ("USA" if flag else None)
+
+
+def test_no_country_for_a_company_or_its_people() -> None:
+    # 'officials' of a named company and a company's president act for no state
+    assert st.SETTING
+    rec = run(OHIO)
+    assert quote_of(rec, "lost 40 trucks").speaker.country is None  # type: ignore[union-attr]
+    assert quote_of(rec, "prices had risen").speaker.country is None  # type: ignore[union-attr]
+
+
+def test_no_setting_when_the_story_names_several_states() -> None:
+    text = (
+        "Diplomats from Russia, China, France and Brazil met in Geneva on Monday.\n"
+        "Russia and China asked for more time; France and Brazil did not.\n"
+        "Officials said the talks would resume in May.\n"
+    )
+    rec = run(text)
+    assert st.setting(rec) is None
+    assert quote_of(rec, "talks would resume").speaker.country is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_one_person_one_country(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    # the country the first mention's words gave ('NASA's') is the person's at the next mention too
+    monkeypatch.setattr(st, "SPREAD", flag)
+    monkeypatch.setattr(st, "SETTING", False)
+    text = (
+        "NASA's Maria Lopez, deputy administrator for science, said the probe was ready.\n"
+        "Lopez said the launch was set for March.\n"
+    )
+    rec = run(text)
+    assert quote_of(rec, "probe was ready").speaker.country == "USA"  # type: ignore[union-attr]
+    assert quote_of(rec, "launch was set").speaker.country == ("USA" if flag else None)  # type: ignore[union-attr]
