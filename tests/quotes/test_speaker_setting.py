@@ -67,3 +67,17 @@ def test_one_person_one_country(monkeypatch: pytest.MonkeyPatch, flag: bool) -> 
     rec = run(text)
     assert quote_of(rec, "probe was ready").speaker.country == "USA"  # type: ignore[union-attr]
     assert quote_of(rec, "launch was set").speaker.country == ("USA" if flag else None)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_state_people_in_a_place(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(st, "PLACE", flag)
+    rec = run(
+        "Prosecutors in Sweden said the case was closed.\n"
+        "Analysts in London said the ruling would stand.\n"
+        "Officials from Acme Corp in Texas said the plant would close.\n"
+    )
+    assert quote_of(rec, "case was closed").speaker.country == ("SWE" if flag else None)  # type: ignore[union-attr]
+    # no state's people: analysts, a company's officials
+    assert quote_of(rec, "ruling would stand").speaker.country is None  # type: ignore[union-attr]
+    assert quote_of(rec, "plant would close").speaker.country is None  # type: ignore[union-attr]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from accords.pipeline import Work, stage
 from accords.quotes.extract import build_quotes
+from accords.quotes.speaker_countries import USER_ACTORS
 
 VERSION = "quotes.rules.v9"
 
@@ -16,7 +17,11 @@ VERSION = "quotes.rules.v9"
 def quotes_stage(work: Work) -> Work:
     if work.doc is None or not work.record.article.text:
         return work
-    work.record.quotes = build_quotes(work.record, work.doc, VERSION)
+    token = USER_ACTORS.set(getattr(work.settings, "actors", None))  # the dictionary the actors stage read
+    try:
+        work.record.quotes = build_quotes(work.record, work.doc, VERSION)
+    finally:
+        USER_ACTORS.reset(token)
     return work
 
 

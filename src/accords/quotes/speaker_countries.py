@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 import pycountry
@@ -128,14 +129,28 @@ def actors_fn(name: str) -> Callable[..., Any] | None:
     return fn if callable(fn) else None
 
 
+# The user's actor dictionary for the record being read (settings.actors): set by build_quotes, so that a
+# speaker's country reads the same dictionary the actors stage read.
+USER_ACTORS: ContextVar[str | None] = ContextVar("accords_quotes_user_actors", default=None)
+
+
+def resolve(text: str) -> object | None:
+    """``accords.actors.resolve_actor`` with the user's actor dictionary, or None without the actors stage."""
+    fn = actors_fn("resolve_actor")
+    if fn is None:
+        return None
+    user = USER_ACTORS.get()
+    try:
+        return fn(text, user) if user else fn(text)
+    except Exception:  # noqa: BLE001 - a phrase the actors stage cannot read is no country
+        return None
+
+
 def country_of(text: str) -> str | None:
     """ISO alpha-3 (or IGO code) for a demonym, state or seat of government, via the actors stage when it can."""
     fn = actors_fn("resolve_actor")
     if fn is not None:
-        try:
-            got = fn(text)
-        except Exception:  # noqa: BLE001
-            got = None
+        got = resolve(text)
         code = (
             getattr(got, "country", None)
             or getattr(got, "code", None)

@@ -17,6 +17,7 @@ import itertools
 from typing import Any
 
 from accords.actors.roles import HEADS, HONORIFICS, PERSON_TITLES
+from accords.quotes.speaker_countries import resolve
 from accords.quotes.speaker_descriptions import ORG_NOUNS
 
 PROPER_NAME = True
@@ -161,12 +162,7 @@ def _words(doc: Any) -> tuple[frozenset[str], dict[str, list[int]]]:
 def _a_state(text: str) -> bool:
     """Does the actors stage read ``text`` as a state, a people or a seat of government ('Sweden', 'Kremlin')? A
     listed organisation ('WHO', which the tagger reads as the pronoun) is no state."""
-    try:
-        from accords.actors import resolve_actor
-
-        info = resolve_actor(text)
-    except Exception:  # noqa: BLE001 - the actors stage is optional here
-        return False
+    info: Any = resolve(text)
     return info is not None and (info.type != "ORG" or info.kind != "name")
 
 

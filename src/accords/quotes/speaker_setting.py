@@ -21,9 +21,10 @@ from typing import Any
 
 import pycountry
 
-from accords.quotes.speaker_countries import actors_fn
+from accords.quotes.speaker_countries import place_code, resolve
 from accords.records import Entity, Quote, Record
 
+PLACE = True
 SPREAD = True
 SETTING = True
 MIN_SHARE = 0.75  # of the place mentions that name a state
@@ -90,9 +91,7 @@ def setting(record: Record) -> str | None:
 
 
 def _names_state(word: str) -> bool:
-    fn = actors_fn("resolve_actor")
-    info = fn(word) if fn is not None else None
-    return _is_state(getattr(info, "code", None))
+    return _is_state(getattr(resolve(word), "code", None))
 
 
 def _entity_of_state(ent: Entity) -> bool:
@@ -131,6 +130,35 @@ def _words_of_state(record: Record, doc: Any, start: int, end: int) -> bool:
     return True
 
 
+def place_in_words(record: Record, doc: Any, start: int, end: int) -> str | None:
+    """The state of a place the words put a state's people in: 'Prosecutors in Sweden', 'officials from the
+    health ministry in Kenya'. The place is read as the actors stage linked it, else as the tagger typed it."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return None
+    places = {
+        m.start: e.country
+        for e in record.entities
+        if e.type in ("GPE", "LOC") and _is_state(e.country)
+        for m in e.mentions
+        if start <= m.start < end
+    }
+    root = span.root
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of") or prep.i >= span.end:
+            continue
+        for t in prep.subtree:
+            if t.i >= span.end:
+                break
+            if t.idx in places:
+                return places[t.idx]
+            if t.ent_type_ == "GPE":
+                code = place_code(t)
+                if code:
+                    return code
+    return None
+
+
 def spread(quotes: list[Quote], home: str | None = None) -> None:
     """Give every speaker of an entity the country its other mentions were given; in a story set in one state
     (``home``) only that state's, as a country read off a name ('Georgia businessman', 'German's brother') is
@@ -150,12 +178,20 @@ def spread(quotes: list[Quote], home: str | None = None) -> None:
 
 def apply(record: Record, quotes: list[Quote], doc: Any = None) -> None:
     """Fill the countries the speakers' words left unsaid (see the module's docstring)."""
+    ents = {e.id: e for e in record.entities}
+    if PLACE:
+        for q in quotes:
+            spk = q.speaker
+            ent = ents.get(spk.entity_id or "") if spk is not None else None
+            if spk is None or spk.country is not None or (ent is not None and ent.type != "GROUP"):
+                continue
+            if _words_of_state(record, doc, spk.start, spk.end):
+                spk.country = place_in_words(record, doc, spk.start, spk.end)
     code = setting(record)
     if SPREAD:
         spread(quotes, code)
     if not SETTING or code is None:
         return
-    ents = {e.id: e for e in record.entities}
     for q in quotes:
         spk = q.speaker
         if spk is None or spk.country is not None:
