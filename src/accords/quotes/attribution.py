@@ -5,6 +5,7 @@ Split out of :mod:`accords.quotes.extract` (no behaviour change).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -525,6 +526,13 @@ class ExtractorBase:
         paras = [(p.start, p.end) for p in record.article.paragraphs]
         self.segments = find_segments(self.text, paras or None)
         self.para_spans = paras or [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.text)]
+        # for bisection: paragraphs in text order (a record's always are; otherwise paragraph_of scans)
+        ends = [b for _, b in self.para_spans]
+        self._para_ends = ends if all(x <= y for x, y in zip(ends, ends[1:], strict=False)) else None
+        # for the segments a span overlaps: starts in order, and the longest segment
+        starts = [sg.start for sg in self.segments]
+        self._seg_starts = starts if all(x <= y for x, y in zip(starts, starts[1:], strict=False)) else None
+        self._seg_longest = max((sg.end - sg.start for sg in self.segments), default=0)
         self.used: set[int] = set()
         # token index -> segment index
         self.tok_seg: dict[int, int] = {}
@@ -537,10 +545,24 @@ class ExtractorBase:
                     self.tok_seg.setdefault(t.i, si)
 
     def paragraph_of(self, offset: int) -> int:
+        """The paragraph an offset is in; an offset between two paragraphs is in the one before."""
+        if self._para_ends is not None:
+            i = bisect.bisect_right(self._para_ends, offset)  # the first paragraph that ends after the offset
+            if i == len(self.para_spans):
+                return i - 1
+            return i if offset >= self.para_spans[i][0] else max(0, i - 1)
         for i, (a, b) in enumerate(self.para_spans):
             if offset < b:
                 return i if offset >= a else max(0, i - 1)
         return len(self.para_spans) - 1
+
+    def segments_over(self, a: int, b: int) -> list[int]:
+        """Indices, in order, of the quotation segments that overlap [a, b)."""
+        if self._seg_starts is None:
+            return [i for i, s in enumerate(self.segments) if s.start < b and a < s.end]
+        lo = bisect.bisect_left(self._seg_starts, a - self._seg_longest)
+        hi = bisect.bisect_left(self._seg_starts, b)
+        return [i for i in range(lo, hi) if a < self.segments[i].end]
 
     def inside_quote(self, tok: Any) -> bool:
         si = self.tok_seg.get(tok.i)

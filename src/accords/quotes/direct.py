@@ -42,7 +42,7 @@ class DirectQuotes(CuesBefore, StandAlone):
         for att in atts:
             self._clip_to_cue_paragraph(att)
             a, b = att.start, att.end
-            over = [i for i, s in enumerate(self.segments) if s.start < b and a < s.end]
+            over = self.segments_over(a, b)
             if not over:
                 out.append(att)
                 continue
@@ -388,31 +388,44 @@ class DirectQuotes(CuesBefore, StandAlone):
 
     def _previous_direct(self, seg: Segment, atts: list[Attribution]) -> Attribution | None:
         """A direct quote earlier in the same paragraph, with no other cue after its sentence."""
-        direct = [
+        here = self.paragraph_of(seg.start)
+        # Only attributions that end, or have their cue, from the start of the paragraph before on, and start or
+        # have their cue before ``seg``, can be the quote or stand between it and ``seg``: one cheap pass picks
+        # them out, and the tests below run over those few (a transcript of thousands of quotes stays fast).
+        floor = self.para_spans[here - 1][0] if here >= 2 else 0
+        top = seg.start
+        near = [
             a
             for a in atts
-            if a.kind in ("direct", "mixed")
-            and not a.nested
-            and a.end <= seg.start + 1
-            and a.speaker is not None
+            if (a.content[-1][1] >= floor or (a.cue is not None and a.cue[0] >= floor))
+            and (a.content[0][0] <= top or (a.cue is not None and a.cue[0] < top))
         ]
-        if not direct:
+        pd = None
+        for a in near:
+            if (
+                a.kind in ("direct", "mixed")
+                and not a.nested
+                and a.end <= seg.start + 1
+                and a.speaker is not None
+                and (pd is None or a.end > pd.end)
+            ):
+                pd = a
+        if pd is None:
             return None
-        pd = max(direct, key=lambda a: a.end)
-        gap = self.paragraph_of(seg.start) - self.paragraph_of(pd.end)
+        gap = here - self.paragraph_of(pd.end)
         if gap > 1:
             return None
         if gap == 1:
             # a paragraph that opens with a quotation right after the quote's paragraph
-            pa = self.para_spans[self.paragraph_of(seg.start)][0]
+            pa = self.para_spans[here][0]
             if self.text[pa : seg.start].strip() or any(
                 a is not pd
                 and (a.cue is not None and pd.end <= a.cue[0] < seg.start or pd.end <= a.start < seg.start)
-                for a in atts
+                for a in near
             ):
                 return None
         sent_end = max(pd.end, self.doc.char_span(pd.end - 1, pd.end, alignment_mode="expand").sent.end_char)
-        if any(a is not pd and a.cue is not None and sent_end <= a.cue[0] < seg.start for a in atts):
+        if any(a is not pd and a.cue is not None and sent_end <= a.cue[0] < seg.start for a in near):
             return None
         return pd
 

@@ -16,6 +16,7 @@ same speaker (``nested`` in :class:`Attribution`). Quoted words with no speaker 
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -506,23 +507,35 @@ def dedupe(atts: list[Attribution]) -> list[Attribution]:
     rank = {"direct": 2, "mixed": 1, "indirect": 0}
     atts = sorted(atts, key=lambda x: (-(x.speaker is not None), -rank[x.kind] * 0, -x.confidence, x.start))
     kept: list[Attribution] = []
-    # (first offset, last offset, length) of each kept attribution: a cheap bounds test skips the pairs
-    # that cannot overlap, so a page with thousands of quotation marks stays linear in practice.
+    # The kept ones by the first offset of their words, with the widest hull, so that each new one is compared
+    # only with those whose words can reach it: a page with thousands of quotes stays near linear. Two
+    # attributions of no length at all are compared wherever they are (an overlap of 0 is half of 0).
+    by_lo: list[tuple[int, int]] = []
+    widest = 0
+    empty: list[int] = []
     bounds: list[tuple[int, int, int]] = []
     for x in atts:
         x_lo = min((a for a, _b in x.content), default=0)
         x_hi = max((b for _a, b in x.content), default=0)
         x_len = _length(x)
+        lo = bisect.bisect_left(by_lo, (x_lo - widest, -1))
+        hi = bisect.bisect_left(by_lo, (x_hi, -1))
+        near = [k for _, k in by_lo[lo:hi] if bounds[k][1] > x_lo]
+        if x_len == 0:
+            near += [k for k in empty if bounds[k][2] == 0]
         dup = False
-        for y, (y_lo, y_hi, y_len) in zip(kept, bounds, strict=True):
-            if (y_hi <= x_lo or x_hi <= y_lo) and max(x_len, y_len) > 0:
-                continue  # disjoint: overlap 0 is never half of a non-empty span
+        for k in near:
+            y = kept[k]
             if x.nested != y.nested and not (x.kind == y.kind == "direct"):
                 continue
-            if _overlap(x, y) * 2 >= max(x_len, y_len):
+            if _overlap(x, y) * 2 >= max(x_len, bounds[k][2]):
                 dup = True
                 break
         if not dup:
+            bisect.insort(by_lo, (x_lo, len(kept)))
+            widest = max(widest, x_hi - x_lo)
+            if x_len == 0:
+                empty.append(len(kept))
             kept.append(x)
             bounds.append((x_lo, x_hi, x_len))
     return sorted(kept, key=lambda x: (x.start, x.nested))

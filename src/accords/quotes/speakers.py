@@ -114,6 +114,8 @@ class SpeakerResolver:
             (_Mention(m.start, m.end, e) for e in record.entities for m in e.mentions),
             key=lambda m: m.start,
         )
+        self._starts = [m.start for m in self.mentions]
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
         self.persons = [m for m in self.mentions if m.entity.type == "PERSON"]
         self.history: list[tuple[int, Speaker]] = []  # (offset, resolved speaker) in text order
         paras = [(p.start, p.end) for p in record.article.paragraphs]
@@ -130,7 +132,10 @@ class SpeakerResolver:
 
     # -- entity lookups -------------------------------------------------------------------------------------
     def _overlapping(self, start: int, end: int) -> list[_Mention]:
-        return [m for m in self.mentions if m.start < end and start < m.end]
+        # mentions are sorted by start: only those starting within the longest mention's length can reach here
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if start < m.end]
 
     def _fullest(self, ent: Entity) -> Entity:
         """A one-word PERSON name (a surname) to the one person the text names in full with that surname.
