@@ -40,6 +40,9 @@ def test_lookups_answer_as_the_scans_did() -> None:
     n = len(TEXT)
     for offset in range(-1, n + 2):
         assert ex.paragraph_of(offset) == _linear_paragraph(ex.para_spans, offset)
+    bisected = [ex.paragraph_of(k) for k in range(n)]
+    ex._para_ends = None  # paragraphs out of text order: the scan answers
+    assert [ex.paragraph_of(k) for k in range(n)] == bisected
     res = SpeakerResolver(work.record, work.doc)
     assert res.mentions
     for _ in range(500):

@@ -526,12 +526,10 @@ class ExtractorBase:
         paras = [(p.start, p.end) for p in record.article.paragraphs]
         self.segments = find_segments(self.text, paras or None)
         self.para_spans = paras or [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.text)]
-        # for bisection: paragraphs in text order (a record's always are; otherwise paragraph_of scans)
-        ends = [b for _, b in self.para_spans]
-        self._para_ends = ends if all(x <= y for x, y in zip(ends, ends[1:], strict=False)) else None
-        # for the segments a span overlaps: starts in order, and the longest segment
-        starts = [sg.start for sg in self.segments]
-        self._seg_starts = starts if all(x <= y for x, y in zip(starts, starts[1:], strict=False)) else None
+        # paragraph ends and segment starts for bisection when in text order (a record's are; else lookups scan)
+        ends, starts = [b for _, b in self.para_spans], [sg.start for sg in self.segments]
+        self._para_ends = ends if ends == sorted(ends) else None
+        self._seg_starts = starts if starts == sorted(starts) else None
         self._seg_longest = max((sg.end - sg.start for sg in self.segments), default=0)
         self.used: set[int] = set()
         # token index -> segment index
@@ -546,15 +544,12 @@ class ExtractorBase:
 
     def paragraph_of(self, offset: int) -> int:
         """The paragraph an offset is in; an offset between two paragraphs is in the one before."""
+        spans = self.para_spans
         if self._para_ends is not None:
             i = bisect.bisect_right(self._para_ends, offset)  # the first paragraph that ends after the offset
-            if i == len(self.para_spans):
-                return i - 1
-            return i if offset >= self.para_spans[i][0] else max(0, i - 1)
-        for i, (a, b) in enumerate(self.para_spans):
-            if offset < b:
-                return i if offset >= a else max(0, i - 1)
-        return len(self.para_spans) - 1
+        else:
+            i = next((k for k, (_, b) in enumerate(spans) if offset < b), len(spans))
+        return i - 1 if i == len(spans) else i if offset >= spans[i][0] else max(0, i - 1)
 
     def segments_over(self, a: int, b: int) -> list[int]:
         """Indices, in order, of the quotation segments that overlap [a, b)."""
