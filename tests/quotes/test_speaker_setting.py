@@ -81,3 +81,20 @@ def test_state_people_in_a_place(monkeypatch: pytest.MonkeyPatch, flag: bool) ->
     # no state's people: analysts, a company's officials
     assert quote_of(rec, "ruling would stand").speaker.country is None  # type: ignore[union-attr]
     assert quote_of(rec, "plant would close").speaker.country is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_group_of_two_states_is_of_neither(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    from accords.quotes import speakers
+
+    monkeypatch.setattr(speakers, "ONE_STATE", flag)
+    rec = run(
+        "Russian and Syrian officials said the convoy had been attacked.\nTurkish officials said it had not.\n"
+    )
+    both = quote_of(rec, "convoy had been attacked").speaker
+    assert both is not None
+    if flag:
+        assert (both.country, both.entity_id, both.name) == (None, None, "Russian and Syrian officials")
+    else:
+        assert both.country in ("RUS", "SYR")  # one of the two, as if the other were not there
+    assert quote_of(rec, "it had not").speaker.country == "TUR"  # type: ignore[union-attr]
