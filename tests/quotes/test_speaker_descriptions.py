@@ -76,3 +76,25 @@ def test_the_company_and_someone_else_is_not_the_company(monkeypatch: pytest.Mon
     monkeypatch.setattr(sd, "ORG_ALONE", flag)
     got = _name(TEXT_AND, "talks had begun")
     assert (got != "Acme") is flag, got
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_description_whose_kind_the_name_tells(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(sd, "KIND_NAME", flag)
+    rec = run(
+        "Northwind Electric Co. cut power to 80,000 homes on Wednesday.\n"
+        "The utility said the cuts could last a week.\n"
+        "Blue Harbor Productions will air the show on Tuesday.\n"
+        "The production company said the host would return.\n"
+    )
+    want = ("Northwind Electric Co.", "Blue Harbor Productions") if flag else (None, None)
+    got = tuple(quote_of(rec, w).speaker.name for w in ("cuts could last", "host would return"))  # type: ignore[union-attr]
+    assert got == want
+
+
+def test_two_organisations_of_the_kind_give_no_answer() -> None:
+    rec = run(
+        "Northwind Electric Co. and Lakeside Power cut power on Wednesday.\n"
+        "The utility said the cuts could last a week.\n"
+    )
+    assert quote_of(rec, "cuts could last").speaker.name is None  # type: ignore[union-attr]

@@ -36,6 +36,9 @@ NAMED_SINCE = True
 ORG_ALONE = True
 # an organisation of another kind named just before does not stand in the way ("the agency" beside a broadcaster)
 RECENT_OTHER_KIND = True
+KIND_NAME = (
+    True  # 'the utility' -> the one organisation named before whose name says utility ('... Electric Co.')
+)
 
 # Organisation nouns a description is headed by, each with the kind it names.
 BUSINESS = {
@@ -70,6 +73,26 @@ _STATE_WORDS = {
 }  # fmt: skip
 
 _PLURAL_ENDS = {"utilities": "utility", "companies": "company", "agencies": "agency"}
+
+# Words of a name that tell the kind a description names: 'the utility' is 'Pacific Gas & Electric Co.', 'the
+# production company' is 'Dick Clark Productions'. A description's head noun or a modifier of it is the key.
+KIND_OF_NAME = {
+    "utility": {"electric", "gas", "power", "energy", "edison", "water", "utilities", "utility"},
+    "production": {"production", "productions", "pictures", "films", "studios"},
+    "studio": {"studio", "studios", "pictures", "films"},
+    "bank": {"bank", "bancorp", "banking"},
+    "insurer": {"insurance", "assurance", "insurer"},
+    "insurance": {"insurance", "assurance"},
+    "airline": {"airlines", "airways", "air", "airline"},
+    "automaker": {"motor", "motors", "automotive", "auto", "automobile"},
+    "carmaker": {"motor", "motors", "automotive", "auto", "automobile"},
+    "oil": {"oil", "petroleum", "energy"},
+    "energy": {"energy", "power", "electric", "oil", "gas"},
+    "label": {"records", "music"},
+    "publisher": {"publishing", "publishers", "press", "books"},
+    "pharmaceutical": {"pharmaceuticals", "pharma", "pharmaceutical"},
+    "drugmaker": {"pharmaceuticals", "pharma", "pharmaceutical"},
+}
 
 
 def _norm(word: str) -> str:
@@ -213,6 +236,11 @@ def org_for(resolver: Any, head: Any, start: int) -> Any | None:
     described = [e for e in orgs if _described(doc, e, noun, start)]
     if described:
         return described[0] if len(described) == 1 else None
+    kinds = [{_norm(w) for w in KIND_OF_NAME[k]} for k in [noun, *mods] if k in KIND_OF_NAME]
+    if KIND_NAME and kinds and noun in BUSINESS:
+        fit = [e for e in orgs if all(_name_words(e) & kind for kind in kinds) and _kind_ok(noun, e)]
+        if fit:
+            return fit[0] if len(fit) == 1 else None
     if not ORG_RECENT or noun not in PLAIN or mods:
         return None
     _starts, sent_of = _sent_index(doc)
