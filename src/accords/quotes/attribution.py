@@ -14,6 +14,7 @@ from accords.quotes import speaker_fix
 from accords.quotes.bounds import focus_word, restrictive, who_after
 from accords.quotes.lexicon import (
     MORE_PEOPLE_NOUNS,
+    NOMINAL_SUBJ,
     NOT_CUES,
     OBJECT_VERBS,
     PREP_VERBS,
@@ -193,7 +194,7 @@ def subject_of(v: Any) -> Any:
         return named  # 'Early says': a surname the tagger took for an adverb
     for c in kids:
         # the passive subject of 'was told', 'was asked' is the one spoken to, not the speaker
-        if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.lemma_ in TO_WHOM):
+        if c.dep_ in NOMINAL_SUBJ and not (c.dep_ == "nsubjpass" and v.lemma_ in TO_WHOM):
             if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that"):
                 # 'Jeb Bush, who announced ...': the relative pronoun stands for the speaker in the text (the
                 # resolver names its antecedent), as a personal pronoun does
@@ -218,7 +219,7 @@ def subject_of(v: Any) -> Any:
         fallback = None
         for anc in v.ancestors:
             subjs = sorted(
-                (c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")),
+                (c for c in anc.children if c.dep_ in NOMINAL_SUBJ),
                 key=lambda c: (c.i > anc.i, -c.i if c.i < anc.i else c.i),
             )  # the nearer first, as for the verb's own subjects
             # of two subjects (a headline's and the sentence's), the one in the verb's own paragraph
@@ -307,7 +308,7 @@ def _subject_tail(head: Any, last: int) -> list[Any]:
     apposition ('said Alicia Bannon, senior counsel'). Never a relative clause (the speaker is who, not what they
     did), a verb of saying, a quotation mark or a line break."""
     verb = head.head
-    if head.dep_ not in ("nsubj", "nsubjpass") or verb.i == head.i:
+    if head.dep_ not in NOMINAL_SUBJ or verb.i == head.i:
         return []
     inverted = verb.i < head.i  # '“...,” said Alicia Bannon, senior counsel at the Brennan Center.'
     stop = head.sent.end if inverted else verb.i
@@ -484,7 +485,7 @@ CONJ_BEFORE_CUE = True
 
 def _speaker_subject(c: Any) -> bool:
     """Has the reported clause a personal pronoun for subject ('he'd', 'she will'), who goes on to a second verb?"""
-    subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((x for x in c.children if x.dep_ in NOMINAL_SUBJ), None)
     return subj is not None and subj.lower_ in ("he", "she", "they", "we", "i")
 
 

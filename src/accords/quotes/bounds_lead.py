@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from accords.quotes.lexicon import NOMINAL_SUBJ
+
 AROUND_LEAD = True
-_SUBJ = ("nsubj", "nsubjpass")
 
 
 def lead_end(cue: Any) -> Any:
@@ -17,7 +18,7 @@ def lead_end(cue: Any) -> Any:
     Taylor warned, ...'); else the cue's own left edge (None when there is nothing to change)."""
     if not AROUND_LEAD:
         return None
-    subj = next((c for c in cue.children if c.dep_ in _SUBJ and c.i < cue.i), None)
+    subj = next((c for c in cue.children if c.dep_ in NOMINAL_SUBJ and c.i < cue.i), None)
     if subj is None:
         return None
     first = subj.left_edge

@@ -22,6 +22,7 @@ from accords.quotes.attribution import (
 )
 from accords.quotes.direct_before import CuesBefore
 from accords.quotes.direct_v6 import StandAlone
+from accords.quotes.lexicon import NOMINAL_SUBJ
 from accords.quotes.marks import Segment
 from accords.quotes.speaker_heads import cue_subject
 from accords.quotes.speaker_spans import cue_extent
@@ -364,7 +365,7 @@ class DirectQuotes(CuesBefore, StandAlone):
         for t in span:
             if t.pos_ not in ("VERB", "AUX"):
                 continue
-            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = [c for c in t.children if c.dep_ in NOMINAL_SUBJ]
             if is_cue(t) or any(c.pos_ != "PRON" for c in subj):
                 return False  # a clause of someone else's ('but the speech had been reframed to “...”')
         return True

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from accords.quotes.attribution import Attribution, ExtractorBase, animate, is_cue
+from accords.quotes.lexicon import NOMINAL_SUBJ
 from accords.quotes.marks import Segment
 from accords.quotes.precision import NAMING_VERBS
 
@@ -270,7 +271,7 @@ class StandAlone(ExtractorBase):
             return False
         if verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
             return False
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if any(c.dep_ in NOMINAL_SUBJ for c in verb.children):
             return False  # a clause with a subject of its own ('charges that Limbaugh called “...”') names no thing
         between = self.text[verb.idx + len(verb.text) : att.start]
         return re.fullmatch(r"\s*(?:the\s+)?", between, flags=re.IGNORECASE) is not None

@@ -49,6 +49,7 @@ from accords.quotes.attribution import (
 )
 from accords.quotes.direct import DirectQuotes
 from accords.quotes.lexicon import (
+    NOMINAL_SUBJ,
     PRONOUNS,
     lemma_of,
 )
@@ -393,11 +394,7 @@ class Extractor(ReportedSpeech, DirectQuotes):
         # the subject of the clause right after the dateline ('... – Vice President Joe Biden on Monday hit the
         # trail ..., trashing Trump': Biden, for the participle too)
         subj = next(
-            (
-                t
-                for t in self.doc[tok.i : v.i]
-                if t.idx >= m.end() and t.dep_ in ("nsubj", "nsubjpass") and animate(t)
-            ),
+            (t for t in self.doc[tok.i : v.i] if t.idx >= m.end() and t.dep_ in NOMINAL_SUBJ and animate(t)),
             None,
         )
         if subj is not None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# The dependency labels of a clause's nominal subject, active or passive ('he said', 'it was said').
+NOMINAL_SUBJ = ("nsubj", "nsubjpass")
+
 # Lemmas of verbs that report what someone said, wrote or holds. A verb here becomes a cue when the parse gives it
 # a clausal complement (ccomp), or when it sits next to a quotation.
 SPEECH_VERBS = frozenset(

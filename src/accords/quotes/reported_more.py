@@ -26,6 +26,7 @@ from accords.quotes.attribution import (
 )
 from accords.quotes.lexicon import (
     NO_AGENT_VERBS,
+    NOMINAL_SUBJ,
     NOT_CUES,
     OBJECT_VERBS,
     PASSIVE_RAISING,
@@ -130,7 +131,7 @@ class MoreReported(ExtractorBase):
         it, in two pieces, with the verb (and its auxiliaries) as cue and no speaker."""
         if lemma_of(v) not in PASSIVE_RAISING or not any(c.dep_ == "auxpass" for c in v.children):
             return None
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i), None)
+        subj = next((c for c in v.children if c.dep_ in NOMINAL_SUBJ and c.i < v.i), None)
         comp = next((c for c in v.children if c.i > v.i and c.dep_ in ("xcomp", "acomp", "oprd")), None)
         if subj is None or comp is None:
             return None
@@ -337,4 +338,4 @@ class MoreReported(ExtractorBase):
 
 
 def _that_or_subject(c: Any) -> bool:
-    return c.left_edge.lower_ == "that" or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+    return c.left_edge.lower_ == "that" or any(x.dep_ in NOMINAL_SUBJ for x in c.children)

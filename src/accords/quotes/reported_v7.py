@@ -45,7 +45,7 @@ from __future__ import annotations
 from typing import Any
 
 from accords.quotes.attribution import SAY_VERBS, SUBJ, Attribution, _trim, is_cue
-from accords.quotes.lexicon import lemma_of
+from accords.quotes.lexicon import NOMINAL_SUBJ, lemma_of
 from accords.quotes.reported_v4 import PARENTHETICAL
 
 THAT_RELCL = True
@@ -83,7 +83,7 @@ def that_relcl(v: Any, lemma: str) -> Any | None:
                 continue
             if any(t.is_punct for t in v.doc[n.i + 1 : that.i]):
                 continue
-            if that.dep_ in ("nsubj", "nsubjpass"):
+            if that.dep_ in NOMINAL_SUBJ:
                 continue  # 'the statement that was released'
             if not any(x.dep_ in SUBJ and x.i != that.i for x in r.children):
                 continue
@@ -281,7 +281,7 @@ def reported_by(v: Any) -> tuple[list[tuple[int, int]], Any] | None:
     src = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     n, doc = v.head, v.doc
     lo, hi = v.left_edge.i, v.right_edge.i
-    if src is None or n.dep_ not in ("nsubj", "nsubjpass") or n.i >= lo or hi + 2 >= len(doc):
+    if src is None or n.dep_ not in NOMINAL_SUBJ or n.i >= lo or hi + 2 >= len(doc):
         return None
     verb = n.head
     if (

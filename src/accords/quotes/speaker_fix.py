@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from accords.quotes.lexicon import NOMINAL_SUBJ
+
 FRAGMENT_SUBJECT = True
 NAME_AS_ADVERB = True
 LATER_CUE = True
 
-_SUBJ = ("nsubj", "nsubjpass")
 _HYPHENS = ("-", "‐", "‑")
 
 
@@ -40,7 +41,7 @@ def without_fragments(kids: list[Any]) -> list[Any]:
     """``kids`` (a verb's children) less the subjects that are fragments, when a subject that is none remains."""
     if not FRAGMENT_SUBJECT:
         return kids
-    subjects = [c for c in kids if c.dep_ in _SUBJ]
+    subjects = [c for c in kids if c.dep_ in NOMINAL_SUBJ]
     bad = {c.i for c in subjects if fragment(c)}
     if not bad or len(bad) == len(subjects):
         return kids
@@ -56,7 +57,7 @@ def _person_words(doc: Any) -> frozenset[str]:
 def name_as_adverb(v: Any) -> Any:
     """The surname right before cue ``v`` that the tagger read as an adverb ('Early says', 'but Early still says'),
     when the text names that person elsewhere and ``v`` has no subject of its own before it; None otherwise."""
-    if not NAME_AS_ADVERB or any(c.dep_ in _SUBJ and c.i < v.i for c in v.children):
+    if not NAME_AS_ADVERB or any(c.dep_ in NOMINAL_SUBJ and c.i < v.i for c in v.children):
         return None
     doc = v.doc
     j = v.i - 1
@@ -85,7 +86,12 @@ def hyphen_start(head: Any, toks: list[Any]) -> list[Any]:
     if lo < 1 or doc[lo].text not in _HYPHENS or doc[lo].whitespace_:
         return []
     frag = doc[lo - 1]
-    if frag.whitespace_ or frag.dep_ not in _SUBJ or frag.head.i != head.head.i or frag.i == head.head.i:
+    if (
+        frag.whitespace_
+        or frag.dep_ not in NOMINAL_SUBJ
+        or frag.head.i != head.head.i
+        or frag.i == head.head.i
+    ):
         return []
     return [t for t in frag.subtree if t.i < lo and "\n" not in t.text] + [doc[lo]]
 

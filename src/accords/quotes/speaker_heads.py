@@ -14,8 +14,8 @@ from collections.abc import Container
 from typing import Any
 
 from accords.quotes.attribution import TO_WHOM, animate, is_cue, left_subject, subject_of
+from accords.quotes.lexicon import NOMINAL_SUBJ
 
-_SUBJ = ("nsubj", "nsubjpass")
 _NAME_DEPS = ("compound", "flat")
 
 
@@ -96,7 +96,7 @@ def _plain_aside(aside: list[Any], name: Any, quoted: Container[int]) -> bool:
     for t in aside:
         if t.is_quote or t.i in quoted or t.tag_ in _FINITE[1:] or t.lower_ in ("who", "which", "that"):
             return False
-        if t.tag_ == "VBD" and any(c.dep_ in _SUBJ and c.i > name.i for c in t.children):
+        if t.tag_ == "VBD" and any(c.dep_ in NOMINAL_SUBJ and c.i > name.i for c in t.children):
             return False
     return True
 
@@ -116,7 +116,7 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
         return None
     # the nearest clause above the cue with a subject outside the quotation, left of the cue
     for anc in verb.ancestors:
-        subj = next((c for c in anc.children if c.dep_ in _SUBJ), None)
+        subj = next((c for c in anc.children if c.dep_ in NOMINAL_SUBJ), None)
         if (
             subj is not None
             and subj.i < verb.i
@@ -153,7 +153,7 @@ def cue_subject(verb: Any, quoted: Container[int]) -> Any:
     if verb.tag_ == "VBG" and left and left[-1].text == ",":
         for t in reversed(left):
             if t.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+                subj = next((c for c in t.children if c.dep_ in NOMINAL_SUBJ), None)
                 if subj is not None and subj.i < t.i and _ok(subj, verb, quoted):
                     return subj
     # 'Maher stated that the report “wasn't good.” Adding, “Now, ...”': a participle that opens its sentence goes

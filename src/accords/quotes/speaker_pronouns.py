@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from accords.quotes.lexicon import SPEAKER_NOUNS
+from accords.quotes.lexicon import NOMINAL_SUBJ, SPEAKER_NOUNS
 from accords.quotes.speaker_clauses import reported_subject
 from accords.records import Entity
 
@@ -34,7 +34,7 @@ _BOUND_DEPS = {"dobj", "obj", "dative", "iobj", "ccomp", "parataxis", "xcomp", "
 
 def bound_out(head: Any, ent: Entity) -> bool:
     """Does a name mention of ``ent`` lie in an object or the reported words of the verb ``head`` is subject of?"""
-    if not BINDING or head.dep_ not in {"nsubj", "nsubjpass"}:
+    if not BINDING or head.dep_ not in NOMINAL_SUBJ:
         return False
     verb = head.head
     spans = [(m.start, m.end) for m in ent.mentions if m.kind in ("name", "partial")]
@@ -110,12 +110,10 @@ CLAUSE_SUBJECT = True
 
 _FINITE = ("VBD", "VBZ", "VBP")
 
-_SUBJ = ("nsubj", "nsubjpass")
-
 
 def _main_subject(t: Any) -> bool:
     """Is ``t`` the subject of its sentence's main verb (or of a verb joined to it)?"""
-    return t.dep_ in _SUBJ and _main_subject_verb(t.head)
+    return t.dep_ in NOMINAL_SUBJ and _main_subject_verb(t.head)
 
 
 def _clause_subject(res: Any, head: Any, low: str) -> bool:
@@ -127,7 +125,7 @@ def _clause_subject(res: Any, head: Any, low: str) -> bool:
         if v.dep_ == "ROOT" or (v.dep_ == "conj" and _main_subject_verb(v)):
             return False
         finite = v.tag_ in _FINITE or any(c.dep_ == "aux" and c.tag_ in _FINITE + ("MD",) for c in v.children)
-        subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
+        subj = next((c for c in v.children if c.dep_ in NOMINAL_SUBJ), None)
         if not finite or subj is None or subj.pos_ == "PRON" or res._quoted(subj.idx):
             continue
         person = _as_person(res, _token_entity(res, subj), low)
@@ -229,7 +227,7 @@ def _person_after(res: Any, head: Any, off: int, low: str) -> bool:
     """Is a person of the pronoun's gender the subject of any clause in a sentence after the one at ``off``,
     before ``head`` ('Lee said, "...". When asked how much Kim paid, "...," she said': Kim)?"""
     for t in head.doc[_next_sent(head, off) : head.i]:
-        if t.dep_ in _SUBJ and not res._quoted(t.idx):
+        if t.dep_ in NOMINAL_SUBJ and not res._quoted(t.idx):
             person = _as_person(res, _token_entity(res, t), low)
             if person is not None and res._gender_ok(person, low):
                 return True

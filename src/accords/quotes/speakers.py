@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accords.quotes.attribution import speaker_span
-from accords.quotes.lexicon import FEMALE, FIRST, MALE, PLURAL, SPEAKER_NOUNS
+from accords.quotes.lexicon import FEMALE, FIRST, MALE, NOMINAL_SUBJ, PLURAL, SPEAKER_NOUNS
 from accords.quotes.marks import find_segments
 from accords.quotes.speaker_clauses import relative, reported_subject
 from accords.quotes.speaker_countries import DEMONYMS, actors_fn, country_of, place_code
@@ -329,7 +329,7 @@ class SpeakerResolver:
                     break
             # the nearest group that was the subject of a recent sentence: "Turkish officials ... They said"
             for tok in reversed(self.doc[max(0, head.sent.start - 80) : head.i]):
-                if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ not in ("NNS", "NNPS"):
+                if tok.dep_ not in NOMINAL_SUBJ or tok.tag_ not in ("NNS", "NNPS"):
                     continue
                 if tok.lemma_.lower() in SPEAKER_NOUNS or tok.lower_ in SPEAKER_NOUNS:
                     tmp = Speaker(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
@@ -344,7 +344,7 @@ class SpeakerResolver:
         window_start = max(0, sent_start - 120)
         best: tuple[int, Entity] | None = None
         for tok in self.doc[window_start : head.i]:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ != "PERSON":
+            if tok.dep_ not in NOMINAL_SUBJ or tok.ent_type_ != "PERSON":
                 continue
             if self._quoted(tok.idx):
                 continue  # a person the quoted words talk about is not the one the narrative's 'he' is

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from accords.quotes.attribution import animate, is_cue, is_stance
-from accords.quotes.lexicon import SOURCE_NOUNS
+from accords.quotes.lexicon import NOMINAL_SUBJ, SOURCE_NOUNS
 
 MEDIUM_AUTHOR = True
 AMONG_SUBJECT = True
@@ -29,7 +29,6 @@ _MEDIA = frozenset(
 # words written on a thing someone holds up speak for themselves ('held up a sign saying ...'); 'shirt' covers
 # 't-shirt', which the tokenizer splits into 't', '-', 'shirt'
 _CARRIERS = frozenset("sign signs banner banners placard placards poster posters shirt shirts".split())
-_SUBJ = ("nsubj", "nsubjpass")
 
 
 def _subject(verb: Any) -> Any:
@@ -78,7 +77,7 @@ def among_subject(rel: Any) -> Any:
     verb = prep.head
     if verb.lemma_ != "be":
         return None
-    subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), None)
+    subj = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJ and c.i < verb.i), None)
     return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
 
 

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from accords.quotes.lexicon import NOMINAL_SUBJ
 from accords.quotes.precision import _cue_tokens
 
 INNER_CUE_SPEAKER = True
-
-_SUBJ = ("nsubj", "nsubjpass")
 
 
 def inner_cue_speaker(att: Any, tok: Any, doc: Any) -> bool:
@@ -32,7 +31,7 @@ def inner_cue_speaker(att: Any, tok: Any, doc: Any) -> bool:
         return False
     cues = _cue_tokens(att, doc)
     idx = {t.i for t in cues}
-    if tok.dep_ in _SUBJ and tok.head.i in idx and tok.i < tok.head.i:
+    if tok.dep_ in NOMINAL_SUBJ and tok.head.i in idx and tok.i < tok.head.i:
         return tok.pos_ in ("PRON", "PROPN", "NOUN")
     head = tok.head
     return (
