@@ -8,10 +8,9 @@ given it (they often act abroad), and a sentence that names another state gives 
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
-from accords.events.party_words import is_state_code
+from accords.actors.setting import is_state_code, leading_state
 from accords.records import Record
 
 # Sectors that take the home state: police and civilians, unions, parties, clergy, the media.
@@ -25,16 +24,7 @@ def home_state(record: Record | None) -> str | None:
     """The state the article names as a place in at least 60% of its place mentions (two or more), if any."""
     if record is None or len(record.sentences) < MIN_SENTENCES:
         return None
-    counts: Counter[str] = Counter()
-    for e in record.entities:
-        if e.type in ("GPE", "LOC", "FAC") and is_state_code(e.country):
-            counts[e.country] += len(e.mentions)
-    if not counts:
-        return None
-    top, n = counts.most_common(1)[0]
-    if n < MIN_MENTIONS or n < SHARE * sum(counts.values()):
-        return None
-    return top
+    return leading_state(record, ("GPE", "LOC", "FAC"), share=SHARE, min_mentions=MIN_MENTIONS)
 
 
 def names_other_state(ents: list[Any], home: str, code_text: Any) -> bool:

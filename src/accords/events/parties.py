@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
+from accords.actors.setting import is_state_code
 from accords.events import fallback
 from accords.events.home import HOME_SECTORS, home_state, names_other_state, twin_place
 from accords.events.party_words import (
@@ -37,7 +38,6 @@ from accords.events.party_words import (
     _people_of,
     _place_acted_on,
     _rulers_of,
-    is_state_code,
     np_span,
 )
 from accords.events.spelling import misspelt_state

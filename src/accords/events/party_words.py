@@ -4,7 +4,7 @@ people, patron states, names of states. Split out of parties.py (no behaviour ch
 from __future__ import annotations
 
 import re
-from typing import Any, TypeGuard
+from typing import Any
 
 from accords.events import fallback
 
@@ -217,15 +217,6 @@ def _common_noun(head: Token) -> bool:
         and head.i == head.sent.start
         and (low in fallback.NOUN_SECTOR or low.rstrip("s") in fallback.NOUN_SECTOR)
     )
-
-
-# PLOVER actor codes that name no state: international bodies, the UN, the EU, NGOs, militants abroad, companies.
-NON_STATES = frozenset({"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"})
-
-
-def is_state_code(code: str | None) -> TypeGuard[str]:
-    """An ISO alpha-3 code of a state, not a PLOVER code of a non-state actor."""
-    return bool(code) and len(code or "") == 3 and code not in NON_STATES
 
 
 def _names_state(word: str) -> bool:

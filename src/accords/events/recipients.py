@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from accords.actors.setting import is_state_code
 from accords.events import fallback
-from accords.events.party_words import _common_noun, _group_word, _people_of, is_state_code, np_span
+from accords.events.party_words import _common_noun, _group_word, _people_of, np_span
 from accords.records import EventEntity
 
 Token = Any

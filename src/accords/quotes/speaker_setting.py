@@ -21,7 +21,7 @@ from typing import Any
 
 import pycountry
 
-from accords.quotes.speaker_countries import place_code, resolve
+from accords.quotes.speaker_countries import actors_fn, place_code, resolve
 from accords.records import Entity, Quote, Record
 
 PLACE = True
@@ -77,17 +77,14 @@ def _is_state(code: str | None) -> bool:
 
 
 def setting(record: Record) -> str | None:
-    """The one state nearly all the article's place mentions belong to, or None."""
-    counts: Counter[str] = Counter()
-    types = SETTING_TYPES + (("PERSON", "ORG", "GROUP") if SETTING_PEOPLE else ())
-    for e in record.entities:
-        if e.type in types and _is_state(e.country):
-            counts[str(e.country)] += max(1, len(e.mentions))
-    if not counts:
+    """The one state nearly all the article's mentions of places, peoples and people of a state belong to, or None
+    (``accords.actors.leading_state``)."""
+    lead = actors_fn("leading_state")
+    if lead is None:
         return None
-    code, n = counts.most_common(1)[0]
-    total = sum(counts.values())
-    return code if n >= MIN_MENTIONS and n >= MIN_SHARE * total else None
+    types = SETTING_TYPES + (("PERSON", "ORG", "GROUP") if SETTING_PEOPLE else ())
+    code = lead(record, types, share=MIN_SHARE, min_mentions=MIN_MENTIONS, is_state=_is_state)
+    return code if isinstance(code, str) else None
 
 
 def _names_state(word: str) -> bool:
