@@ -200,7 +200,7 @@ def test_quotes_every_offset_points_into_the_text() -> None:
         if q.speaker:
             assert text[q.speaker.start : q.speaker.end] == q.speaker.text
         assert text[q.evidence.start : q.evidence.end] == q.evidence.text
-        assert q.version == "quotes.rules.v9"
+        assert q.version == "quotes.rules.v10"
         assert 0 < q.confidence <= 1
 
 

@@ -14,7 +14,7 @@ def test_v3_version() -> None:
     from accords.quotes import VERSION
 
     rec = run("The senator knows that the bill will fail.")
-    assert VERSION == "quotes.rules.v9"
+    assert VERSION == "quotes.rules.v10"
     assert all(q.version == VERSION for q in rec.quotes) and rec.quotes
 
 

@@ -124,7 +124,7 @@ def test_v4_version() -> None:
     from accords.quotes import VERSION
 
     rec = run("The senator bashed the governor's tax plan.")
-    assert VERSION == "quotes.rules.v9"
+    assert VERSION == "quotes.rules.v10"
     assert rec.quotes and all(q.version == VERSION for q in rec.quotes)
 
 

@@ -64,8 +64,8 @@ def test_seed_quotes_should(seed_record: Record, expected: dict, item: dict[str,
 
 
 def test_seed_quotes_stage_version(seed_record: Record) -> None:
-    assert seed_record.extractors.get("quotes") == "quotes.rules.v9"
-    assert all(q.version == "quotes.rules.v9" for q in seed_record.quotes)
+    assert seed_record.extractors.get("quotes") == "quotes.rules.v10"
+    assert all(q.version == "quotes.rules.v10" for q in seed_record.quotes)
 
 
 def test_seed_quotes_no_scare_or_stray_quotes(seed_record: Record) -> None:

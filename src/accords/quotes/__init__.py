@@ -10,7 +10,7 @@ from accords.pipeline import Work, stage
 from accords.quotes.extract import build_quotes
 from accords.quotes.speaker_countries import USER_ACTORS
 
-VERSION = "quotes.rules.v9"
+VERSION = "quotes.rules.v10"
 
 
 @stage("quotes", version=VERSION, requires=("doc",), adds=("quotes",))
