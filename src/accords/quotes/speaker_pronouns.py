@@ -16,6 +16,7 @@ number, 'we' copies none, and a nearer main-clause subject naming people in the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from accords.quotes.lexicon import NOMINAL_SUBJ, SPEAKER_NOUNS
@@ -32,8 +33,9 @@ BINDING_NARROW = True
 _BOUND_DEPS = {"dobj", "obj", "dative", "iobj", "ccomp", "parataxis", "xcomp", "pobj", "prep"}
 
 
-def bound_out(head: Any, ent: Entity) -> bool:
-    """Does a name mention of ``ent`` lie in an object or the reported words of the verb ``head`` is subject of?"""
+def bound_out(head: Any, ent: Entity, quoted: Callable[[int], bool]) -> bool:
+    """Does a name mention of ``ent`` lie in an object or the reported words of the verb ``head`` is subject of?
+    ``quoted`` tells whether an offset is inside quotation marks (the resolver's pairing of the marks)."""
     if not BINDING or head.dep_ not in NOMINAL_SUBJ:
         return False
     verb = head.head
@@ -47,7 +49,7 @@ def bound_out(head: Any, ent: Entity) -> bool:
             # after the pronoun only: a parse that hangs the sentence before it on its verb ('Kim, who served
             # under Lee: "...," he said'; 'Kim said, she thought') puts the antecedent itself there
             if t.i > head.i and any(a <= t.idx < b for a, b in spans) and not _in_adverbial(t, child):
-                if BINDING_NARROW and _not_bound(t, child, spans):
+                if BINDING_NARROW and _not_bound(t, child, spans, quoted):
                     continue
                 return True
     return False
@@ -56,14 +58,13 @@ def bound_out(head: Any, ent: Entity) -> bool:
 _DASHES = ("\u2014", "--", "\u2013")
 
 
-def _not_bound(t: Any, top: Any, spans: list[tuple[int, int]]) -> bool:
+def _not_bound(t: Any, top: Any, spans: list[tuple[int, int]], quoted: Callable[[int], bool]) -> bool:
     """A name the binding does not reach: inside quotation marks (the speaker may name himself: 'He says
     "... it's not Kim Lee."'), a modifier of another noun ('the Lee campaign'), or in the writer's aside within
     the words (a relative clause, an apposition to something else: 'X — itself a reply to Lee's slogan — was')."""
-    sent = t.sent
-    before = [x.text for x in t.doc[sent.start : t.i]]
-    if before.count("\u201c") > before.count("\u201d") or (before.count('"') + before.count("``")) % 2 == 1:
+    if quoted(t.idx):
         return True
+    before = [x.text for x in t.doc[t.sent.start : t.i]]
     if t.dep_ == "compound" and not any(a <= t.head.idx < b for a, b in spans):
         return True
     after = [x.text for x in t.doc[t.i + 1 : t.i + 20]]  # the parser may end the sentence inside the aside
@@ -239,7 +240,7 @@ def nearest_antecedent(res: Any, head: Any, linked: Entity | None) -> Entity | N
     nearest-person fallback (None: keep them). :class:`accords.quotes.speakers.SpeakerResolver` calls this first."""
     low = head.text.lower()
     if NEAREST and low in ("he", "she"):
-        if linked is not None and bound_out(head, linked):
+        if linked is not None and bound_out(head, linked, res._quoted):
             linked = None
         if CLAUSE_SUBJECT and not _main_subject(head) and _clause_subject(res, head, low):
             return None
@@ -250,7 +251,7 @@ def nearest_antecedent(res: Any, head: Any, linked: Entity | None) -> Entity | N
                 # 'The Afro-Colombian journalist ...': someone the text describes, who may be anyone
                 return None
             person = _as_person(res, ent, low)
-            if person is None or not res._gender_ok(person, low) or bound_out(head, person):
+            if person is None or not res._gender_ok(person, low) or bound_out(head, person, res._quoted):
                 continue
             if linked is not None and (_same(person, linked) or _named_after(res, head, linked, off)):
                 return None

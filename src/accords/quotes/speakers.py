@@ -227,7 +227,7 @@ class SpeakerResolver:
             linked = self._linked_pronoun(start, end)
             near = nearest_antecedent(self, head, linked)  # speaker_pronouns
             linked = near if near is not None else linked
-            if linked is not None and near is None and bound_out(head, linked):
+            if linked is not None and near is None and bound_out(head, linked, self._quoted):
                 self.history.append((start, spk))
                 return spk
             if linked is not None:
