@@ -140,3 +140,12 @@ def test_run_cut_after_a_capitalised_adjective(monkeypatch: pytest.MonkeyPatch, 
     s = quote_of(run(text), "hurt small growers").speaker
     assert s is not None
     assert (s.name == "Farmers Matter") is not flag
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_widget_glue_and_acronym_plurals_are_no_name(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(so, "JUNK_RUN", flag)
+    assert so._junk_word("BobicFlagShareLikeReplyMari") and so._junk_word("PACs")
+    assert not any(so._junk_word(w) for w in ("HuffPollster", "AbbVie", "McCain", "NASA", "Sanders"))
+    name, _, _ = _speaker("The super PACs said they would spend $40 million in Ohio.", "spend $40 million")
+    assert name == (None if flag else "PACs")

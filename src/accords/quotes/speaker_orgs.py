@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 from accords.actors.roles import HEADS, HONORIFICS, PERSON_TITLES
@@ -33,6 +34,8 @@ COMPOUND_DEMONYM = True
 # A run the tagger cut: a capitalised adjective or noun right before it belongs to the name ('Black Lives Matter'
 # read as 'Matter', 'Red Hot Chili Peppers' as 'Hot Chili Peppers'): no name rather than a piece of one.
 CUT_RUN = True
+# words glued by page widgets or an acronym's plural are no name (JUNK_RUN)
+JUNK_RUN = True
 
 _TITLE_WORDS = {w.rstrip(".") for w in HEADS | HONORIFICS | PERSON_TITLES}
 
@@ -99,6 +102,16 @@ def _not_a_name(doc: Any, i: int, j: int) -> bool:
         if any(t.is_quote and not t.whitespace_ for t in opening):
             return True
     return any(c.dep_ == "conj" and c.pos_ == "ADJ" and c.text.islower() for c in last.children)
+
+
+_GLUED = re.compile(r"[a-z][A-Z]")
+_ACRONYMS = re.compile(r"[A-Z]{2,}s")
+
+
+def _junk_word(word: str) -> bool:
+    """Words glued together by a page's widgets ('BobicFlagShareLikeReplyMari': three case turns and more; a
+    brand has one or two, 'HuffPollster', 'AbbVie') or an acronym's plural ('PACs': several, not one's name)."""
+    return len(_GLUED.findall(word)) >= 3 or bool(_ACRONYMS.fullmatch(word))
 
 
 def _shout(tok: Any) -> bool:
@@ -200,6 +213,8 @@ def _run_name(resolver: Any, tok: Any) -> tuple[str | None, Any]:
                 return None, None
             text = seen
     if any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in doc[i:j]) or _a_state(text):
+        return None, None
+    if JUNK_RUN and any(_junk_word(t.text) for t in doc[i:j]):
         return None, None
     # the organisation the actors stage made of the same name elsewhere ('Big Machine' the tagger missed here)
     same = {e.id: e for e in resolver.record.entities if e.type in ("ORG", "GROUP") and e.name == text}
