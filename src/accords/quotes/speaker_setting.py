@@ -1,16 +1,18 @@
 """Countries a speaker's own words leave unsaid, read from the rest of the article.
 
-Two readings, each behind a flag:
+Three readings, each behind a flag:
 
+* ``PLACE``: a place in the words puts a state's people in its state: "Prosecutors in Sweden" -> SWE.
 * ``SPREAD``: one person is of one country across the article. "NASA's Steve Clarke said" gives Clarke the United
-  States; "Clarke said" later is the same entity and gets it too.
+  States; "Clarke said" later is the same entity and gets it too (in a story set in one state, only that state).
 * ``SETTING``: "Prosecutors alleged ...", "agency officials said": a careful reader of a story set wholly in the
   United States gives these speakers the United States, as the labelling guideline does ("a setting plain from the
   whole article (a story set in one country, its officials) counts too"). Only speakers who act for a state get it
-  (officials, prosecutors, police, judges, lawmakers, government bodies, and people whose role the actors stage
-  placed in a state sector); a company, an expert, a journalist or a group with a private owner ("PG&E
-  officials") does not. The setting is the one state that holds nearly all the article's place mentions; an
-  article that names several states has none, and then nothing changes.
+  (officials, prosecutors, police, judges, lawmakers, state bodies, and people whose role says so by its words);
+  a company, an expert, a journalist, a group with a private owner ("PG&E officials") or a role often held abroad
+  (an ambassador, a minister) does not. The setting (``accords.actors.leading_state``) is the one state that
+  holds nearly all the article's mentions of places, peoples and people of a state; an article that names
+  several states has none, and then nothing changes.
 """
 
 from __future__ import annotations
