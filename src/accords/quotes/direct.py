@@ -399,7 +399,7 @@ class DirectQuotes(CuesBefore, StandAlone):
             a
             for a in atts
             if (a.content[-1][1] >= floor or (a.cue is not None and a.cue[0] >= floor))
-            and (a.content[0][0] <= top or (a.cue is not None and a.cue[0] < top))
+            and (a.content[0][0] <= top + 1 or (a.cue is not None and a.cue[0] < top))
         ]
         pd = None
         for a in near:
