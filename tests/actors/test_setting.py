@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from actors_helpers import run
+
+from accords.actors import setting
 from accords.actors.setting import is_state_code, leading_state
 from accords.records import Article, Entity, Mention, Record
 
@@ -28,3 +32,20 @@ def test_too_few_mentions_or_no_state() -> None:
         is None
     )
     assert is_state_code("KEN") and not is_state_code("IGO") and not is_state_code(None)
+
+
+def test_a_home_subdivision_read_as_another_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    us = (
+        "Voters in Georgia and Ohio went to the polls on Tuesday. In Atlanta, turnout was high.\n"
+        "Ohio and Texas vote next week. Georgia Southern University will host a debate.\n"
+    )
+    abroad = "Russia and Georgia fought a war in 2008. Tbilisi said Moscow still held land in Georgia.\n"
+    countries = {e.name: e.country for e in run(us).entities}
+    assert countries["Georgia"] == "USA" and countries["Georgia Southern University"] == "USA"
+    assert {e.name: e.country for e in run(abroad).entities}["Georgia"] == "GEO"
+    monkeypatch.setattr(setting, "HOME_SUBDIVISION", False)
+    assert {e.name: e.country for e in run(us).entities}["Georgia"] == "GEO"
+    # a territory with a code of its own is no misreading
+    assert "puerto rico" not in setting.subdivision_names("USA") and "georgia" in setting.subdivision_names(
+        "USA"
+    )

@@ -98,3 +98,15 @@ def test_a_group_of_two_states_is_of_neither(monkeypatch: pytest.MonkeyPatch, fl
     else:
         assert both.country in ("RUS", "SYR")  # one of the two, as if the other were not there
     assert quote_of(rec, "it had not").speaker.country == "TUR"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_home_state_read_as_another_state(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    # 'Georgia' in a story set in the United States: the actors stage fixes the place, this the speaker's words
+    monkeypatch.setattr(st, "HOME_PLACE", flag)
+    rec = run(
+        "Voters in Georgia and Ohio went to the polls on Tuesday. In Atlanta, turnout was high.\n"
+        "Ohio and Texas vote next week, officials in Ohio said.\n"
+        "Georgia businessman Bruce Lane said the race was close.\n"
+    )
+    assert quote_of(rec, "race was close").speaker.country == ("USA" if flag else "GEO")  # type: ignore[union-attr]

@@ -17,7 +17,7 @@ import bisect
 from accords.actors.gazetteer import ActorInfo, get_gazetteer
 from accords.actors.linker import actors_stage, link_entities
 from accords.actors.resolve import resolve_actor
-from accords.actors.setting import leading_state
+from accords.actors.setting import leading_state, misread_subdivision
 from accords.actors.surnames import FEMALE_WORDS, MALE_WORDS, first_name_gender
 from accords.records import Entity, Record
 
@@ -78,6 +78,7 @@ __all__ = [
     "get_gazetteer",
     "leading_state",
     "link_entities",
+    "misread_subdivision",
     "person_gender",
     "resolve_actor",
 ]

@@ -46,6 +46,7 @@ from accords.actors.names import (
 )
 from accords.actors.resolve import role_sector
 from accords.actors.roles import GROUP_NOUNS, role_after, role_before
+from accords.actors.setting import home_places
 from accords.actors.surnames import (
     SurnamePick,
     first_name_gender,
@@ -57,7 +58,7 @@ from accords.actors.surnames import (
 from accords.pipeline import Work, stage
 from accords.records import Entity, Mention
 
-VERSION = "actors.rules.v2"
+VERSION = "actors.rules.v3"
 
 # Names that lived here before the split stay importable from here.
 __all__ = [
@@ -567,7 +568,9 @@ def link_entities(work: Work) -> list[Entity]:
     b.add_nominals()
     link_descriptive(b)
     b.inherit_countries()
-    return b.entities()
+    out = b.entities()
+    home_places(out, work.settings.actors)
+    return out
 
 
 @stage("actors", version=VERSION, requires=("doc",), adds=("entities",))

@@ -27,6 +27,9 @@ from accords.quotes.speaker_countries import actors_fn, place_code, resolve
 from accords.records import Entity, Quote, Record
 
 PLACE = True
+HOME_PLACE = (
+    True  # a subdivision of the setting's state read as another state ('Georgia' -> GEO) is the setting's
+)
 SPREAD = True
 SETTING = True
 MIN_SHARE = 0.75  # of the place mentions that name a state
@@ -187,6 +190,12 @@ def apply(record: Record, quotes: list[Quote], doc: Any = None) -> None:
             if _words_of_state(record, doc, spk.start, spk.end):
                 spk.country = place_in_words(record, doc, spk.start, spk.end)
     code = setting(record)
+    misread = actors_fn("misread_subdivision")
+    if HOME_PLACE and code is not None and misread is not None:
+        for q in quotes:  # 'Georgia businessman Bruce Lane' in a story set in the United States
+            spk = q.speaker
+            if spk is not None and spk.country not in (None, code) and misread(spk.text, spk.country, code):
+                spk.country = code
     if SPREAD:
         spread(quotes, code)
     if not SETTING or code is None:
