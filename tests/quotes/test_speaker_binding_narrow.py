@@ -28,7 +28,6 @@ ASIDE = (
 )
 
 
-@pytest.mark.parametrize("flag", [True, False])
 @pytest.mark.parametrize(
     ("text", "words", "name"),
     [

@@ -27,21 +27,18 @@ TEXT_OTHER = (
 )
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_head_noun_of_the_name(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(sd, "ORG_DESCRIPTIONS", flag)
     got = _name(TEXT_NAMED, "rates would rise")
     assert (got == "Riverside Water Commission") is flag, got
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_the_one_company_named_just_before(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(sd, "ORG_RECENT", flag)
     got = _name(TEXT_RECENT, "had been contacted")
     assert (got == "Acme") is flag, got
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_a_broadcaster_does_not_block_the_agency(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(sd, "RECENT_OTHER_KIND", flag)
     got = _name(TEXT_OTHER, "reviewing the report")
@@ -64,21 +61,18 @@ TEXT_AND = (
 )
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_a_company_named_since_stands_in_the_way(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(sd, "NAMED_SINCE", flag)
     got = _name(TEXT_SINCE, "would employ two hundred")
     assert (got != "Harbor Freight Co.") is flag, got
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_the_company_and_someone_else_is_not_the_company(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(sd, "ORG_ALONE", flag)
     got = _name(TEXT_AND, "talks had begun")
     assert (got != "Acme") is flag, got
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_a_description_whose_kind_the_name_tells(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(sd, "KIND_NAME", flag)
     rec = run(

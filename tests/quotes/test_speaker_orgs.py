@@ -16,7 +16,6 @@ def _speaker(text: str, words: str) -> tuple[str | None, str | None, str | None]
     return s.name, s.entity_id, s.country
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_demonym_opens_an_organisation(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     # the ruler's 'American' took the first word of the model's ORG: the whole name is the organisation
     monkeypatch.setattr(names, "DEMONYM_ORG", flag)
@@ -29,7 +28,6 @@ def test_demonym_opens_an_organisation(monkeypatch: pytest.MonkeyPatch, flag: bo
         assert name != "American Dental Association"
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_state_before_an_organisation(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     # the organisation's own country, so a later bare 'the CDC' speaks for China too
     monkeypatch.setattr(names, "ORG_OWNER", flag)
@@ -39,7 +37,6 @@ def test_state_before_an_organisation(monkeypatch: pytest.MonkeyPatch, flag: boo
     assert country == ("CHN" if flag else None)
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_person_span_with_a_company_word(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(names, "PERSON_ORG", flag)
     rec = run("Lou Adler Productions said the festival would go ahead in June.")
@@ -47,7 +44,6 @@ def test_person_span_with_a_company_word(monkeypatch: pytest.MonkeyPatch, flag: 
     assert types.get("Lou Adler Productions") == ("ORG" if flag else "PERSON")
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_proper_name_no_entity_covers(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     # the tagger misses 'Valve'; the speaker is named by its proper noun, less the kind word before it
     monkeypatch.setattr(so, "PROPER_NAME", flag)
@@ -56,7 +52,6 @@ def test_proper_name_no_entity_covers(monkeypatch: pytest.MonkeyPatch, flag: boo
     assert name == ("Valve" if flag else None)
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_organisation_in_apposition_to_the_description(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     # the parse hangs the appositive on 'festival', not on 'company': the name that ends the speaker's words
     monkeypatch.setattr(so, "APPOS_ORG", flag)
@@ -70,7 +65,6 @@ def test_organisation_in_apposition_to_the_description(monkeypatch: pytest.Monke
         assert name != "Lou Adler Productions"
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_listed_organisation_the_tagger_reads_as_a_pronoun(
     monkeypatch: pytest.MonkeyPatch, flag: bool
 ) -> None:
@@ -82,7 +76,6 @@ def test_listed_organisation_the_tagger_reads_as_a_pronoun(
     assert name == ("WHO" if flag else None)
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_one_word_opening_a_sentence_written_lower_case_elsewhere(
     monkeypatch: pytest.MonkeyPatch, flag: bool
 ) -> None:
@@ -96,7 +89,6 @@ def test_one_word_opening_a_sentence_written_lower_case_elsewhere(
     assert (name == "Research") is not flag
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_a_date_is_no_speaker_name(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     # 'in August, which found ...': the relative pronoun's antecedent is a month, no speaker's name
     monkeypatch.setattr(so, "NOT_A_NAME", flag)
@@ -106,7 +98,6 @@ def test_a_date_is_no_speaker_name(monkeypatch: pytest.MonkeyPatch, flag: bool) 
     assert (name == "August") is not flag
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_hyphenated_surname_is_one_word_of_the_run(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     # the run around the head 'Quillen' takes the hyphenated surname whole (the tagger may miss the person)
     from spacy.tokens import Doc
@@ -121,7 +112,6 @@ def test_hyphenated_surname_is_one_word_of_the_run(monkeypatch: pytest.MonkeyPat
     assert (doc[i:j].text == "Marta Ruiz-Quillen") is flag
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_demonym_opening_a_compound_adjective_is_no_country(
     monkeypatch: pytest.MonkeyPatch, flag: bool
 ) -> None:
@@ -132,7 +122,6 @@ def test_demonym_opening_a_compound_adjective_is_no_country(
     assert s.country == (None if flag else "ESP")
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_run_cut_after_a_capitalised_adjective(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     # the tagger read 'Black' as an adjective: 'Farmers Matter' is a piece of the name, not a name
     monkeypatch.setattr(so, "CUT_RUN", flag)
@@ -142,7 +131,6 @@ def test_run_cut_after_a_capitalised_adjective(monkeypatch: pytest.MonkeyPatch, 
     assert (s.name == "Farmers Matter") is not flag
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_widget_glue_and_acronym_plurals_are_no_name(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(so, "JUNK_RUN", flag)
     assert so._junk_word("BobicFlagShareLikeReplyMari") and so._junk_word("PACs")

@@ -24,13 +24,11 @@ def _country(text: str, words: str) -> str | None:
     return s.country
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_officials_of_a_story_set_in_one_state(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(st, "SETTING", flag)
     assert _country(OHIO, "more than 200 stolen cars") == ("USA" if flag else None)
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_a_person_with_a_state_role(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(st, "SETTING", flag)
     assert _country(OHIO, "trial would begin") == ("USA" if flag else None)
@@ -55,7 +53,6 @@ def test_no_setting_when_the_story_names_several_states() -> None:
     assert quote_of(rec, "talks would resume").speaker.country is None  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_one_person_one_country(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     # the country the first mention's words gave ('NASA's') is the person's at the next mention too
     monkeypatch.setattr(st, "SPREAD", flag)
@@ -69,7 +66,6 @@ def test_one_person_one_country(monkeypatch: pytest.MonkeyPatch, flag: bool) -> 
     assert quote_of(rec, "launch was set").speaker.country == ("USA" if flag else None)  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_state_people_in_a_place(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(st, "PLACE", flag)
     rec = run(
@@ -83,7 +79,6 @@ def test_state_people_in_a_place(monkeypatch: pytest.MonkeyPatch, flag: bool) ->
     assert quote_of(rec, "plant would close").speaker.country is None  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_a_group_of_two_states_is_of_neither(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     from accords.quotes import speakers
 
@@ -100,7 +95,6 @@ def test_a_group_of_two_states_is_of_neither(monkeypatch: pytest.MonkeyPatch, fl
     assert quote_of(rec, "it had not").speaker.country == "TUR"  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("flag", [True, False])
 def test_a_home_state_read_as_another_state(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     # 'Georgia' in a story set in the United States: the actors stage fixes the place, this the speaker's words
     monkeypatch.setattr(st, "HOME_PLACE", flag)
