@@ -14,28 +14,25 @@ def _name(text: str, words: str) -> str | None:
     return q.speaker.name if q.speaker is not None else None
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_they_is_no_singular_group(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
-    monkeypatch.setattr(speaker_pronouns, "PLURAL_NUMBER", on)
+def test_they_is_no_singular_group(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(speaker_pronouns, "PLURAL_NUMBER", flag)
     text = (
         "The review panel met on Tuesday to weigh the harbour plan, the panel said in a statement.\n"
         "The plan was shelved. The cost had doubled since spring, they said."
     )
-    assert (_name(text, "cost had doubled") == "panel") is not on
+    assert (_name(text, "cost had doubled") == "panel") is not flag
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_we_is_not_a_group_named_before(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
-    monkeypatch.setattr(speaker_pronouns, "WE_WRITER", on)
+def test_we_is_not_a_group_named_before(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(speaker_pronouns, "WE_WRITER", flag)
     text = "City officials said the rents would fall this year.\nThe rents rose again, we reported on Monday."
-    assert (_name(text, "rents rose again") == "City officials") is not on
+    assert (_name(text, "rents rose again") == "City officials") is not flag
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_a_nearer_plural_subject_wins(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
-    monkeypatch.setattr(speaker_pronouns, "PLURAL_NEARER", on)
+def test_a_nearer_plural_subject_wins(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(speaker_pronouns, "PLURAL_NEARER", flag)
     text = (
         "Leading candidates said the tax would pass easily.\n"
         "Senate Democrats, meanwhile, left the chamber early on Monday. The tax would hurt farmers, they said."
     )
-    assert _name(text, "hurt farmers") == ("Senate Democrats" if on else "Leading candidates")
+    assert _name(text, "hurt farmers") == ("Senate Democrats" if flag else "Leading candidates")

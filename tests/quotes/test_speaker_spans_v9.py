@@ -12,35 +12,32 @@ def _speakers(text: str) -> list[str | None]:
     return [speaker_text(q) for q in run(text).quotes]
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_hyphenated_word_is_no_subject(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
-    monkeypatch.setattr(speaker_fix, "FRAGMENT_SUBJECT", on)
+def test_hyphenated_word_is_no_subject(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(speaker_fix, "FRAGMENT_SUBJECT", flag)
     got = _speakers(
         "Storms are common on Mars, but the valleys are calmer than the ridges, said study co-author Karin Olsen,"
         " a European Space Agency research fellow."
     )
     want = "study co-author Karin Olsen, a European Space Agency research fellow"
-    assert (got == [want]) is on, got
+    assert (got == [want]) is flag, got
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_broken_encoding_is_no_subject(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
-    monkeypatch.setattr(speaker_fix, "FRAGMENT_SUBJECT", on)
+def test_broken_encoding_is_no_subject(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(speaker_fix, "FRAGMENT_SUBJECT", flag)
     got = _speakers(
         "Snow fell on Monday.\n\u00e2Whether you eat fresh or frozen food, grains of all kinds are good for"
         " you,\u00e2 says Dr. Moss."
     )
-    assert (got == ["Dr. Moss"]) is on, got
+    assert (got == ["Dr. Moss"]) is flag, got
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_surname_tagged_as_adverb(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
-    monkeypatch.setattr(speaker_fix, "NAME_AS_ADVERB", on)
+def test_surname_tagged_as_adverb(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(speaker_fix, "NAME_AS_ADVERB", flag)
     got = _speakers(
         "Tom Early runs the studio.\nWhile the lineup is thin (only three games are exclusive), Early says there is"
         " a chance that more games could follow."
     )
-    assert (got == ["Early"]) is on, got
+    assert (got == ["Early"]) is flag, got
 
 
 def test_an_age_stays_a_speaker() -> None:
@@ -49,12 +46,11 @@ def test_an_age_stays_a_speaker() -> None:
     assert got and got[0] is not None and got[0].startswith("43-year"), got  # not "the letter"
 
 
-@pytest.mark.parametrize("on", [True, False])
-def test_participle_on_a_quoted_noun_is_no_cue(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
-    monkeypatch.setattr(speaker_fix, "LATER_CUE", on)
+def test_participle_on_a_quoted_noun_is_no_cue(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
+    monkeypatch.setattr(speaker_fix, "LATER_CUE", flag)
     rec = run(
         'Trade talks went on for months.\n"The firm wants a bigger deal with Japan. Bigger than the small deal"'
         " announced in March, said Paul Smith, a Japan scholar with the Brookings Institution."
     )
     cues = [q.cue.text for q in rec.quotes if q.cue is not None]
-    assert (cues == ["said"]) is on, cues
+    assert (cues == ["said"]) is flag, cues
