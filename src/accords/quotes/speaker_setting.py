@@ -21,8 +21,7 @@ import re
 from collections import Counter
 from typing import Any
 
-import pycountry
-
+from accords.actors.setting import is_state_code
 from accords.quotes.speaker_countries import actors_fn, place_code, resolve
 from accords.records import Entity, Quote, Record
 
@@ -77,10 +76,6 @@ ABROAD_ROLE = re.compile(
 )
 
 
-def _is_state(code: str | None) -> bool:
-    return bool(code) and pycountry.countries.get(alpha_3=code) is not None
-
-
 def setting(record: Record) -> str | None:
     """The one state nearly all the article's mentions of places, peoples and people of a state belong to, or None
     (``accords.actors.leading_state``)."""
@@ -88,12 +83,12 @@ def setting(record: Record) -> str | None:
     if lead is None:
         return None
     types = SETTING_TYPES + (("PERSON", "ORG", "GROUP") if SETTING_PEOPLE else ())
-    code = lead(record, types, share=MIN_SHARE, min_mentions=MIN_MENTIONS, is_state=_is_state)
+    code = lead(record, types, share=MIN_SHARE, min_mentions=MIN_MENTIONS)
     return code if isinstance(code, str) else None
 
 
 def _names_state(word: str) -> bool:
-    return _is_state(getattr(resolve(word), "code", None))
+    return is_state_code(getattr(resolve(word), "code", None))
 
 
 def _entity_of_state(ent: Entity) -> bool:
@@ -141,7 +136,7 @@ def place_in_words(record: Record, doc: Any, start: int, end: int) -> str | None
     places = {
         m.start: e.country
         for e in record.entities
-        if e.type in ("GPE", "LOC") and _is_state(e.country)
+        if e.type in ("GPE", "LOC") and is_state_code(e.country)
         for m in e.mentions
         if start <= m.start < end
     }
