@@ -2,7 +2,9 @@
 
 A report from Nairobi names Kenya in its first lines and then speaks of "police" and "officials" without saying
 whose; the stages that code such groups (events: police and civilians; quotes: speakers who act for a state) ask
-this module which state, each with the entity types and the share it trusts.
+:func:`leading_state`, each with the entity types and the share it trusts. The actors stage itself uses the home
+state once (:func:`home_places`): a place named like one of its subdivisions and read as another state ('Georgia'
+in a story set in the United States) is the home state's.
 """
 
 from __future__ import annotations
@@ -117,8 +119,11 @@ def misread_subdivision(
 
 
 HOME_SUBDIVISION = True  # 'Georgia' in a story set in the United States is the state (home_places)
-# the places that set the story, as the events stage's home state reads them
+# The home state: the state these places name in at least HOME_SHARE of their mentions (and HOME_MIN_MENTIONS
+# times); the events stage reads it the same way (accords.events.home).
 HOME_TYPES = ("GPE", "LOC", "FAC")
+HOME_SHARE = 0.6
+HOME_MIN_MENTIONS = 2
 
 
 def home_places(entities: list[Entity], user_actors: str | None = None) -> None:
@@ -132,7 +137,7 @@ def home_places(entities: list[Entity], user_actors: str | None = None) -> None:
     plain = [
         e for e in entities if not (e.type in ("GPE", "LOC") and index.get(_low(e.name), set()) - {e.country})
     ]
-    home = leading_state_of(plain, HOME_TYPES, share=0.6, min_mentions=2)
+    home = leading_state_of(plain, HOME_TYPES, share=HOME_SHARE, min_mentions=HOME_MIN_MENTIONS)
     if home is None:
         return
     for e in entities:

@@ -10,21 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from accords.actors.setting import is_state_code, leading_state
+from accords.actors.setting import HOME_MIN_MENTIONS, HOME_SHARE, HOME_TYPES, is_state_code, leading_state
 from accords.records import Record
 
 # Sectors that take the home state: police and civilians, unions, parties, clergy, the media.
 HOME_SECTORS = {"COP", "CVL", "LAB", "PTY", "REL", "MED"}
 MIN_SENTENCES = 3  # a single sentence has no article around it
-MIN_MENTIONS = 2
-SHARE = 0.6
 
 
 def home_state(record: Record | None) -> str | None:
     """The state the article names as a place in at least 60% of its place mentions (two or more), if any."""
     if record is None or len(record.sentences) < MIN_SENTENCES:
         return None
-    return leading_state(record, ("GPE", "LOC", "FAC"), share=SHARE, min_mentions=MIN_MENTIONS)
+    return leading_state(record, HOME_TYPES, share=HOME_SHARE, min_mentions=HOME_MIN_MENTIONS)
 
 
 def names_other_state(ents: list[Any], home: str, code_text: Any) -> bool:
