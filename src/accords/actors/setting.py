@@ -17,6 +17,7 @@ from typing import TypeGuard
 
 import pycountry
 
+from accords.actors.resolve import resolve_actor
 from accords.records import Entity, Record
 
 # PLOVER codes of actors that are no state (the country field may hold them).
@@ -101,8 +102,6 @@ def misread_subdivision(
     that name and nothing else."""
     if not home or not code or code == home:
         return False
-    from accords.actors.resolve import resolve_actor
-
     low, flat = _low(text), " ".join(text.split())
     for name in subdivision_names(home):
         m = (

@@ -519,7 +519,7 @@ def dedupe(atts: list[Attribution]) -> list[Attribution]:
         hi = bisect.bisect_left(by_lo, (x_hi, -1))
         near = [k for _, k in by_lo[lo:hi] if bounds[k][1] > x_lo]
         if x_len == 0:
-            near += [k for k in empty if bounds[k][2] == 0]
+            near += empty
         dup = False
         for k in near:
             y = kept[k]
