@@ -29,6 +29,13 @@ def one(rec: Record, start: str) -> Quote:
     return hits[0]
 
 
+def speaker_name(text: str, words: str) -> str | None:
+    """The resolved name of the speaker of the first quote holding these words in ``text`` (None: no speaker, or
+    no name)."""
+    q = quote_of(run(text), words)
+    return q.speaker.name if q.speaker is not None else None
+
+
 def speaker_text(q: Quote) -> str | None:
     return q.speaker.text if q.speaker is not None else None
 

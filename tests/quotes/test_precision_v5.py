@@ -5,7 +5,7 @@ Sentences written for these tests (none from an evaluation set)."""
 from __future__ import annotations
 
 import pytest
-from tests.quotes.quotes_helpers import run, speaker_text
+from quotes_helpers import run, speaker_text
 
 
 def _colon_quotes(rec):  # quotes whose cue is a headline colon

@@ -6,7 +6,7 @@ Sentences written for these tests (none from an evaluation set)."""
 from __future__ import annotations
 
 import pytest
-from tests.quotes.quotes_helpers import run, texts
+from quotes_helpers import run, texts
 
 from accords.quotes import precision_v8
 

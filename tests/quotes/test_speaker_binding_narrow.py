@@ -4,15 +4,9 @@ modifies another noun, or one in the writer's aside between dashes; sentences wr
 from __future__ import annotations
 
 import pytest
-from quotes_helpers import quote_of, run
+from quotes_helpers import speaker_name
 
 from accords.quotes import speaker_pronouns
-
-
-def _name(text: str, words: str) -> str | None:
-    q = quote_of(run(text), words)
-    return q.speaker.name if q.speaker is not None else None
-
 
 IN_QUOTES = (
     "Tom Harlow is touring the farm towns of the county this week.\n"
@@ -41,5 +35,5 @@ def test_a_name_the_binding_does_not_reach(
 ) -> None:
     monkeypatch.setattr(speaker_pronouns, "BINDING", True)
     monkeypatch.setattr(speaker_pronouns, "BINDING_NARROW", flag)
-    got = _name(text, words)
+    got = speaker_name(text, words)
     assert (got == name) is flag, got

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from quotes_helpers import quote_of, run
+from quotes_helpers import quote_of, run, speaker_name
 
 from accords.quotes import speaker_descriptions as sd
-
-
-def _name(text: str, words: str) -> str | None:
-    q = quote_of(run(text), words)
-    return q.speaker.name if q.speaker is not None else None
-
 
 TEXT_NAMED = (
     "The Riverside Water Commission met on Monday to review the new rates.\n"
@@ -29,25 +23,25 @@ TEXT_OTHER = (
 
 def test_head_noun_of_the_name(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(sd, "ORG_DESCRIPTIONS", flag)
-    got = _name(TEXT_NAMED, "rates would rise")
+    got = speaker_name(TEXT_NAMED, "rates would rise")
     assert (got == "Riverside Water Commission") is flag, got
 
 
 def test_the_one_company_named_just_before(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(sd, "ORG_RECENT", flag)
-    got = _name(TEXT_RECENT, "had been contacted")
+    got = speaker_name(TEXT_RECENT, "had been contacted")
     assert (got == "Acme") is flag, got
 
 
 def test_a_broadcaster_does_not_block_the_agency(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(sd, "RECENT_OTHER_KIND", flag)
-    got = _name(TEXT_OTHER, "reviewing the report")
+    got = speaker_name(TEXT_OTHER, "reviewing the report")
     assert (got == "Department of Energy") is flag, got
 
 
 def test_two_companies_leave_it_unresolved() -> None:
     text = "Acme sued Globex over a patent on Tuesday. The company said the patent had expired years ago."
-    assert _name(text, "patent had expired") in (None, "company")
+    assert speaker_name(text, "patent had expired") in (None, "company")
 
 
 TEXT_SINCE = (
@@ -63,13 +57,13 @@ TEXT_AND = (
 
 def test_a_company_named_since_stands_in_the_way(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(sd, "NAMED_SINCE", flag)
-    got = _name(TEXT_SINCE, "would employ two hundred")
+    got = speaker_name(TEXT_SINCE, "would employ two hundred")
     assert (got != "Harbor Freight Co.") is flag, got
 
 
 def test_the_company_and_someone_else_is_not_the_company(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(sd, "ORG_ALONE", flag)
-    got = _name(TEXT_AND, "talks had begun")
+    got = speaker_name(TEXT_AND, "talks had begun")
     assert (got != "Acme") is flag, got
 
 

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from quotes_helpers import quote_of, run
+from quotes_helpers import speaker_name
 
 from accords.quotes import speaker_names
-
-
-def _speaker_name(text: str, words: str) -> str | None:
-    q = quote_of(run(text), words)
-    return q.speaker.name if q.speaker is not None else None
-
 
 SURNAME = (
     "Maria Early, a baker in Leeds, opened her shop on Monday.\n"
@@ -23,15 +17,15 @@ APPOS = (
 
 
 def test_surname_the_tagger_missed_links_to_the_full_name(monkeypatch):
-    assert _speaker_name(SURNAME, "Bread is patience") == "Maria Early"
+    assert speaker_name(SURNAME, "Bread is patience") == "Maria Early"
     monkeypatch.setattr(speaker_names, "SURNAME_LINK", False)
-    assert _speaker_name(SURNAME, "Bread is patience") != "Maria Early"
+    assert speaker_name(SURNAME, "Bread is patience") != "Maria Early"
 
 
 def test_description_with_a_name_in_apposition_is_that_person(monkeypatch):
-    assert _speaker_name(APPOS, "prices had been raised") == "Joe Marlowe"
+    assert speaker_name(APPOS, "prices had been raised") == "Joe Marlowe"
     monkeypatch.setattr(speaker_names, "APPOS_NAME", False)
-    assert _speaker_name(APPOS, "prices had been raised") != "Joe Marlowe"
+    assert speaker_name(APPOS, "prices had been raised") != "Joe Marlowe"
 
 
 def test_two_people_of_one_surname_leave_it_unresolved():
@@ -39,7 +33,7 @@ def test_two_people_of_one_surname_leave_it_unresolved():
         "Bill Early and Mary Early opened the shop in March.\n"
         '"We bake every night," says Early. "Nobody else does."'
     )
-    assert _speaker_name(text, "We bake every night") is None
+    assert speaker_name(text, "We bake every night") is None
 
 
 GROUP_APPOS = (
@@ -49,9 +43,9 @@ GROUP_APPOS = (
 
 
 def test_a_group_is_not_one_of_its_members(monkeypatch):
-    assert _speaker_name(GROUP_APPOS, "would flood their gardens") != "Ruth Calder"
+    assert speaker_name(GROUP_APPOS, "would flood their gardens") != "Ruth Calder"
     monkeypatch.setattr(speaker_names, "GROUP_GUARD", False)
-    assert _speaker_name(GROUP_APPOS, "would flood their gardens") == "Ruth Calder"
+    assert speaker_name(GROUP_APPOS, "would flood their gardens") == "Ruth Calder"
 
 
 def test_a_later_they_copies_an_unnamed_group_not_a_bare_name() -> None:

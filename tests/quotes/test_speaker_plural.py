@@ -4,14 +4,9 @@ only when it agrees in number, is no 'we', and no nearer plural subject names pe
 from __future__ import annotations
 
 import pytest
-from tests.quotes.quotes_helpers import quote_of, run
+from quotes_helpers import speaker_name
 
 from accords.quotes import speaker_pronouns
-
-
-def _name(text: str, words: str) -> str | None:
-    q = quote_of(run(text), words)
-    return q.speaker.name if q.speaker is not None else None
 
 
 def test_they_is_no_singular_group(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
@@ -20,13 +15,13 @@ def test_they_is_no_singular_group(monkeypatch: pytest.MonkeyPatch, flag: bool) 
         "The review panel met on Tuesday to weigh the harbour plan, the panel said in a statement.\n"
         "The plan was shelved. The cost had doubled since spring, they said."
     )
-    assert (_name(text, "cost had doubled") == "panel") is not flag
+    assert (speaker_name(text, "cost had doubled") == "panel") is not flag
 
 
 def test_we_is_not_a_group_named_before(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
     monkeypatch.setattr(speaker_pronouns, "WE_WRITER", flag)
     text = "City officials said the rents would fall this year.\nThe rents rose again, we reported on Monday."
-    assert (_name(text, "rents rose again") == "City officials") is not flag
+    assert (speaker_name(text, "rents rose again") == "City officials") is not flag
 
 
 def test_a_nearer_plural_subject_wins(monkeypatch: pytest.MonkeyPatch, flag: bool) -> None:
@@ -35,4 +30,4 @@ def test_a_nearer_plural_subject_wins(monkeypatch: pytest.MonkeyPatch, flag: boo
         "Leading candidates said the tax would pass easily.\n"
         "Senate Democrats, meanwhile, left the chamber early on Monday. The tax would hurt farmers, they said."
     )
-    assert _name(text, "hurt farmers") == ("Senate Democrats" if flag else "Leading candidates")
+    assert speaker_name(text, "hurt farmers") == ("Senate Democrats" if flag else "Leading candidates")

@@ -4,7 +4,7 @@ reported words."""
 from __future__ import annotations
 
 import pytest
-from tests.quotes.quotes_helpers import quote_of, run
+from quotes_helpers import quote_of, run
 
 from accords.quotes import speaker_pronouns
 

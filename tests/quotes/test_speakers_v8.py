@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.quotes.quotes_helpers import quote_of, run, speaker_text
+from quotes_helpers import quote_of, run, speaker_text
 
 from accords.quotes import speakers_v8
 
