@@ -148,16 +148,12 @@ def resolve(text: str) -> object | None:
 
 def country_of(text: str) -> str | None:
     """ISO alpha-3 (or IGO code) for a demonym, state or seat of government, via the actors stage when it can."""
-    fn = actors_fn("resolve_actor")
-    if fn is not None:
-        got = resolve(text)
-        code = (
-            getattr(got, "country", None)
-            or getattr(got, "code", None)
-            or (got if isinstance(got, str) else None)
-        )
-        if isinstance(code, str) and code:
-            return code
+    got = resolve(text)  # None without the actors stage
+    code = (
+        getattr(got, "country", None) or getattr(got, "code", None) or (got if isinstance(got, str) else None)
+    )
+    if isinstance(code, str) and code:
+        return code
     key = text.lower().strip().removesuffix("'s").removesuffix("’s").strip()
     if key.startswith("the "):
         key = key[4:]
